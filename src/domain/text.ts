@@ -1,0 +1,42 @@
+/** Text normalisation shared by every reader and matcher: NFC, trimmed, and a folded key for tolerant matching. */
+
+/** Cell text as danvan keeps it: NFC, non-breaking spaces made plain, runs of spaces collapsed, trimmed. */
+export function cleanText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ ]{2,}/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/**
+ * A key for matching labels typed by people: case, diacritics, Unicode form, spaces and punctuation
+ * are ignored ("Mã  đơn vị", "MA DON VI", "mã đơn vị:" all give "madonvi").
+ */
+export function foldKey(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** A key for recognising the same item sent by several units: case, spaces and punctuation ignored, diacritics kept. */
+export function itemKey(value: string): string {
+  return value
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Vietnamese alphabetical order (Ă after A, Đ after D…), as people expect a list of names sorted. */
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a, b);
+}

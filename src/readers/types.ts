@@ -1,0 +1,77 @@
+/** The plain workbook every reader produces: cell values with their addresses, nothing of any library's objects. */
+
+/** A cell value as read: text is NFC and trimmed; a date cell (by its number format) is a `date` of its serial. */
+export type CellValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; number: number }
+  | { kind: 'boolean'; bool: boolean }
+  /** A cell formatted as a date, kept as its Excel serial number (1900 system, already shifted if the workbook uses 1904). */
+  | { kind: 'date'; serial: number }
+  /** A formula whose cached result was an error (#DIV/0!…), or a cell of type error. */
+  | { kind: 'error'; text: string };
+
+export interface RawCell {
+  /** A1-style address, e.g. "D7". */
+  ref: string;
+  /** 1-based row and column. */
+  row: number;
+  col: number;
+  value: CellValue;
+}
+
+export interface RawSheet {
+  name: string;
+  /** Non-empty cells only, sorted by row then column. */
+  cells: RawCell[];
+}
+
+export interface RawWorkbook {
+  sheets: RawSheet[];
+}
+
+/** Why a file could not be read as a workbook at all; each maps to one Vietnamese message. */
+export type UnreadableReason =
+  | 'not-a-zip' // not an .xlsx at all (a text file, a PDF, an image renamed…)
+  | 'truncated' // a zip whose end is missing (an interrupted copy or download)
+  | 'not-a-workbook' // a zip without xl/workbook.xml (a .docx, an .ods, a random zip)
+  | 'encrypted' // a password-protected workbook (an OLE container with EncryptionInfo)
+  | 'legacy-xls' // the old Excel 97–2003 format
+  | 'ods' // an OpenDocument spreadsheet
+  | 'too-large' // over the size limit
+  | 'corrupt' // a workbook part is broken XML or missing
+  | 'empty-file'; // zero bytes
+
+export class UnreadableWorkbookError extends Error {
+  constructor(
+    readonly reason: UnreadableReason,
+    readonly detail?: string,
+  ) {
+    super(`unreadable workbook: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/** The one interface of every workbook reader: bytes in, plain cells out, or an UnreadableWorkbookError. */
+export interface WorkbookReader {
+  read(bytes: Uint8Array): Promise<RawWorkbook> | RawWorkbook;
+}
+
+/** "A1" for (1, 1); columns beyond Z go AA, AB… */
+export function cellRef(row: number, col: number): string {
+  let name = '';
+  let n = col;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    name = String.fromCharCode(65 + rem) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${name}${row}`;
+}
+
+/** (row, col) of "AB12". */
+export function parseRef(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.toUpperCase());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
