@@ -38,3 +38,31 @@ export function matchClosed<T extends string>(list: readonly T[], typed: string)
     return itemFold === key || itemFold === withoutNumber;
   });
 }
+
+/** Stable ids of the fields, for templates ("results.byField.DVK") where names with commas would be awkward. */
+export const FIELD_IDS: Record<Field, string> = {
+  'Lãnh đạo, chỉ đạo': 'LANH_DAO',
+  'Dân vận chính quyền': 'CHINH_QUYEN',
+  'Mặt trận và đoàn thể': 'MAT_TRAN',
+  'Lực lượng vũ trang': 'LLVT',
+  'Dân vận khéo': 'DVK',
+  'Dân chủ ở cơ sở': 'DAN_CHU',
+  'Dân tộc, tôn giáo': 'DAN_TOC_TON_GIAO',
+  'Nắm tình hình Nhân dân': 'NAM_TINH_HINH',
+  'Tổ chức, cán bộ': 'TO_CHUC_CAN_BO',
+  Khác: 'KHAC',
+};
+
+/** How each field is titled as a section of the report. */
+export const FIELD_HEADINGS: Record<Field, string> = {
+  'Lãnh đạo, chỉ đạo': 'Công tác lãnh đạo, chỉ đạo, quán triệt, triển khai thực hiện',
+  'Dân vận chính quyền': 'Công tác dân vận của cơ quan nhà nước, chính quyền các cấp',
+  'Mặt trận và đoàn thể': 'Hoạt động của Mặt trận Tổ quốc và các tổ chức chính trị - xã hội',
+  'Lực lượng vũ trang': 'Công tác dân vận trong lực lượng vũ trang',
+  'Dân vận khéo': 'Phong trào thi đua "Dân vận khéo"',
+  'Dân chủ ở cơ sở': 'Thực hiện dân chủ ở cơ sở',
+  'Dân tộc, tôn giáo': 'Công tác dân tộc, tôn giáo',
+  'Nắm tình hình Nhân dân': 'Công tác nắm tình hình Nhân dân',
+  'Tổ chức, cán bộ': 'Công tác tổ chức, cán bộ; tập huấn, kiểm tra, giám sát',
+  Khác: 'Các hoạt động khác',
+};

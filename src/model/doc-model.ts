@@ -65,6 +65,8 @@ export interface DocFrame {
   documentNumber: string;
   /** Right column, bold, with a rule under it: "ĐẢNG CỘNG SẢN VIỆT NAM". */
   partyName: string;
+  /** State documents (nd30) only: the tiêu ngữ under the Quốc hiệu ("Độc lập - Tự do - Hạnh phúc"). */
+  motto?: string;
   /** Right column, italic: "Bình Sơn, ngày 05 tháng 4 năm 2023". */
   placeAndDate: string;
   /** "BÁO CÁO". */

@@ -1,0 +1,145 @@
+/** Aggregation: the valid submissions and the check results in, the ReportModel out. Pure: no I/O, no clock. */
+import type { Indicator } from '../domain/catalogue.js';
+import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
+import { compareVietnamese, itemKey } from '../domain/text.js';
+import type { UnitEntry } from '../config/schema.js';
+import type { FileResult } from '../check/file-result.js';
+import type { Submission } from '../schemas/submission.js';
+import type { LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
+import { addDistinct, gatherByField, groupBy, mergeItems } from './gather.js';
+import { sumIndicators } from './indicators.js';
+
+export interface AggregateInput {
+  period: string;
+  files: readonly FileResult[];
+  catalogue: readonly Indicator[];
+  registry: readonly UnitEntry[];
+  /** Figures of the same period a year earlier (--compare), with that file's period key. */
+  previous?: { period: string; figures: Record<string, number | null> };
+}
+
+/**
+ * Units in report order: registry groups in the order the registry first names them, then names in
+ * Vietnamese alphabetical order; without a registry, names alone.
+ */
+export function orderUnits<T extends UnitRef>(units: readonly T[], registry: readonly UnitEntry[]): T[] {
+  const groupRank = new Map<string, number>();
+  for (const entry of registry) if (!groupRank.has(entry.group)) groupRank.set(entry.group, groupRank.size);
+  return [...units].sort(
+    (a, b) =>
+      (groupRank.get(a.group) ?? groupRank.size) - (groupRank.get(b.group) ?? groupRank.size) ||
+      compareVietnamese(a.name, b.name) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+function unitOf(submission: Submission, registry: ReadonlyMap<string, UnitEntry>): UnitRef {
+  const entry = registry.get(submission.info.unitCode);
+  // The registry's name is authoritative: units spell their own names in many ways.
+  return { code: submission.info.unitCode, name: entry?.name ?? submission.info.unitName, group: entry?.group ?? '' };
+}
+
+function summariseModels(entries: ModelSummary['list']): ModelSummary {
+  const matrix = MODEL_FIELDS.map(() => RECOGNITION_LEVELS.map(() => 0));
+  for (const entry of entries) matrix[MODEL_FIELDS.indexOf(entry.field)]![RECOGNITION_LEVELS.indexOf(entry.level)]! += 1;
+  return {
+    total: entries.length,
+    byField: MODEL_FIELDS.map((field, i) => ({ field, count: matrix[i]!.reduce((a, b) => a + b, 0) })),
+    byLevel: RECOGNITION_LEVELS.map((level, j) => ({ level, count: matrix.reduce((sum, row) => sum + row[j]!, 0) })),
+    matrix,
+    list: entries,
+  };
+}
+
+export function aggregateReport(input: AggregateInput): ReportModel {
+  const registry = new Map(input.registry.map((unit) => [unit.code, unit]));
+  const validFiles = input.files.filter((f): f is FileResult & { submission: Submission } => f.valid && f.submission !== undefined);
+  const ordered = orderUnits(
+    validFiles.map((f) => ({ ...unitOf(f.submission, registry), file: f.file, reportDate: f.submission.info.reportDate, submission: f.submission })),
+    input.registry,
+  );
+  const submissions = ordered.map((u) => u.submission);
+  const refs = ordered.map(({ code, name, group }) => ({ code, name, group }));
+
+  const indicators = sumIndicators(input.catalogue, submissions, input.previous?.figures);
+  const byUnit = ordered.map((u, i) => ({
+    unit: refs[i]!,
+    values: indicators.map((ind) => (ind.derived ? derivedFor(u.submission, input.catalogue, ind.code) : (u.submission.figures[ind.code] ?? null))),
+  }));
+
+  const each = <T>(pick: (s: Submission) => T[]) => ordered.flatMap((u, i) => pick(u.submission).map((item) => ({ item, unit: refs[i]! })));
+
+  const results = gatherByField(
+    each((s) => s.results).map(({ item, unit }) => ({ field: item.field, text: item.content, unit })),
+    (item) => ({ text: item.text, units: [item.unit] }),
+  );
+  const limitations = gatherByField(
+    each((s) => s.limitations).map(({ item, unit }) => ({ field: item.field, text: item.content, cause: item.cause, unit })),
+    (item): LimitationItem => ({ text: item.text, units: [item.unit], causes: [] }),
+    (target, item) => addDistinct(target.causes, item.cause),
+  );
+  const tasks = gatherByField(
+    each((s) => s.tasks).map(({ item, unit }) => ({ field: item.field, text: item.content, deadline: item.deadline, unit })),
+    (item): TaskItem => ({ text: item.text, units: [item.unit], deadlines: [] }),
+    (target, item) => addDistinct(target.deadlines, item.deadline),
+  );
+
+  const proposalItems = each((s) => s.proposals).map(({ item, unit }) => ({ text: item.content, addressee: item.addressee ?? '', unit }));
+  // Addressees typed differently ("UBND tỉnh", "UBND Tỉnh") are one addressee, spelt as first typed.
+  const byAddressee = groupBy(proposalItems, (p) => itemKey(p.addressee));
+  const proposals = [...byAddressee.values()]
+    .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit] })) }))
+    .sort((a, b) => (a.addressee === '' ? 1 : b.addressee === '' ? -1 : 0));
+
+  const models = summariseModels(
+    each((s) => s.models).map(({ item, unit }) => ({ name: item.name, field: item.field, level: item.level, note: item.note ?? '', unit })),
+  );
+
+  return {
+    period: input.period,
+    indicators,
+    byUnit,
+    results,
+    limitations,
+    tasks,
+    proposals,
+    models,
+    status: submissionStatus(input, ordered, registry),
+    latestReportDate: ordered.reduce<string | null>((latest, u) => (latest === null || u.reportDate > latest ? u.reportDate : latest), null),
+    comparedWith: input.previous?.period ?? null,
+  };
+}
+
+function derivedFor(submission: Submission, catalogue: readonly Indicator[], code: string): number | null {
+  const indicator = catalogue.find((i) => i.code === code)!;
+  const num = submission.figures[indicator.derived!.numerator] ?? null;
+  const den = submission.figures[indicator.derived!.denominator] ?? null;
+  return num === null || den === null || den === 0 ? null : (num / den) * 100;
+}
+
+function submissionStatus(
+  input: AggregateInput,
+  ordered: readonly (UnitRef & { file: string; reportDate: string })[],
+  registry: ReadonlyMap<string, UnitEntry>,
+): SubmissionStatus {
+  const validCodes = new Set(ordered.map((u) => u.code));
+  const invalid = input.files
+    .filter((f) => !f.valid)
+    .map((f) => ({
+      file: f.file,
+      unit: f.unit,
+      name: (f.unit && registry.get(f.unit)?.name) || null,
+      reasons: f.errors.map((e) => (e.sheet && e.cell ? `${e.sheet}!${e.cell}: ${e.message}` : e.message)),
+    }));
+  const missing = orderUnits(
+    input.registry.filter((u) => !validCodes.has(u.code)).map(({ code, name, group }) => ({ code, name, group })),
+    input.registry,
+  );
+  return {
+    valid: ordered.map(({ code, name, group, file, reportDate }) => ({ code, name, group, file, reportDate })),
+    invalid,
+    missing,
+    expected: input.registry.length || new Set([...validCodes, ...input.files.map((f) => f.unit).filter(Boolean)]).size,
+    hasRegistry: input.registry.length > 0,
+  };
+}

@@ -1,0 +1,70 @@
+/** Gathers the text items of all units, merging the same item sent by several units into one that names them all. */
+import { FIELDS, FIELD_HEADINGS, FIELD_IDS, type Field } from '../domain/fields.js';
+import { itemKey } from '../domain/text.js';
+import type { FieldGroup, GatheredItem, UnitRef } from '../model/report-model.js';
+
+export interface SourcedItem {
+  text: string;
+  unit: UnitRef;
+}
+
+/**
+ * Items in the order given (units in report order, rows within a unit). An item already said by an earlier
+ * unit — compared ignoring case, spaces and punctuation — gains the later unit instead of being repeated;
+ * `extend` carries a sheet's extra column (causes, deadlines) into the merged item.
+ */
+export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
+  items: readonly S[],
+  create: (item: S) => T,
+  extend: (target: T, item: S) => void = () => {},
+): T[] {
+  const byKey = new Map<string, T>();
+  const list: T[] = [];
+  for (const item of items) {
+    const key = itemKey(item.text);
+    let target = byKey.get(key);
+    if (!target) {
+      target = create(item);
+      byKey.set(key, target);
+      list.push(target);
+    } else if (!target.units.some((u) => u.code === item.unit.code)) {
+      target.units.push(item.unit);
+    }
+    extend(target, item);
+  }
+  return list;
+}
+
+/** Splits items by a key, keeping the order in which each key first appears. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** One group per field of SPEC §3, in that order, each with its merged items (possibly none). */
+export function gatherByField<S extends SourcedItem & { field: Field }, T extends GatheredItem>(
+  items: readonly S[],
+  create: (item: S) => T,
+  extend?: (target: T, item: S) => void,
+): FieldGroup<T>[] {
+  const byField = groupBy(items, (item) => item.field);
+  return FIELDS.map((field) => ({
+    id: FIELD_IDS[field],
+    field,
+    heading: FIELD_HEADINGS[field],
+    items: mergeItems(byField.get(field) ?? [], create, extend),
+  }));
+}
+
+/** Adds a text to a list unless the same text (ignoring case, spaces, punctuation) is already there. */
+export function addDistinct(list: string[], text: string | undefined): void {
+  if (!text) return;
+  const key = itemKey(text);
+  if (!list.some((existing) => itemKey(existing) === key)) list.push(text);
+}

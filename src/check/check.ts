@@ -1,0 +1,57 @@
+/** The check stage of the pipeline: discover files, analyse each, then apply the rules across files. */
+import { UsageError } from '../diagnostics/errors.js';
+import { parsePeriod } from '../domain/period.js';
+import type { Config } from '../config/schema.js';
+import { catalogueOf } from '../config/load.js';
+import { analyzeFile, type AnalyzeOptions } from './analyze-file.js';
+import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, resolvePeriod } from './cross-file.js';
+import { discoverInputs, type SkippedFile } from './discover.js';
+import type { FileResult } from './file-result.js';
+import { MIN_FILES_FOR_WORKERS, analyzeInWorkers, defaultWorkerCount, workersAvailable } from './pool.js';
+
+export interface CheckRequest {
+  inputs: readonly string[];
+  config: Config;
+  /** --ky: the expected period in any accepted spelling; by default the one most files declare. */
+  period?: string;
+  cwd?: string;
+  /** Worker threads; 1 reads in this thread. Default: one per core. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CheckReport {
+  /** Period key the files were checked against, or null when no file declared one. */
+  period: string | null;
+  files: FileResult[];
+  skipped: SkippedFile[];
+}
+
+export async function checkSubmissions(request: CheckRequest): Promise<CheckReport> {
+  if (request.period !== undefined && !parsePeriod(request.period)) {
+    throw new UsageError(`Kỳ báo cáo "${request.period}" không hợp lệ; hãy ghi như Quý I/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023 hoặc 2023-Q1.`);
+  }
+  const discovery = discoverInputs(request.inputs, request.cwd);
+  const options: AnalyzeOptions = { cwd: request.cwd ?? process.cwd(), catalogue: catalogueOf(request.config), maxBytes: request.config.maxFileMB * 1024 * 1024 };
+  const files = discovery.files;
+  const results: FileResult[] = new Array(files.length);
+  let done = 0;
+  const record = (index: number, result: FileResult) => {
+    results[index] = result;
+    done += 1;
+    request.onProgress?.(done, files.length);
+  };
+
+  const workers = request.workers ?? defaultWorkerCount();
+  if (workers > 1 && files.length >= MIN_FILES_FOR_WORKERS && workersAvailable()) {
+    await analyzeInWorkers(files, options, workers, record);
+  } else {
+    for (let i = 0; i < files.length; i += 1) record(i, await analyzeFile(files[i]!, options));
+  }
+
+  const period = resolvePeriod(results, request.period);
+  if (period) applyPeriodRule(results, period);
+  applyRegistryRule(results, request.config.units);
+  applyDuplicateRule(results);
+  return { period, files: results, skipped: discovery.skipped };
+}

@@ -1,0 +1,106 @@
+/** Rules that need every file at once: the period being reported, the unit registry, two files of one unit. */
+import { SHEET } from '../domain/form-layout.js';
+import { parsePeriod, periodKey, periodName, type Period } from '../domain/period.js';
+import type { UnitEntry } from '../config/schema.js';
+import { msg } from '../messages/vi.js';
+import { displayDate } from '../validate/cell-values.js';
+import type { FileResult } from './file-result.js';
+
+/** The period most files declare; on a tie the later one, so that the choice never depends on file order. */
+export function majorityPeriod(results: readonly FileResult[]): string | null {
+  const counts = new Map<string, number>();
+  for (const result of results) if (result.period) counts.set(result.period, (counts.get(result.period) ?? 0) + 1);
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [key, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (count >= bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function invalidate(result: FileResult, code: string, cell: string | null, message: string): void {
+  result.errors.push({ sheet: cell ? SHEET.info : null, cell, message, code });
+  result.valid = false;
+  delete result.submission;
+}
+
+export function describePeriod(key: string): string {
+  const period = parsePeriod(key) as Period;
+  return `${periodName(period)} (${key})`;
+}
+
+/** Files of another period than the expected one are invalid. */
+export function applyPeriodRule(results: FileResult[], expected: string): void {
+  for (const result of results) {
+    if (result.period && result.period !== expected) {
+      invalidate(result, 'period.mismatch', result.periodCell, msg.periodMismatch(describePeriod(result.period), describePeriod(expected)));
+    }
+  }
+}
+
+/** Levenshtein distance, to suggest the registry code a typo was meant to be. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function applyRegistryRule(results: FileResult[], registry: readonly UnitEntry[]): void {
+  if (registry.length === 0) return;
+  const codes = new Set(registry.map((unit) => unit.code));
+  for (const result of results) {
+    if (!result.unit || codes.has(result.unit)) continue;
+    const nearest = [...codes]
+      .map((code) => ({ code, d: distance(code, result.unit!) }))
+      .sort((a, b) => a.d - b.d || (a.code < b.code ? -1 : 1))[0];
+    const suggestion = nearest && nearest.d <= Math.max(2, Math.floor(result.unit.length / 4)) ? nearest.code : undefined;
+    invalidate(result, 'unit.not-in-registry', result.unitCell, msg.unitNotInRegistry(result.unit, suggestion));
+  }
+}
+
+/**
+ * Two valid files of one unit: the later "Ngày báo cáo" wins, then the later modified file, then the
+ * later name; the others become invalid with a message that says which file is used and why.
+ */
+export function applyDuplicateRule(results: FileResult[]): void {
+  const byUnit = new Map<string, FileResult[]>();
+  for (const result of results) {
+    if (!result.valid || !result.unit) continue;
+    const group = byUnit.get(result.unit) ?? [];
+    group.push(result);
+    byUnit.set(result.unit, group);
+  }
+  for (const group of byUnit.values()) {
+    if (group.length < 2) continue;
+    const ranked = [...group].sort(
+      (a, b) =>
+        (b.reportDate ?? '').localeCompare(a.reportDate ?? '') || b.modifiedMs - a.modifiedMs || (a.file < b.file ? 1 : -1),
+    );
+    const [used, ...others] = ranked as [FileResult, ...FileResult[]];
+    const runnerUp = others[0]!;
+    const why =
+      used.reportDate !== runnerUp.reportDate
+        ? msg.laterReportDate(displayDate(used.reportDate!))
+        : used.modifiedMs !== runnerUp.modifiedMs
+          ? msg.laterFile()
+          : msg.laterName();
+    for (const other of others) invalidate(other, 'unit.superseded', other.unitCell, msg.supersededBy(used.file, why));
+    used.warnings.push({ sheet: SHEET.info, cell: used.unitCell, code: 'unit.duplicate', message: msg.supersedes(others.map((o) => o.file), why) });
+  }
+}
+
+export function resolvePeriod(results: readonly FileResult[], requested?: string): string | null {
+  if (requested) return periodKey(parsePeriod(requested)!);
+  return majorityPeriod(results);
+}

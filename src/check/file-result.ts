@@ -1,0 +1,31 @@
+/** The per-file outcome of a check, in the shape of SPEC §5 plus the validated submission. */
+import type { Issue } from '../diagnostics/issue.js';
+import type { Submission } from '../schemas/submission.js';
+
+export interface IssueOut {
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+  code: string;
+}
+
+export interface FileResult {
+  file: string;
+  valid: boolean;
+  unit: string | null;
+  period: string | null;
+  /** ISO date of "Ngày báo cáo" when readable; decides between two files of one unit. */
+  reportDate: string | null;
+  /** Last modification time (ms), the second tie-breaker between two files of one unit. */
+  modifiedMs: number;
+  /** Cells of "Mã đơn vị" and "Kỳ báo cáo" in "Thông tin", for problems found across files. */
+  unitCell: string | null;
+  periodCell: string | null;
+  errors: IssueOut[];
+  warnings: IssueOut[];
+  submission?: Submission;
+}
+
+export function toIssueOut(issue: Issue): IssueOut {
+  return { sheet: issue.sheet, cell: issue.cell, message: issue.message, code: issue.code };
+}

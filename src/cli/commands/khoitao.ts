@@ -1,0 +1,35 @@
+/** `danvan khoitao`: writes a commented starting config and copies of the built-in templates to edit. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAME } from '../../config/load.js';
+import { BUILTIN_TEMPLATES, TEMPLATES_DIR } from '../../render/template.js';
+import { checkOutputPath, writeFileAtomic } from '../../output/atomic-write.js';
+import { EXIT } from '../../diagnostics/errors.js';
+
+export const STARTER_CONFIG = join(TEMPLATES_DIR, 'danvan.config.json');
+export const TEMPLATE_COPY_DIR = 'mau-bao-cao';
+
+export async function khoitaoCommand(dir: string | undefined, options: { force?: boolean }): Promise<number> {
+  const target = dir ?? '.';
+  if (!existsSync(target)) mkdirSync(target, { recursive: true });
+  const configPath = join(target, CONFIG_FILE_NAME);
+  const templateDir = join(target, TEMPLATE_COPY_DIR);
+  const copies = [
+    [STARTER_CONFIG, configPath],
+    ...Object.values(BUILTIN_TEMPLATES).map((name) => [join(TEMPLATES_DIR, name), join(templateDir, name)]),
+  ] as const;
+  mkdirSync(templateDir, { recursive: true });
+  for (const [, to] of copies) checkOutputPath(to, { force: options.force ?? false, inputDirs: [], flag: 'thư mục khác' });
+  for (const [from, to] of copies) writeFileAtomic(to, readFileSync(from));
+  process.stdout.write(
+    [
+      `Đã tạo:`,
+      `  ${configPath}  — cấu hình: cơ quan ban hành, người ký, nơi nhận, danh sách đơn vị, chỉ tiêu`,
+      `  ${join(templateDir, BUILTIN_TEMPLATES.interim)}  — mẫu báo cáo sơ kết (quý, 6 tháng, 9 tháng)`,
+      `  ${join(templateDir, BUILTIN_TEMPLATES.final)}  — mẫu báo cáo tổng kết năm`,
+      `Sửa các tệp này rồi chạy, ví dụ:`,
+      `  danvan tonghop nop-bao-cao/quy-1-2023 --config ${configPath} --template ${join(templateDir, BUILTIN_TEMPLATES.interim)}`,
+    ].join('\n') + '\n',
+  );
+  return EXIT.ok;
+}

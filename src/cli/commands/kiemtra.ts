@@ -1,0 +1,30 @@
+/** `danvan kiemtra`: checks submissions and prints every problem, or the JSON of SPEC §5. */
+import { loadConfig } from '../../config/load.js';
+import { checkSubmissions } from '../../check/check.js';
+import { checkJson } from '../../pipeline/json-output.js';
+import { EXIT } from '../../diagnostics/errors.js';
+import { formatCheckReport, progressBar } from '../output.js';
+
+export interface KiemtraOptions {
+  json?: boolean;
+  ky?: string;
+  config?: string;
+  luuY?: boolean;
+  workers?: string;
+}
+
+export async function kiemtraCommand(inputs: string[], options: KiemtraOptions): Promise<number> {
+  const { config } = loadConfig(options.config);
+  const progress = progressBar('Đang kiểm tra');
+  const report = await checkSubmissions({
+    inputs,
+    config,
+    period: options.ky,
+    workers: options.workers ? Number(options.workers) : undefined,
+    onProgress: options.json ? undefined : progress,
+  });
+  progress.end();
+  if (options.json) process.stdout.write(`${JSON.stringify(checkJson(report), null, 2)}\n`);
+  else process.stdout.write(`${formatCheckReport(report, { warnings: options.luuY !== false })}\n`);
+  return report.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok;
+}

@@ -1,0 +1,52 @@
+/** `danvan mau`: writes the blank submission form, or one pre-filled form per unit of the registry. */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogueOf, loadConfig } from '../../config/load.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { parsePeriod, periodLabel } from '../../domain/period.js';
+import { buildFormWorkbook } from '../../form/index.js';
+import { checkOutputPath, writeFileAtomic } from '../../output/atomic-write.js';
+import { EXIT } from '../../diagnostics/errors.js';
+
+export const DEFAULT_FORM_NAME = 'bieu-mau-bao-cao-dan-van.xlsx';
+
+export interface MauOptions {
+  output?: string;
+  config?: string;
+  theoDonVi?: string;
+  ky?: string;
+  force?: boolean;
+}
+
+export async function mauCommand(options: MauOptions): Promise<number> {
+  const { config } = loadConfig(options.config);
+  const catalogue = catalogueOf(config);
+  let period: string | undefined;
+  if (options.ky) {
+    const parsed = parsePeriod(options.ky);
+    if (!parsed) throw new UsageError(`Kỳ báo cáo "${options.ky}" không hợp lệ; hãy ghi như Quý I/2023, 6 tháng/2023, Năm 2023.`);
+    period = periodLabel(parsed);
+  }
+
+  if (options.theoDonVi) {
+    if (config.units.length === 0) {
+      throw new UsageError('Cấu hình chưa có danh sách đơn vị ("units"); hãy chạy "danvan khoitao" và điền danh sách, rồi dùng --config.');
+    }
+    const dir = options.theoDonVi;
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    const paths = config.units.map((unit) => join(dir, `${unit.code}.xlsx`));
+    for (const path of paths) checkOutputPath(path, { force: options.force ?? false, inputDirs: [], flag: '--theo-don-vi' });
+    for (const [i, unit] of config.units.entries()) {
+      const bytes = await buildFormWorkbook({ catalogue, content: { info: { unitCode: unit.code, unitName: unit.name, period } } });
+      writeFileAtomic(paths[i]!, bytes);
+    }
+    process.stdout.write(`Đã ghi ${paths.length} biểu mẫu điền sẵn tên, mã đơn vị vào thư mục ${dir}.\n`);
+    return EXIT.ok;
+  }
+
+  const output = options.output ?? DEFAULT_FORM_NAME;
+  checkOutputPath(output, { force: options.force ?? false, inputDirs: [], flag: '-o' });
+  writeFileAtomic(output, await buildFormWorkbook({ catalogue, content: period ? { info: { period } } : undefined }));
+  process.stdout.write(`Đã ghi biểu mẫu: ${output}\nGửi tệp này cho các đơn vị; hướng dẫn điền có trong sheet "Hướng dẫn".\n`);
+  return EXIT.ok;
+}

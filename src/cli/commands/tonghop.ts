@@ -1,0 +1,67 @@
+/** `danvan tonghop`: checks, aggregates and writes the report; prints a summary or the JSON of SPEC §5. */
+import { loadConfig } from '../../config/load.js';
+import { AggregateRejectedError, runAggregate } from '../../pipeline/aggregate-run.js';
+import { aggregateJson, checkJson } from '../../pipeline/json-output.js';
+import { EXIT } from '../../diagnostics/errors.js';
+import { formatCheckReport, progressBar } from '../output.js';
+
+export interface TonghopOptions {
+  output?: string;
+  json?: boolean;
+  xlsx?: string;
+  template?: string;
+  config?: string;
+  compare?: string;
+  force?: boolean;
+  strict?: boolean;
+  ky?: string;
+  workers?: string;
+}
+
+export async function tonghopCommand(inputs: string[], options: TonghopOptions): Promise<number> {
+  const { config } = loadConfig(options.config);
+  const progress = progressBar('Đang tổng hợp');
+  let outcome;
+  try {
+    outcome = await runAggregate({
+      inputs,
+      config,
+      period: options.ky,
+      output: options.output,
+      template: options.template,
+      xlsx: options.xlsx,
+      compare: options.compare,
+      force: options.force,
+      strict: options.strict,
+      workers: options.workers ? Number(options.workers) : undefined,
+      onProgress: options.json ? undefined : progress,
+    });
+  } catch (error) {
+    progress.end();
+    // Refused because of the inputs: show what is wrong with them before the reason.
+    if (error instanceof AggregateRejectedError) {
+      const report = error.check;
+      if (options.json) process.stdout.write(`${JSON.stringify({ ...checkJson(report), output: null }, null, 2)}\n`);
+      else process.stdout.write(`${formatCheckReport(report, { warnings: false })}\n\n`);
+    }
+    throw error;
+  }
+  progress.end();
+  const { check, model, output, xlsx } = outcome;
+  const invalid = check.files.filter((f) => !f.valid);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(aggregateJson(check, model, output, xlsx), null, 2)}\n`);
+  } else {
+    if (invalid.length) process.stdout.write(`${formatCheckReport({ ...check, files: invalid }, { warnings: false })}\n\n`);
+    const lines = [
+      `Đã ghi báo cáo: ${output}`,
+      ...(xlsx ? [`Đã ghi số liệu tổng hợp theo biểu mẫu: ${xlsx}`] : []),
+      `Tổng hợp ${model.status.valid.length} đơn vị hợp lệ` +
+        (invalid.length ? `; ${invalid.length} tệp không hợp lệ không được tính (xem ở trên)` : '') +
+        (model.status.missing.length ? `; ${model.status.missing.length} đơn vị chưa gửi: ${model.status.missing.map((u) => u.code).join(', ')}` : '') +
+        '.',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return invalid.length ? EXIT.invalidInput : EXIT.ok;
+}

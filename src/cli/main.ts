@@ -1,0 +1,173 @@
+/** The danvan command line: parses arguments, calls the pipeline, prints, and maps every failure to an exit code. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Help } from 'commander';
+import { DanvanError, EXIT } from '../diagnostics/errors.js';
+import { kiemtraCommand } from './commands/kiemtra.js';
+import { tonghopCommand } from './commands/tonghop.js';
+import { mauCommand } from './commands/mau.js';
+import { khoitaoCommand } from './commands/khoitao.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Cách dùng:',
+  'Options:': 'Tùy chọn:',
+  'Commands:': 'Lệnh:',
+  'Arguments:': 'Tham số:',
+  'Global Options:': 'Tùy chọn chung:',
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Commander's own errors, said in Vietnamese. */
+function translateCommanderError(error: CommanderError): string {
+  const arg = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return `Tùy chọn không có: ${arg}. Xem "danvan <lệnh> --help".`;
+    case 'commander.unknownCommand':
+      return `Lệnh không có: ${arg}. Các lệnh: mau, kiemtra, tonghop, khoitao (xem "danvan --help").`;
+    case 'commander.missingArgument':
+      return `Thiếu tham số <${arg}>. Xem "danvan <lệnh> --help".`;
+    case 'commander.optionMissingArgument':
+      return `Tùy chọn ${arg} cần một giá trị.`;
+    case 'commander.excessArguments':
+      return `Thừa tham số. Xem "danvan <lệnh> --help".`;
+    default:
+      return error.message.replace(/^error: /, '');
+  }
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  const run =
+    <A extends unknown[]>(action: (...args: A) => Promise<number>) =>
+    async (...args: A) => setExit(await action(...args));
+
+  program
+    .name('danvan')
+    .description('Tổng hợp báo cáo công tác dân vận: biểu mẫu Excel cho các đơn vị, kiểm tra báo cáo, viết báo cáo Word sẵn sàng trình ký.')
+    .version(version(), '-V, --version', 'in số phiên bản')
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')
+    .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title } as Partial<Help>)
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .addHelpText(
+      'after',
+      `
+Ví dụ:
+  danvan mau -o bieu-mau.xlsx                          tạo biểu mẫu gửi các đơn vị
+  danvan kiemtra nop-bao-cao/quy-1-2023                kiểm tra các tệp đơn vị gửi
+  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao.docx   viết báo cáo tổng hợp
+  danvan khoitao                                       tạo tệp cấu hình và mẫu báo cáo để sửa
+
+Mã thoát: 0 thành công; 1 có tệp báo cáo không hợp lệ; 2 sai cách dùng, cấu hình hoặc mẫu báo cáo không dùng được.`,
+    );
+
+  const common = (cmd: Command) => cmd.helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride().configureOutput({ outputError: () => {} });
+
+  common(
+    program
+      .command('mau')
+      .alias('form')
+      .description('Tạo biểu mẫu báo cáo (.xlsx) để các đơn vị điền')
+      .option('-o, --output <tệp>', 'tên tệp biểu mẫu (mặc định: bieu-mau-bao-cao-dan-van.xlsx)')
+      .option('--config <tệp>', 'tệp cấu hình (danh mục chỉ tiêu, danh sách đơn vị)')
+      .option('--theo-don-vi <thư-mục>', 'tạo một biểu mẫu điền sẵn cho mỗi đơn vị trong cấu hình, vào thư mục này')
+      .option('--ky <kỳ>', 'điền sẵn kỳ báo cáo, ví dụ "Quý I/2023"')
+      .option('--force', 'ghi đè tệp đã có')
+      .addHelpText('after', '\nVí dụ:\n  danvan mau -o bieu-mau-quy-1.xlsx --ky "Quý I/2023"\n  danvan mau --config danvan.config.json --theo-don-vi bieu-mau-don-vi')
+      .action(run((options) => mauCommand(options))),
+  );
+
+  common(
+    program
+      .command('kiemtra')
+      .alias('check')
+      .description('Kiểm tra các tệp báo cáo: liệt kê mọi lỗi kèm tệp, sheet và ô')
+      .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục chứa chúng (tìm cả thư mục con)')
+      .option('--json', 'in kết quả dạng JSON cho máy đọc')
+      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số tệp ghi)')
+      .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
+      .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
+      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
+      .addHelpText('after', '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json')
+      .action(
+        run((inputs: string[], options: Record<string, unknown>) =>
+          kiemtraCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined), luuY: !options.khongLuuY }),
+        ),
+      ),
+  );
+
+  common(
+    program
+      .command('tonghop')
+      .alias('aggregate')
+      .description('Kiểm tra, tổng hợp và viết báo cáo Word (.docx) sẵn sàng trình ký')
+      .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục chứa chúng')
+      .option('-o, --output <tệp>', 'tên tệp báo cáo (mặc định: bao-cao-<kỳ>.docx, ví dụ bao-cao-quy-1-2023.docx)')
+      .option('--json', 'in tóm tắt dạng JSON cho máy đọc')
+      .option('--xlsx <tệp>', 'ghi thêm số liệu tổng hợp theo đúng biểu mẫu, để gửi cấp trên tổng hợp tiếp')
+      .option('--template <tệp>', 'mẫu báo cáo Handlebars tự sửa (tạo bằng "danvan khoitao")')
+      .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
+      .option('--compare <tệp>', 'tệp tổng hợp cùng kỳ năm trước (tạo bằng --xlsx) để so sánh')
+      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần tổng hợp (mặc định: kỳ mà đa số tệp ghi)')
+      .option('--force', 'ghi đè tệp báo cáo đã có')
+      .option('--strict', 'không ghi báo cáo nếu có tệp không hợp lệ')
+      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
+      .addHelpText(
+        'after',
+        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
+      )
+      .action(
+        run((inputs: string[], options: Record<string, unknown>) =>
+          tonghopCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined) }),
+        ),
+      ),
+  );
+
+  common(
+    program
+      .command('khoitao')
+      .alias('init')
+      .description('Tạo tệp cấu hình mẫu (có chú thích) và bản sao các mẫu báo cáo để sửa')
+      .argument('[thư-mục]', 'nơi tạo (mặc định: thư mục hiện tại)')
+      .option('--force', 'ghi đè tệp đã có')
+      .addHelpText('after', '\nVí dụ:\n  danvan khoitao\n  danvan khoitao cau-hinh-ban-dan-van')
+      .action(run((dir: string | undefined, options: { force?: boolean }) => khoitaoCommand(dir, options))),
+  );
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; the only place that turns errors into codes. */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      process.stderr.write(`Lỗi: ${translateCommanderError(error)}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof DanvanError) {
+      process.stderr.write(`Lỗi: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(
+      `Lỗi nội bộ của danvan (không phải do dữ liệu của bạn): ${(error as Error)?.message ?? String(error)}\n` +
+        'Hãy báo lỗi cho nhóm phát triển, kèm lệnh đã chạy và các tệp đầu vào. Đặt DANVAN_DEBUG=1 để xem chi tiết.\n',
+    );
+    if (process.env.DANVAN_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+}

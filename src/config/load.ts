@@ -1,0 +1,96 @@
+/** Finds, reads and validates the config; every problem becomes a ConfigError naming the file and the key. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { ConfigError } from '../diagnostics/errors.js';
+import { DEFAULT_CATALOGUE, type Indicator } from '../domain/catalogue.js';
+import { configSchema, type Config } from './schema.js';
+import { JsoncSyntaxError, parseJsonc } from './jsonc.js';
+
+export const CONFIG_FILE_NAME = 'danvan.config.json';
+
+/** The embedded default: tonghop runs with no config file at all. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+/** "units[2].code" from a zod path. */
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = keyPath(issue.path) || '(gốc)';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `${key === '(gốc)' ? '' : `${key}: `}khóa không được hỗ trợ ${issue.keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên)`;
+    case 'invalid_type':
+      return `${key}: sai kiểu dữ liệu (cần ${vietnameseType(issue.expected)})`;
+    case 'invalid_value':
+      return `${key}: giá trị không hợp lệ; chỉ nhận ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return `${key}: ${issue.message}`;
+  }
+}
+
+function vietnameseType(expected: string): string {
+  return ({ string: 'chuỗi chữ', number: 'số', array: 'danh sách [...]', object: 'đối tượng {...}', boolean: 'true/false' } as Record<string, string>)[expected] ?? expected;
+}
+
+export function parseConfig(source: string, file: string): Config {
+  let data: unknown;
+  try {
+    data = parseJsonc(source);
+  } catch (error) {
+    const where = error instanceof JsoncSyntaxError && error.line ? ` (dòng ${error.line}, cột ${error.column})` : '';
+    throw new ConfigError(`Tệp cấu hình ${file} không đúng cú pháp JSON${where}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy.`);
+  }
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${describeIssue(issue)}`);
+    throw new ConfigError(`Tệp cấu hình ${file} có ${lines.length} lỗi:\n${lines.join('\n')}`);
+  }
+  checkRegistry(parsed.data, file);
+  return parsed.data;
+}
+
+function checkRegistry(config: Config, file: string): void {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  config.units.forEach((unit, index) => {
+    if (seen.has(unit.code)) problems.push(`  - units[${index}].code: mã đơn vị "${unit.code}" bị trùng`);
+    seen.add(unit.code);
+  });
+  const codes = new Set(DEFAULT_CATALOGUE.map((i) => i.code));
+  config.indicators.items.forEach((item, index) => {
+    if (config.indicators.mode === 'extend' && codes.has(item.code)) {
+      problems.push(`  - indicators.items[${index}].code: "${item.code}" đã có trong danh mục mặc định (dùng "mode": "replace" để thay cả danh mục)`);
+    }
+  });
+  if (problems.length) throw new ConfigError(`Tệp cấu hình ${file} có ${problems.length} lỗi:\n${problems.join('\n')}`);
+}
+
+/**
+ * The config to use: the given file (it must exist), else danvan.config.json in the working directory
+ * if there is one, else the embedded default.
+ */
+export function loadConfig(file?: string, cwd = process.cwd()): { config: Config; path: string | null } {
+  const path = file ? resolve(cwd, file) : resolve(cwd, CONFIG_FILE_NAME);
+  if (!existsSync(path)) {
+    if (file) throw new ConfigError(`Không tìm thấy tệp cấu hình ${file}.`);
+    return { config: defaultConfig(), path: null };
+  }
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Không đọc được tệp cấu hình ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  return { config: parseConfig(source, file ?? CONFIG_FILE_NAME), path };
+}
+
+/** The indicator catalogue in force: the built-in one, extended or replaced by the config. */
+export function catalogueOf(config: Config): Indicator[] {
+  const items = config.indicators.items.map((item) => ({ ...item })) as Indicator[];
+  return config.indicators.mode === 'replace' ? items : [...DEFAULT_CATALOGUE, ...items];
+}

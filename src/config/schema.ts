@@ -1,0 +1,69 @@
+/** The config file's schema (zod): issuing body, document, signer, recipients, unit registry, catalogue, layout. */
+import { z } from 'zod';
+
+const text = z.string().trim();
+const nonEmpty = text.min(1, { message: 'không được để trống' });
+
+const indicatorSchema = z.object({
+  code: nonEmpty.regex(/^[A-Z0-9_]+$/, { message: 'mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và "_"' }),
+  name: nonEmpty,
+  unit: nonEmpty,
+  derived: z.object({ numerator: nonEmpty, denominator: nonEmpty }).strict().optional(),
+}).strict();
+
+export const unitSchema = z.object({
+  code: nonEmpty.transform((code) => code.toUpperCase()),
+  name: nonEmpty,
+  /** The block the unit belongs to ("Huyện ủy, thành ủy", "Mặt trận và đoàn thể"…), used to order lists. */
+  group: text.default(''),
+}).strict();
+
+export const configSchema = z.object({
+  /** The committee that issues the report. */
+  organization: z.object({
+    superiorBody: text.default('TỈNH ỦY BÌNH SƠN'),
+    issuingBody: nonEmpty.default('BAN DÂN VẬN'),
+    /** Used in prose: "Ban Dân vận Tỉnh ủy". */
+    name: nonEmpty.default('Ban Dân vận Tỉnh ủy'),
+    /** Abbreviation after the document type: "BC/BDVTU". */
+    abbreviation: nonEmpty.default('BDVTU'),
+    /** The committee's own unit code when the aggregate is written back as a submission (--xlsx). */
+    unitCode: nonEmpty.default('BDVTU'),
+    partyName: nonEmpty.default('ĐẢNG CỘNG SẢN VIỆT NAM'),
+    /** Place name of the date line: "Bình Sơn, ngày … tháng … năm …". */
+    place: nonEmpty.default('Bình Sơn'),
+  }).strict().prefault({}),
+  document: z.object({
+    /** Document number; empty leaves a blank for the clerk to fill in at issuance. */
+    number: text.default(''),
+    type: nonEmpty.default('BC'),
+    /** Date of the report (dd/mm/yyyy); empty leaves day and month blank, to be written at signing. */
+    date: text.regex(/^$|^\d{1,2}\/\d{1,2}\/\d{4}$/, { message: 'ngày phải có dạng ngày/tháng/năm, ví dụ 05/04/2023' }).default(''),
+    /** Opening sentence: what the report answers ("Thực hiện Hướng dẫn số …"). */
+    basis: text.default(''),
+    /** Closing mark of the body. */
+    endMark: text.default('./.'),
+  }).strict().prefault({}),
+  signer: z.object({
+    /** "" when the head signs; "K/T TRƯỞNG BAN" for a deputy; "T/M BAN THƯỜNG VỤ" for a collective body. */
+    authority: text.default(''),
+    title: nonEmpty.default('TRƯỞNG BAN'),
+    name: text.default(''),
+  }).strict().prefault({}),
+  recipients: z.array(nonEmpty).default(['Ban Dân vận Trung ương (để b/c)', 'Thường trực Tỉnh ủy (để b/c)', 'Các đơn vị trong khối dân vận']),
+  /** Last line of "Nơi nhận:". */
+  archive: nonEmpty.default('Lưu Văn phòng'),
+  units: z.array(unitSchema).default([]),
+  indicators: z.object({
+    /** "extend" adds these to the built-in catalogue; "replace" uses only these. */
+    mode: z.enum(['extend', 'replace']).default('extend'),
+    items: z.array(indicatorSchema).default([]),
+  }).strict().prefault({}),
+  layout: z.enum(['hd36', 'nd30']).default('hd36'),
+  /** Largest submission file accepted, in megabytes. */
+  maxFileMB: z.number().positive().max(1024).default(20),
+}).strict();
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+export type UnitEntry = z.output<typeof unitSchema>;

@@ -1,0 +1,82 @@
+/** Builds the DocModel: the official frame from the config, the body from the rendered template, the appendices from the data. */
+import type { Config } from '../config/schema.js';
+import { TemplateError } from '../diagnostics/errors.js';
+import { parsePeriod, type Period } from '../domain/period.js';
+import type { Block, DocModel } from '../model/doc-model.js';
+import type { ReportModel } from '../model/report-model.js';
+import { formatDateLong } from '../render/format.js';
+import { parseMarkup, splitFrontMatter } from './markup.js';
+import { indicatorTable, modelAppendix, modelTable, unitAppendices } from './tables.js';
+
+/** "Số 45-BC/BDVTU"; an empty number leaves room for the clerk to write it in at issuance. */
+function documentNumber(config: Config): string {
+  const n = config.document.number;
+  const padded = /^\d$/.test(n) ? `0${n}` : n;
+  return `Số ${padded || '      '}-${config.document.type}/${config.organization.abbreviation}`;
+}
+
+/** "Bình Sơn, ngày 05 tháng 4 năm 2023", or with day and month left blank to be written at signing. */
+function placeAndDate(config: Config, model: ReportModel, period: Period): string {
+  const place = config.organization.place;
+  const given = config.document.date;
+  if (given) {
+    const [d, m, y] = given.split('/').map(Number) as [number, number, number];
+    return `${place}, ${formatDateLong(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)}`;
+  }
+  const year = model.latestReportDate ? Number(model.latestReportDate.slice(0, 4)) : period.year;
+  return `${place}, ngày      tháng      năm ${year}`;
+}
+
+function recipients(config: Config): string[] {
+  const lines = config.recipients.map((r) => `- ${r.replace(/[,;.]\s*$/, '')},`);
+  lines.push(`- ${config.archive.replace(/[.]\s*$/, '')}.`);
+  return lines;
+}
+
+export function buildDocModel(rendered: string, model: ReportModel, config: Config, templateFile: string): DocModel {
+  const period = parsePeriod(model.period) as Period;
+  const { front, body } = splitFrontMatter(rendered);
+  let tableNo = 0;
+  const caption = (title: string) => `Bảng ${++tableNo}. ${title}`;
+  const resolveTable = (name: string): Block[] | undefined => {
+    if (name === 'chi-tieu') return [indicatorTable(model, caption('Kết quả thực hiện các chỉ tiêu chủ yếu'))];
+    if (name === 'mo-hinh') {
+      const table = modelTable(model, caption('Mô hình "Dân vận khéo" theo lĩnh vực và cấp công nhận'));
+      return table ? [table] : [];
+    }
+    return undefined;
+  };
+  const { blocks, unknownTables } = parseMarkup(body, resolveTable);
+  if (unknownTables.length) {
+    throw new TemplateError(`Mẫu báo cáo ${templateFile}: không có bảng "${unknownTables[0]}" (chỉ có "chi-tieu" và "mo-hinh").`);
+  }
+  const subject = front['trich-yeu'];
+  if (!subject) throw new TemplateError(`Mẫu báo cáo ${templateFile}: thiếu dòng "trich-yeu:" ở phần đầu (giữa hai dòng ---).`);
+
+  const appendices = [...unitAppendices(model)];
+  const models = modelAppendix(model);
+  if (models) appendices.push(models);
+
+  return {
+    profile: config.layout,
+    frame: {
+      superiorBody: config.organization.superiorBody.toLocaleUpperCase('vi'),
+      issuingBody: config.organization.issuingBody.toLocaleUpperCase('vi'),
+      documentNumber: documentNumber(config),
+      partyName: config.organization.partyName,
+      placeAndDate: placeAndDate(config, model, period),
+      documentType: front['ten-loai'] ?? 'BÁO CÁO',
+      subject: [subject],
+    },
+    body: blocks,
+    endMark: config.document.endMark,
+    signature: {
+      authority: config.signer.authority.toLocaleUpperCase('vi'),
+      title: config.signer.title.toLocaleUpperCase('vi'),
+      name: config.signer.name,
+    },
+    recipients: recipients(config),
+    appendices,
+    meta: { title: `Báo cáo ${subject}`, author: config.organization.name },
+  };
+}

@@ -1,0 +1,110 @@
+/** Tables built from the ReportModel: indicator totals, models by field and level, and the appendices. */
+import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
+import type { Appendix, TableBlock, TableColumn } from '../model/doc-model.js';
+import type { IndicatorTotal, ReportModel } from '../model/report-model.js';
+import { formatChange, formatNumber, formatPercent } from '../render/format.js';
+
+const BLANK = '—';
+
+export function formatTotal(indicator: Pick<IndicatorTotal, 'derived'>, value: number | null): string {
+  if (value === null) return BLANK;
+  return indicator.derived ? formatPercent(value) : formatNumber(value);
+}
+
+/** Indicator totals: STT | Chỉ tiêu | ĐVT | Kết quả | Đơn vị báo cáo, with the year-earlier figure when comparing. */
+export function indicatorTable(model: ReportModel, caption: string): TableBlock {
+  const compare = model.comparedWith !== null;
+  const columns: TableColumn[] = [
+    { header: 'STT', width: 5, align: 'center' },
+    { header: 'Chỉ tiêu', width: compare ? 33 : 45, align: 'left' },
+    { header: 'Đơn vị tính', width: 12, align: 'center' },
+    { header: 'Kết quả', width: 12, align: 'right' },
+  ];
+  if (compare) {
+    columns.push({ header: 'Cùng kỳ năm trước', width: 12, align: 'right' }, { header: 'So sánh', width: 14, align: 'center' });
+  }
+  columns.push({ header: 'Số đơn vị báo cáo', width: compare ? 12 : 14, align: 'center' });
+  const rows = model.indicators.map((ind, i) => {
+    const cells = [String(i + 1), ind.name, ind.unit, formatTotal(ind, ind.total)];
+    if (compare) {
+      cells.push(formatTotal(ind, ind.previous), ind.change ? formatChange(ind.change, ind.derived ? 'điểm %' : ind.unit).replace(' so với cùng kỳ', '') : BLANK);
+    }
+    cells.push(`${ind.reported}/${ind.of}`);
+    return { cells };
+  });
+  return {
+    type: 'table',
+    caption,
+    columns,
+    rows,
+    note: 'Ghi chú: "—" là chỉ tiêu không có đơn vị nào báo cáo; tỷ lệ được tính lại từ tổng số, không lấy bình quân.',
+  };
+}
+
+/** Models counted by field (rows) and recognition level (columns). */
+export function modelTable(model: ReportModel, caption: string): TableBlock | undefined {
+  if (model.models.total === 0) return undefined;
+  const columns: TableColumn[] = [
+    { header: 'Lĩnh vực', width: 30, align: 'left' },
+    ...RECOGNITION_LEVELS.map((level) => ({ header: level, width: 11, align: 'center' as const })),
+    { header: 'Tổng số', width: 15, align: 'center' },
+  ];
+  const rows = MODEL_FIELDS.map((field, i) => ({
+    cells: [field, ...model.models.matrix[i]!.map(String), String(model.models.byField[i]!.count)],
+  }));
+  rows.push({ cells: ['Tổng cộng', ...model.models.byLevel.map((l) => String(l.count)), String(model.models.total)], bold: true } as (typeof rows)[number]);
+  return { type: 'table', caption, columns, rows };
+}
+
+/** Appendix tables of each indicator by unit; split so that each table stays readable in landscape. */
+export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendix[] {
+  if (model.byUnit.length === 0) return [];
+  const indices = model.indicators.map((_, i) => i);
+  const chunks: number[][] = [];
+  for (let i = 0; i < indices.length; i += columnsPerTable) chunks.push(indices.slice(i, i + columnsPerTable));
+  return chunks.map((chunk, part) => {
+    const columns: TableColumn[] = [
+      { header: 'STT', width: 4, align: 'center' },
+      { header: 'Đơn vị', width: 26, align: 'left' },
+      ...chunk.map((i) => {
+        const ind = model.indicators[i]!;
+        return { header: `${ind.name} (${ind.unit})`, width: 10, align: 'right' as const };
+      }),
+    ];
+    const rows = model.byUnit.map((row, r) => ({
+      cells: [String(r + 1), row.unit.name, ...chunk.map((i) => formatTotal(model.indicators[i]!, row.values[i] ?? null))],
+    }));
+    rows.push({
+      cells: ['', 'Tổng cộng', ...chunk.map((i) => formatTotal(model.indicators[i]!, model.indicators[i]!.total))],
+      bold: true,
+    } as (typeof rows)[number]);
+    const partLabel = chunks.length > 1 ? ` (phần ${part + 1}/${chunks.length})` : '';
+    return {
+      title: 'PHỤ LỤC 1',
+      subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ${partLabel}`],
+      table: { type: 'table', columns, rows, note: 'Ô "—": đơn vị không báo cáo chỉ tiêu này (khác với 0).' },
+      landscape: true,
+    };
+  });
+}
+
+/** Appendix listing every "Dân vận khéo" model with its unit. */
+export function modelAppendix(model: ReportModel): Appendix | undefined {
+  if (model.models.total === 0) return undefined;
+  return {
+    title: 'PHỤ LỤC 2',
+    subtitle: ['DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO"'],
+    landscape: false,
+    table: {
+      type: 'table',
+      columns: [
+        { header: 'STT', width: 6, align: 'center' },
+        { header: 'Tên mô hình', width: 38, align: 'left' },
+        { header: 'Lĩnh vực', width: 18, align: 'left' },
+        { header: 'Cấp công nhận', width: 12, align: 'center' },
+        { header: 'Đơn vị báo cáo', width: 26, align: 'left' },
+      ],
+      rows: model.models.list.map((m, i) => ({ cells: [String(i + 1), m.name, m.field, m.level, m.unit.name] })),
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/** Every Vietnamese sentence a user reads about their input, keyed by issue code. Logic lives elsewhere. */
+import type { UnreadableReason } from '../readers/types.js';
+
+const quote = (text: string) => `"${text}"`;
+/** Cell text shown back to the user, shortened so that a pasted paragraph does not flood the report. */
+export function shown(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return quote(oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine);
+}
+
+export const FORM_HINT = 'Hãy dùng biểu mẫu do lệnh "danvan mau" tạo ra.';
+
+export const unreadable: Record<UnreadableReason, (detail?: string) => string> = {
+  'empty-file': () => 'Tệp rỗng (0 byte), không có nội dung. Hãy gửi lại tệp báo cáo.',
+  'not-a-zip': () =>
+    'Tệp không phải bảng tính Excel (.xlsx), dù có đuôi .xlsx. Hãy mở biểu mẫu bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.',
+  truncated: () =>
+    'Tệp bị hỏng: thiếu phần cuối (có thể chép hoặc tải về chưa xong). Hãy xin đơn vị gửi lại tệp gốc.',
+  'not-a-workbook': () =>
+    'Tệp là tệp nén nhưng không phải bảng tính Excel (có thể là tệp Word hoặc tệp nén khác bị đổi đuôi). Hãy gửi đúng tệp biểu mẫu .xlsx.',
+  ods: () =>
+    'Tệp là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice và chọn Tệp → Lưu thành → "Excel 2007-365 (.xlsx)".',
+  encrypted: () =>
+    'Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi gửi lại.',
+  'legacy-xls': () =>
+    'Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".',
+  'too-large': (detail) =>
+    `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,
+  corrupt: (detail) =>
+    `Tệp bị hỏng, không đọc được${detail ? ` (${detail})` : ''}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
+};
+
+export const msg = {
+  notSubmission: (sheets: string[]) =>
+    `Bảng tính không phải biểu mẫu báo cáo công tác dân vận: không có sheet "Thông tin" hay "Số liệu"` +
+    (sheets.length ? ` (các sheet có trong tệp: ${sheets.slice(0, 5).map(quote).join(', ')}${sheets.length > 5 ? '…' : ''})` : '') +
+    `. ${FORM_HINT}`,
+  sheetMissing: (sheet: string) => `Thiếu sheet ${quote(sheet)}. ${FORM_HINT}`,
+  sheetMissingOptional: (sheet: string) =>
+    `Không có sheet ${quote(sheet)}; coi như đơn vị không có nội dung phần này.`,
+  headerMissing: (sheet: string, labels: readonly string[]) =>
+    `Sheet ${quote(sheet)} không có dòng tiêu đề cột (${labels.join(' | ')}) trong 10 dòng đầu. Hãy giữ nguyên dòng tiêu đề của biểu mẫu.`,
+  columnMissing: (sheet: string, label: string) =>
+    `Sheet ${quote(sheet)} thiếu cột ${quote(label)} ở dòng tiêu đề. Hãy giữ nguyên các cột của biểu mẫu.`,
+  infoLabelMissing: (label: string) =>
+    `Không tìm thấy dòng ${quote(label)} ở cột A. Hãy giữ nguyên các nhãn của biểu mẫu và điền giá trị ở cột B.`,
+  infoRequired: (label: string) => `Chưa điền ${quote(label)}.`,
+  periodInvalid: (text: string) =>
+    `Kỳ báo cáo ${shown(text)} không hợp lệ; hãy ghi theo mẫu: Quý I/2023, 6 tháng/2023, 9 tháng/2023 hoặc Năm 2023.`,
+  dateUnreadable: (text: string) =>
+    `${shown(text)} không phải là ngày; hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/04/2023.`,
+  dateImpossible: (text: string) =>
+    `${shown(text)} không phải ngày có thật (ngày/tháng/năm); hãy kiểm tra lại, ví dụ 05/04/2023.`,
+  dateOutOfRange: (text: string) => `Ngày ${shown(text)} nằm ngoài khoảng hợp lệ (năm 2000 đến 2100).`,
+  textExpected: (label: string) => `${quote(label)} phải là chữ.`,
+  notANumber: (text: string) =>
+    `${shown(text)} không phải là số; hãy nhập một số không âm, ví dụ 12 (để trống nếu không có số liệu).`,
+  negative: (text: string) => `Số âm (${text}) không hợp lệ; hãy nhập một số không âm.`,
+  formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
+  unknownIndicator: (code: string) =>
+    `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,
+  duplicateIndicator: (code: string, firstCell: string) =>
+    `Mã chỉ tiêu ${quote(code)} xuất hiện lần thứ hai (lần đầu ở ô ${firstCell}); hãy xóa dòng trùng.`,
+  indicatorBlank: (code: string, name: string) =>
+    `Chỉ tiêu ${code} (${name}) để trống: coi là không báo cáo (khác với 0). Nếu không có, hãy nhập 0.`,
+  indicatorRowMissing: (code: string, name: string) =>
+    `Không có dòng cho chỉ tiêu ${code} (${name}); coi là không báo cáo.`,
+  resolvedExceedsReceived: (solved: string, received: string) =>
+    `Số kiến nghị đã giải quyết (${solved}) lớn hơn số kiến nghị tiếp nhận (${received}); hãy kiểm tra lại (có thể gồm kiến nghị tồn từ kỳ trước).`,
+  fieldMissing: () => `Chưa chọn "Lĩnh vực"; hãy chọn trong danh sách thả xuống.`,
+  fieldUnknown: (text: string, list: readonly string[]) =>
+    `Lĩnh vực ${shown(text)} không có trong danh sách; hãy chọn một trong: ${list.join('; ')}.`,
+  valueUnknown: (label: string, text: string, list: readonly string[]) =>
+    `${label} ${shown(text)} không có trong danh sách; hãy chọn một trong: ${list.join('; ')}.`,
+  valueMissing: (label: string) => `Chưa điền ${quote(label)}.`,
+  contentMissing: (label: string) => `Dòng có "Lĩnh vực" nhưng chưa có ${quote(label)}; hãy điền hoặc xóa dòng.`,
+  sectionEmpty: (sheet: string) => `Sheet ${quote(sheet)} chưa có nội dung nào.`,
+  periodMismatch: (found: string, expected: string) =>
+    `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp (${expected}); tệp không được tính.`,
+  unitNotInRegistry: (code: string, suggestion?: string) =>
+    `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
+    (suggestion ? `; có phải là ${quote(suggestion)}?` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình.'),
+  supersededBy: (usedFile: string, why: string) =>
+    `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}), không tính tệp này.`,
+  supersedes: (otherFiles: string[], why: string) =>
+    `Đơn vị gửi ${otherFiles.length + 1} tệp cùng kỳ: dùng tệp này (${why}); bỏ qua ${otherFiles.map(quote).join(', ')}.`,
+  laterReportDate: (date: string) => `ngày báo cáo ${date} muộn hơn`,
+  laterFile: () => 'cùng ngày báo cáo, tệp được sửa sau cùng',
+  laterName: () => 'cùng ngày báo cáo, chọn theo tên tệp đứng sau',
+} as const;

@@ -1,0 +1,116 @@
+/**
+ * ReportModel: everything the report says, as plain data — the aggregate of the valid submissions plus the
+ * status of every unit. Pure output of aggregation; templates read it, nothing in it is formatted yet.
+ */
+import type { Field, ModelField, RecognitionLevel } from '../domain/fields.js';
+
+export interface UnitRef {
+  code: string;
+  name: string;
+  group: string;
+}
+
+export interface IndicatorTotal {
+  code: string;
+  name: string;
+  unit: string;
+  /** Sum over the units that reported it; null when no unit did. For a derived indicator, the recomputed ratio (%). */
+  total: number | null;
+  /** How many valid units filled it in (a blank is not a 0). */
+  reported: number;
+  /** Valid units in all, for "n/m đơn vị báo cáo". */
+  of: number;
+  derived: boolean;
+  /** With --compare: the same period a year earlier, and the change. */
+  previous: number | null;
+  change: Change | null;
+}
+
+export interface Change {
+  direction: 'up' | 'down' | 'same';
+  /** Percentage change against the previous figure; null when the previous figure was 0. */
+  percent: number | null;
+  /** Absolute difference. */
+  delta: number;
+}
+
+/** An item said by one or more units, with who said it (the same text from several units is one item). */
+export interface GatheredItem {
+  text: string;
+  units: UnitRef[];
+}
+
+export interface LimitationItem extends GatheredItem {
+  causes: string[];
+}
+
+export interface TaskItem extends GatheredItem {
+  deadlines: string[];
+}
+
+export interface FieldGroup<T extends GatheredItem = GatheredItem> {
+  id: string;
+  field: Field;
+  heading: string;
+  items: T[];
+}
+
+export interface ProposalGroup {
+  /** "Ban Thường vụ Tỉnh ủy"; "" for proposals with no addressee. */
+  addressee: string;
+  items: GatheredItem[];
+}
+
+export interface ModelEntry {
+  name: string;
+  field: ModelField;
+  level: RecognitionLevel;
+  note: string;
+  unit: UnitRef;
+}
+
+export interface ModelSummary {
+  total: number;
+  byField: { field: ModelField; count: number }[];
+  byLevel: { level: RecognitionLevel; count: number }[];
+  /** count[fieldIndex][levelIndex] */
+  matrix: number[][];
+  list: ModelEntry[];
+}
+
+export interface InvalidFile {
+  file: string;
+  /** Unit code when it could be read. */
+  unit: string | null;
+  name: string | null;
+  reasons: string[];
+}
+
+export interface SubmissionStatus {
+  /** Units whose valid file was aggregated, in report order. */
+  valid: (UnitRef & { file: string; reportDate: string })[];
+  invalid: InvalidFile[];
+  /** Units of the registry with no valid file; empty without a registry. */
+  missing: UnitRef[];
+  /** Registry size, or the number of units heard from when there is no registry. */
+  expected: number;
+  hasRegistry: boolean;
+}
+
+export interface ReportModel {
+  /** Period key "2023-Q1". */
+  period: string;
+  indicators: IndicatorTotal[];
+  /** Appendix: each valid unit's figures, in the order of `indicators` (null = blank). */
+  byUnit: { unit: UnitRef; values: (number | null)[] }[];
+  results: FieldGroup[];
+  limitations: FieldGroup<LimitationItem>[];
+  tasks: FieldGroup<TaskItem>[];
+  proposals: ProposalGroup[];
+  models: ModelSummary;
+  status: SubmissionStatus;
+  /** Latest "Ngày báo cáo" among the valid files (ISO), to date the report when the config does not. */
+  latestReportDate: string | null;
+  /** The --compare file's period, when comparing. */
+  comparedWith: string | null;
+}

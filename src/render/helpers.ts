@@ -1,0 +1,75 @@
+/** The Handlebars helpers a report template may call; pure functions over the data they are given. */
+import type { HelperDelegate } from 'handlebars';
+import { nextPeriodName, parsePeriod, periodName } from '../domain/period.js';
+import type { GatheredItem, IndicatorTotal, UnitRef } from '../model/report-model.js';
+import { capitalise, formatChange, formatDateLong, formatDateShort, formatNumber, formatPercent, joinList } from './format.js';
+
+/** Handlebars passes its options object last; helpers with optional arguments must not mistake it for one. */
+function args(values: unknown[]): unknown[] {
+  return values.slice(0, -1);
+}
+
+const period = (key: unknown) => {
+  const parsed = typeof key === 'string' ? parsePeriod(key) : undefined;
+  if (!parsed) throw new Error(`kỳ báo cáo không hợp lệ: ${String(key)}`);
+  return parsed;
+};
+
+export const helpers: Record<string, HelperDelegate> = {
+  /** {{so 1234.5}} → 1.234,5 ; {{so x 0}} rounds to whole numbers. Blank (null) prints "—". */
+  so: (...values: unknown[]) => {
+    const [value, decimals] = args(values) as [number | null, number?];
+    return value === null || value === undefined ? '—' : formatNumber(value, typeof decimals === 'number' ? decimals : 2);
+  },
+  /** {{phantram 95.24}} → 95,2% */
+  phantram: (...values: unknown[]) => {
+    const [value] = args(values) as [number | null];
+    return value === null || value === undefined ? '—' : formatPercent(value);
+  },
+  /** {{ngay "2023-01-09"}} → ngày 09 tháng 01 năm 2023 */
+  ngay: (iso: string) => formatDateLong(iso),
+  /** {{ngayso "2023-01-09"}} → 09/01/2023 */
+  ngayso: (iso: string) => formatDateShort(iso),
+  /** {{ky "2023-Q1"}} → quý I năm 2023 */
+  ky: (key: string) => periodName(period(key)),
+  /** {{kytiep "2023-Q1"}} → quý II năm 2023 */
+  kytiep: (key: string) => nextPeriodName(period(key)),
+  /** {{danhsach list}} → "a, b và c"; {{danhsach units "name"}} takes a field of each element. */
+  danhsach: (...values: unknown[]) => {
+    const [list, field] = args(values) as [unknown[], string?];
+    const texts = (list ?? []).map((item) => (field && item && typeof item === 'object' ? String((item as Record<string, unknown>)[field]) : String(item)));
+    return joinList(texts);
+  },
+  /** {{nguon item}} → the units that reported an item: "Hội Nông dân tỉnh, Tỉnh đoàn". */
+  nguon: (item: GatheredItem) => item.units.map((u: UnitRef) => u.name).join(', '),
+  /** {{viethoa text}}: first letter upper case. */
+  viethoa: (text: string) => capitalise(String(text)),
+  /** {{bang "chi-tieu"}}: places a table built from the data (chi-tieu, mo-hinh). */
+  bang: (name: string) => `[[bang:${name}]]`,
+  eq: (a: unknown, b: unknown) => a === b,
+  /** {{tru a b}}: a − b, for "và 2 lỗi khác". */
+  tru: (a: number, b: number) => a - b,
+  gt: (a: number, b: number) => a > b,
+  and: (...values: unknown[]) => args(values).every(Boolean),
+  or: (...values: unknown[]) => args(values).some(Boolean),
+  not: (value: unknown) => !value,
+  /** {{#if (co "TT_BUOI")}}: true when at least one unit reported the indicator (false for a code not in the catalogue). */
+  co: (code: string, options: HelperOptions) => indicatorOf(code, options)?.total != null,
+  /** {{so (tong "TT_BUOI")}}: an indicator's total, null when nobody reported it. */
+  tong: (code: string, options: HelperOptions) => indicatorOf(code, options)?.total ?? null,
+  /** {{tg "TT_BUOI"}}: " (tăng 12,5% so với cùng kỳ)" when comparing, otherwise nothing. */
+  tg: (code: string, options: HelperOptions) => {
+    const indicator = indicatorOf(code, options);
+    return indicator?.change ? ` (${formatChange(indicator.change, indicator.derived ? 'điểm %' : indicator.unit)})` : '';
+  },
+  /** {{cau text}}: an item as a clause — first letter upper case, closing punctuation removed so the template adds its own. */
+  cau: (text: string) => capitalise(String(text).trim().replace(/[\s.;,:]+$/u, '')),
+};
+
+interface HelperOptions {
+  data: { root: { chiTieu?: Record<string, IndicatorTotal> } };
+}
+
+function indicatorOf(code: string, options: HelperOptions): IndicatorTotal | undefined {
+  return options.data.root.chiTieu?.[code];
+}

@@ -1,0 +1,74 @@
+/** The data a report template sees: the ReportModel, the period's names and the frame settings, and nothing else. */
+import type { Config } from '../config/schema.js';
+import { isFinalReview, nextPeriodName, parsePeriod, periodLabel, periodName, type Period } from '../domain/period.js';
+import type { FieldGroup, GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
+
+function byId<T extends GatheredItem>(groups: FieldGroup<T>[]): Record<string, FieldGroup<T>> {
+  return Object.fromEntries(groups.map((group) => [group.id, group]));
+}
+
+export interface ReportView {
+  period: { key: string; name: string; nextName: string; label: string; year: number; isFinal: boolean };
+  organization: Config['organization'];
+  document: Config['document'];
+  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number };
+  /** Totals by code: {{chiTieu.TT_BUOI.total}}. */
+  chiTieu: Record<string, IndicatorTotal>;
+  indicators: IndicatorTotal[];
+  results: FieldGroup[];
+  resultsById: Record<string, FieldGroup>;
+  /** Fields that have at least one result, in report order. */
+  resultsWithItems: FieldGroup[];
+  limitations: ReportModel['limitations'];
+  /** Limitations of every field, flattened in field order. */
+  limitationItems: ReportModel['limitations'][number]['items'];
+  /** Every distinct cause given for a limitation. */
+  causes: string[];
+  tasks: ReportModel['tasks'];
+  taskItems: ReportModel['tasks'][number]['items'];
+  proposals: ReportModel['proposals'];
+  models: ReportModel['models'];
+  hasCompare: boolean;
+  comparedWith: string | null;
+}
+
+export function buildView(model: ReportModel, config: Config): ReportView {
+  const period = parsePeriod(model.period) as Period;
+  const limitationItems = model.limitations.flatMap((g) => g.items);
+  const causes: string[] = [];
+  for (const item of limitationItems) for (const cause of item.causes) if (!causes.includes(cause)) causes.push(cause);
+  const view: ReportView = {
+    period: {
+      key: model.period,
+      name: periodName(period),
+      nextName: nextPeriodName(period),
+      label: periodLabel(period),
+      year: period.year,
+      isFinal: isFinalReview(period),
+    },
+    organization: config.organization,
+    document: config.document,
+    units: {
+      ...model.status,
+      validCount: model.status.valid.length,
+      invalidCount: model.status.invalid.length,
+      missingCount: model.status.missing.length,
+    },
+    chiTieu: Object.fromEntries(model.indicators.map((i) => [i.code, i])),
+    indicators: model.indicators,
+    results: model.results,
+    resultsById: byId(model.results),
+    resultsWithItems: model.results.filter((g) => g.items.length > 0),
+    limitations: model.limitations,
+    limitationItems,
+    causes,
+    tasks: model.tasks,
+    taskItems: model.tasks.flatMap((g) => g.items),
+    proposals: model.proposals,
+    models: model.models,
+    hasCompare: model.comparedWith !== null,
+    comparedWith: model.comparedWith,
+  };
+  // A deep copy of plain data: the template reaches nothing but values.
+  return JSON.parse(JSON.stringify(view)) as ReportView;
+}
