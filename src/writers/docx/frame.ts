@@ -1,0 +1,106 @@
+/** The first-page frame: the borderless two-column header table, then the document type and subject lines. */
+
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import type { DocFrame } from '../../model/doc-model.js';
+import type { LayoutProfile, RuleStyle, TextStyle } from '../../layout/profile.js';
+import { estimateTextWidthTwips } from '../../layout/text-width.js';
+import { centredLine, run, spacing, upperVi } from './text.js';
+import { scaleWidths } from './units.js';
+
+const ZERO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
+
+/**
+ * A rule `width` twips long, centred in a cell or page `available` twips wide: the bottom border of an
+ * empty paragraph squeezed by indents (FORMAT.md A6). Its line is a few points high so the rule sits
+ * just under the text above it.
+ */
+export function ruleParagraph(width: number, available: number, thicknessEighths: number, afterPt = 0): Paragraph {
+  const side = Math.max(0, Math.floor((available - width) / 2));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: afterPt * 20, line: 80, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: thicknessEighths, color: '000000', space: 1 } },
+    run: { size: 4 },
+    children: [],
+  });
+}
+
+/** Width of `text` as printed in `style`, for rules that follow the text's length. */
+function printedWidth(text: string, style: TextStyle): number {
+  return estimateTextWidthTwips(style.upper ? upperVi(text) : text, style.sizePt, Boolean(style.bold));
+}
+
+function ruleUnder(text: string, style: TextStyle, rule: RuleStyle, cellWidth: number): Paragraph {
+  const width = Math.min(cellWidth, Math.round(printedWidth(text, style) * rule.widthRatio));
+  return ruleParagraph(width, cellWidth, rule.thicknessEighths);
+}
+
+function cell(children: Paragraph[], width: number, valign: 'top' | 'bottom'): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: ZERO_MARGINS,
+    verticalAlign: valign === 'top' ? VerticalAlignTable.TOP : VerticalAlignTable.BOTTOM,
+    children: children.length > 0 ? children : [new Paragraph({})],
+  });
+}
+
+/** The header table: issuing bodies, star and number left; party name, rule and place/date right. */
+export function headerTable(frame: DocFrame, profile: LayoutProfile, textWidth: number): Table {
+  const f = profile.frame;
+  const [leftWidth, rightWidth] = scaleWidths(f.columnsTwips, textWidth) as [number, number];
+
+  const left: Paragraph[] = [];
+  if (frame.superiorBody !== '') left.push(centredLine(frame.superiorBody, f.superiorBody));
+  left.push(centredLine(frame.issuingBody, f.issuingBody));
+  if (f.issuingBodyMark.kind === 'star') {
+    left.push(centredLine(f.issuingBodyMark.text, f.issuingBodyMark.style));
+  } else {
+    left.push(ruleUnder(frame.issuingBody, f.issuingBody, f.issuingBodyMark.rule, leftWidth));
+  }
+
+  const right: Paragraph[] = [centredLine(frame.partyName, f.partyName)];
+  const motto = frame.motto ?? '';
+  if (motto !== '') right.push(centredLine(motto, f.motto));
+  right.push(motto !== ''
+    ? ruleUnder(motto, f.motto, f.titleRule, rightWidth)
+    : ruleUnder(frame.partyName, f.partyName, f.titleRule, rightWidth));
+
+  // A second row puts the number and the place/date on one line, as in the HD36 diagram.
+  return new Table({
+    width: { size: leftWidth + rightWidth, type: WidthType.DXA },
+    columnWidths: [leftWidth, rightWidth],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: ZERO_MARGINS,
+    rows: [
+      new TableRow({ cantSplit: true, children: [cell(left, leftWidth, 'top'), cell(right, rightWidth, 'top')] }),
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell([centredLine(frame.documentNumber, f.documentNumber)], leftWidth, 'bottom'),
+          cell([centredLine(frame.placeAndDate, f.placeAndDate)], rightWidth, 'bottom'),
+        ],
+      }),
+    ],
+  });
+}
+
+/** "BÁO CÁO", the subject lines and the short rule under them. */
+export function titleBlock(frame: DocFrame, profile: LayoutProfile, textWidth: number): Paragraph[] {
+  const f = profile.frame;
+  const out: Paragraph[] = [centredLine(frame.documentType, f.documentType, f.documentTypeSpacing, { keepNext: true })];
+  for (const line of frame.subject) {
+    out.push(centredLine(line, f.subject, { beforePt: 0, afterPt: 0 }, { keepNext: true }));
+  }
+  if (f.subjectRule.kind === 'text') {
+    out.push(new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: spacing({ beforePt: 0, afterPt: f.afterSubjectPt }),
+      children: [run(f.subjectRule.text, f.subjectRule.style)],
+    }));
+  } else {
+    out.push(ruleParagraph(f.subjectRule.widthTwips, textWidth, f.subjectRule.thicknessEighths, f.afterSubjectPt));
+  }
+  return out;
+}

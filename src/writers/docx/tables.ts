@@ -1,0 +1,88 @@
+/** Data tables (indicator tables in the body and appendices): caption, header row, grid, note. */
+
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import type { TableBlock } from '../../model/doc-model.js';
+import type { LayoutProfile, TextStyle } from '../../layout/profile.js';
+import { alignment, run, spacing } from './text.js';
+import { scaleWidths } from './units.js';
+
+export interface TableText {
+  text: TextStyle;
+  header: TextStyle;
+}
+
+const LINE = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
+
+function cellParagraph(text: string, style: TextStyle, align: Parameters<typeof alignment>[0], profile: LayoutProfile, bold: boolean): Paragraph {
+  return new Paragraph({
+    alignment: alignment(align),
+    spacing: spacing(profile.table.cellSpacing),
+    children: text === '' ? [] : [run(text, style, { bold })],
+  });
+}
+
+function gridCell(paragraph: Paragraph, width: number, margin: number): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { top: 0, bottom: 0, left: margin, right: margin },
+    children: [paragraph],
+  });
+}
+
+/** The grid itself: a bold centred header row repeated on every page, then the data rows. */
+export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: number, styles: TableText): Table {
+  const t = profile.table;
+  const widths = scaleWidths(block.columns.map((c) => c.width), textWidth);
+  const border = LINE(t.borderEighths);
+
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: block.columns.map((c, i) =>
+      gridCell(cellParagraph(c.header, styles.header, 'center', profile, false), widths[i] ?? 0, t.cellMarginTwips)),
+  });
+  const rows = block.rows.map((r) => new TableRow({
+    cantSplit: true,
+    // Rows shorter than the header are padded so the grid stays rectangular; extra cells are dropped.
+    children: block.columns.map((c, i) =>
+      gridCell(cellParagraph(r.cells[i] ?? '', styles.text, c.align, profile, Boolean(r.bold)), widths[i] ?? 0, t.cellMarginTwips)),
+  }));
+
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [header, ...rows],
+  });
+}
+
+/** Caption, grid and note of a table block, in document order. */
+export function tableWithCaption(block: TableBlock, profile: LayoutProfile, textWidth: number, styles: TableText): (Paragraph | Table)[] {
+  const t = profile.table;
+  const out: (Paragraph | Table)[] = [];
+  // A table without columns has no grid Word could open; its caption and note still print.
+  const grid = block.columns.length > 0 ? [dataTable(block, profile, textWidth, styles)] : [];
+  if (block.caption !== undefined && block.caption !== '') {
+    out.push(new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: spacing(t.captionSpacing),
+      keepNext: true,
+      children: [run(block.caption, t.caption)],
+    }));
+  }
+  out.push(...grid);
+  if (block.note !== undefined && block.note !== '') {
+    out.push(new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      spacing: spacing(t.noteSpacing),
+      children: [run(block.note, t.note)],
+    }));
+  } else {
+    // Word needs a paragraph between a table and whatever follows; give it the space a note would have.
+    out.push(new Paragraph({ spacing: spacing({ beforePt: 0, afterPt: t.noteSpacing.afterPt }), run: { size: 12 }, children: [] }));
+  }
+  return out;
+}

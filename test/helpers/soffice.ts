@@ -1,0 +1,48 @@
+/** Test helpers around LibreOffice and poppler: find the tools, convert a .docx to PDF, read the PDF back. */
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+/** True when `command` runs from PATH. */
+export function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Converts `docx` to PDF with a private LibreOffice profile (so a running office or another test does
+ * not share its lock) and returns the PDF path.
+ */
+export function docxToPdf(docx: Buffer, name = 'report'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'danvan-lo-'));
+  const input = join(dir, `${name}.docx`);
+  writeFileSync(input, docx);
+  execFileSync('soffice', [
+    `-env:UserInstallation=file://${join(dir, 'profile')}`,
+    '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input,
+  ], { stdio: 'pipe', timeout: 120_000 });
+  const pdf = join(dir, `${basename(input, '.docx')}.pdf`);
+  if (!readdirSync(dir).includes(basename(pdf))) throw new Error(`LibreOffice wrote no PDF in ${dir}`);
+  return pdf;
+}
+
+/** `pdfinfo` fields ("Pages", "Page size", …). */
+export function pdfInfo(pdf: string, pages?: { first: number; last: number }): Record<string, string> {
+  const args = pages ? ['-f', String(pages.first), '-l', String(pages.last), pdf] : [pdf];
+  const out = execFileSync('pdfinfo', args, { encoding: 'utf8' });
+  const info: Record<string, string> = {};
+  for (const line of out.split('\n')) {
+    const m = /^([^:]+):\s*(.*)$/.exec(line);
+    if (m) info[(m[1] as string).trim()] = (m[2] as string).trim();
+  }
+  return info;
+}
+
+/** The PDF's text, page by page (pdftotext separates pages with a form feed). */
+export function pdfPages(pdf: string): string[] {
+  const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  // pdftotext ends the last page with a form feed too.
+  if (pages.length > 0 && pages[pages.length - 1] === '') pages.pop();
+  return pages;
+}
