@@ -13,12 +13,13 @@ function ratio(numerator: number | null, denominator: number | null): number | n
   return (numerator / denominator) * 100;
 }
 
-export function changeBetween(current: number | null, previous: number | null): Change | null {
+/** A ratio's change is told in percentage points (its delta), never as a percent of a percent. */
+export function changeBetween(current: number | null, previous: number | null, isRatio = false): Change | null {
   if (current === null || previous === null) return null;
   const delta = roundSum(current - previous);
   return {
     direction: delta > 0 ? 'up' : delta < 0 ? 'down' : 'same',
-    percent: previous === 0 ? null : (delta / previous) * 100,
+    percent: previous === 0 || isRatio ? null : (delta / previous) * 100,
     delta,
   };
 }
@@ -63,7 +64,7 @@ export function sumIndicators(
       of: submissions.length,
       derived: Boolean(indicator.derived),
       previous: prev,
-      change: previousTotals ? changeBetween(total, prev) : null,
+      change: previousTotals ? changeBetween(total, prev, Boolean(indicator.derived)) : null,
     };
   });
 }

@@ -6,14 +6,24 @@ import { msg } from '../messages/vi.js';
 import { displayDate } from '../validate/cell-values.js';
 import type { FileResult } from './file-result.js';
 
+/** Month in which a period ends, so that on a tie the later period is preferred (9 tháng over quý II). */
+const END_MONTH: Record<Period['kind'], number> = { Q1: 3, Q2: 6, '6T': 6, Q3: 9, '9T': 9, Q4: 12, Y: 12 };
+
+function periodEnd(key: string): number {
+  const period = parsePeriod(key) as Period;
+  // Cumulative periods rank after the quarter ending with them (6 tháng after quý II).
+  const cumulative = period.kind === '6T' || period.kind === '9T' || period.kind === 'Y' ? 1 : 0;
+  return period.year * 1000 + END_MONTH[period.kind] * 10 + cumulative;
+}
+
 /** The period most files declare; on a tie the later one, so that the choice never depends on file order. */
 export function majorityPeriod(results: readonly FileResult[]): string | null {
   const counts = new Map<string, number>();
   for (const result of results) if (result.period) counts.set(result.period, (counts.get(result.period) ?? 0) + 1);
   let best: string | null = null;
   let bestCount = 0;
-  for (const [key, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (count >= bestCount) {
+  for (const [key, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && periodEnd(key) > periodEnd(best))) {
       best = key;
       bestCount = count;
     }

@@ -11,7 +11,8 @@ export interface FrontMatter {
 }
 
 /** "---\nkey: value\n---\n" at the top of the rendered text sets frame values such as the subject line. */
-export function splitFrontMatter(text: string): { front: FrontMatter; body: string } {
+export function splitFrontMatter(rendered: string): { front: FrontMatter; body: string } {
+  const text = rendered.replace(/\r\n?/g, '\n');
   const match = /^\s*---\n([\s\S]*?)\n---\s*\n/.exec(text);
   if (!match) return { front: {}, body: text };
   const front: FrontMatter = {};
@@ -44,7 +45,7 @@ export type TableResolver = (name: string) => Block[] | undefined;
 export function parseMarkup(body: string, resolveTable: TableResolver): { blocks: Block[]; unknownTables: string[] } {
   const raw: Block[] = [];
   const unknownTables: string[] = [];
-  for (const line of body.split('\n')) {
+  for (const line of body.split(/\r?\n/)) {
     const text = line.trim();
     if (!text) continue;
     const heading = /^(#{1,3})\s+(.*)$/.exec(text);

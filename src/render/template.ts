@@ -29,21 +29,44 @@ function lineOf(message: string): number | undefined {
   return strict ? Number(strict[1]) : undefined;
 }
 
-function templateError(file: string, error: unknown, phase: 'compile' | 'render'): TemplateError {
-  const raw = (error as Error).message ?? String(error);
-  const line = lineOf(raw);
-  const where = line ? `, dòng ${line}` : '';
-  const firstLine = raw.split('\n')[0]!.replace(/ - \d+:\d+\s*$/, '');
-  const missing = /"(.+?)" not defined in/.exec(raw);
-  const reason = missing
-    ? `không có dữ liệu "${missing[1]}" (kiểm tra lại tên trường; xem docs/mau-bao-cao.md)`
-    : phase === 'compile'
-      ? `sai cú pháp Handlebars: ${firstLine}`
-      : firstLine;
-  return new TemplateError(`Mẫu báo cáo ${file}${where}: ${reason}.`);
+/** The line of the first block opened with {{#x}} and never closed, for Handlebars' "got EOF" errors. */
+function unclosedBlockLine(source: string): { line: number; name: string } | undefined {
+  const stack: { line: number; name: string }[] = [];
+  const tag = /\{\{~?\s*([#/])\s*([\w-]+)/g;
+  for (let m = tag.exec(source); m; m = tag.exec(source)) {
+    const line = source.slice(0, m.index).split('\n').length;
+    if (m[1] === '#') stack.push({ line, name: m[2]! });
+    else if (stack.length && stack[stack.length - 1]!.name === m[2]) stack.pop();
+  }
+  return stack.pop();
 }
 
-export function compileTemplate(source: string, file: string): LoadedTemplate {
+function templateError(file: string, error: unknown, phase: 'compile' | 'render', source = ''): TemplateError {
+  const raw = (error as Error).message ?? String(error);
+  let line = lineOf(raw);
+  const missing = /"(.+?)" not defined in/.exec(raw);
+  const mismatch = /(\S+) doesn't match (\S+)/.exec(raw);
+  let reason: string;
+  if (missing) {
+    reason = `không có dữ liệu "${missing[1]}" (kiểm tra lại tên trường; xem docs/mau-bao-cao.md)`;
+  } else if (mismatch) {
+    reason = `thẻ mở {{#${mismatch[1]}}} lại được đóng bằng {{/${mismatch[2]}}}`;
+  } else if (phase === 'compile' && /got 'EOF'/.test(raw)) {
+    const open = unclosedBlockLine(source);
+    if (open) line = open.line;
+    reason = open ? `khối {{#${open.name}}} mở ở dòng này chưa được đóng bằng {{/${open.name}}}` : 'mẫu kết thúc khi một khối chưa được đóng';
+  } else if (phase === 'compile') {
+    // Handlebars says what it expected on the last line of its message: keep it, it is the useful part.
+    const lines = raw.split('\n').filter((l) => l.trim());
+    reason = `sai cú pháp Handlebars (${lines[lines.length - 1]!.trim()})`;
+  } else {
+    reason = raw.split('\n')[0]!.replace(/ - \d+:\d+\s*$/, '');
+  }
+  return new TemplateError(`Mẫu báo cáo ${file}${line ? `, dòng ${line}` : ''}: ${reason}.`);
+}
+
+export function compileTemplate(text: string, file: string): LoadedTemplate {
+  const source = text.replace(/\r\n?/g, '\n');
   const env = environment();
   let compiled: Handlebars.TemplateDelegate;
   try {
@@ -52,7 +75,7 @@ export function compileTemplate(source: string, file: string): LoadedTemplate {
     // Handlebars compiles lazily: parse now so that syntax errors surface before any work is done.
     env.precompile(source, { strict: true, noEscape: true });
   } catch (error) {
-    throw templateError(file, error, 'compile');
+    throw templateError(file, error, 'compile', source);
   }
   return {
     file,

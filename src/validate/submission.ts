@@ -8,6 +8,7 @@ import { COLUMNS, INFO_LABEL, REQUIRED_INFO, SHEET, TABLE_SHEETS, type TableShee
 import { msg } from '../messages/vi.js';
 import { infoSchema, figureRowSchema, rowSchemas, submissionSchema, type Submission } from '../schemas/submission.js';
 import { cellText } from './cell-values.js';
+import { cleanText } from '../domain/text.js';
 import { SheetGrid, dataRows, findHeader, findLabelledValues, findSheet, type DataRow } from './locate.js';
 
 export interface WorkbookValidation {
@@ -146,14 +147,14 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
 
   for (const row of dataRows(grid, header)) {
     const codeCell = cellRef(row.row, header.columns.get('code')!);
-    const parsed = figureRowSchema.safeParse(row.values);
-    if (!parsed.success) {
-      // A row with a value but no code is reported on its code cell; a fully blank code row is a note line.
-      if (row.values.code === undefined && row.values.value === undefined) continue;
-      issues.fromZod(parsed.error, grid.name, row.row, row.columns);
+    const code = row.values.code ? cleanText(cellText(row.values.code)).toUpperCase() : '';
+    if (!code) {
+      // A line with neither code nor value is a note under the table; a value without its code is a mistake.
+      if (row.values.value !== undefined) {
+        issues.error('value.missing', grid.name, codeCell, msg.valueMissing(COLUMNS.figures[0].label));
+      }
       continue;
     }
-    const { code, value } = parsed.data;
     const indicator = byCode.get(code);
     if (!indicator) {
       issues.error('figure.unknown-code', grid.name, codeCell, msg.unknownIndicator(code));
@@ -165,8 +166,14 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
       continue;
     }
     seenAt.set(code, codeCell);
-    // A derived indicator (KN_TL) is recomputed from the summed parts; what the cell holds is not used.
+    // A derived indicator (KN_TL) is recomputed from the summed parts; what its cell holds is not used.
     if (indicator.derived) continue;
+    const parsed = figureRowSchema.safeParse(row.values);
+    if (!parsed.success) {
+      issues.fromZod(parsed.error, grid.name, row.row, row.columns);
+      continue;
+    }
+    const { value } = parsed.data;
     figures[code] = value;
     valueRows.set(code, row);
     if (value === null) issues.warning('figure.blank', grid.name, valueCell(row), msg.indicatorBlank(code, indicator.name));

@@ -1,0 +1,46 @@
+/** The submission form writer (SPEC §3): a catalogue and optional content in, the .xlsx bytes out. */
+import ExcelJS from 'exceljs';
+import { addFiguresSheet } from './figures-sheet.js';
+import { addGuideSheet } from './guide-sheet.js';
+import { addInfoSheet } from './info-sheet.js';
+import { addListsSheet } from './lists-sheet.js';
+import { LIST_SHEET_KEYS, addTableSheet } from './table-sheets.js';
+import type { FormOptions } from './types.js';
+import { pinZipTimestamps } from './zip-timestamps.js';
+
+export type { FormContent, FormInfo, FormOptions } from './types.js';
+export { INFO_ROW } from './info-sheet.js';
+export { FIGURE_COLUMN, figureRows } from './figures-sheet.js';
+export { LISTS_SHEET, listRange } from './lists-sheet.js';
+export { FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW, VALIDATION_LAST_ROW } from './sheet-frame.js';
+
+const DEFAULT_BLANK_ROWS = 30;
+const DEFAULT_TIMESTAMP = new Date(Date.UTC(2000, 0, 1));
+
+/** Builds the form: "Hướng dẫn", "Thông tin", "Số liệu", the five list sheets, then the hidden lists sheet. */
+export async function buildFormWorkbook(options: FormOptions): Promise<Buffer> {
+  const content = options.content ?? {};
+  const blankRows = Math.max(0, Math.floor(options.blankRows ?? DEFAULT_BLANK_ROWS));
+  const timestamp = options.timestamp ?? content.info?.reportDate ?? DEFAULT_TIMESTAMP;
+
+  const workbook = new ExcelJS.Workbook();
+  // Fixed metadata: the same inputs must give the same bytes (SPEC §4 asks it of every output).
+  workbook.creator = 'danvan';
+  workbook.lastModifiedBy = 'danvan';
+  workbook.created = timestamp;
+  workbook.modified = timestamp;
+  workbook.title = 'Biểu mẫu báo cáo công tác dân vận';
+  // The KN_TL formula may have no cached result: ask Excel to compute it on opening.
+  workbook.calcProperties = { fullCalcOnLoad: true };
+
+  addGuideSheet(workbook, options.catalogue);
+  await addInfoSheet(workbook, content.info);
+  await addFiguresSheet(workbook, options.catalogue, content);
+  for (const key of LIST_SHEET_KEYS) addTableSheet(workbook, key, content, blankRows);
+  addListsSheet(workbook);
+  // Open on "Thông tin", the first sheet to fill in.
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  return pinZipTimestamps(bytes, timestamp);
+}

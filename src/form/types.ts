@@ -1,0 +1,39 @@
+/** What the form writer takes: the indicator catalogue and, optionally, content to pre-fill. */
+import type { Indicator } from '../domain/catalogue.js';
+
+export interface FormInfo {
+  unitCode: string;
+  unitName: string;
+  /** Written as given, e.g. "Quý I/2023" (use periodLabel for the canonical spelling). */
+  period: string;
+  /** A calendar date at UTC midnight (Date.UTC), the way the readers return dates. */
+  reportDate: Date;
+  preparedBy: string;
+  phone: string;
+  email: string;
+  head: string;
+}
+
+export interface FormContent {
+  info?: Partial<FormInfo>;
+  /** Indicator code -> value; null or absent leaves "Kỳ này" blank (not reported, which is not 0). */
+  figures?: Record<string, number | null>;
+  figureNotes?: Record<string, string>;
+  results?: { field: string; content: string }[];
+  limitations?: { field: string; content: string; cause?: string }[];
+  tasks?: { field: string; content: string; deadline?: string }[];
+  proposals?: { content: string; addressee?: string }[];
+  models?: { name: string; field: string; level: string; note?: string }[];
+}
+
+export interface FormOptions {
+  catalogue: readonly Indicator[];
+  content?: FormContent;
+  /** Empty, formatted input rows after the content of each text sheet; default 30. */
+  blankRows?: number;
+  /**
+   * Creation time stored in the workbook and its zip entries, so that the same inputs give the same bytes.
+   * Default: the report date of `content.info`, else 2000-01-01.
+   */
+  timestamp?: Date;
+}

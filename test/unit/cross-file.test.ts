@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, majorityPeriod, resolvePeriod } from '../../src/check/cross-file.js';
+import type { FileResult } from '../../src/check/file-result.js';
+import type { Submission } from '../../src/schemas/submission.js';
+
+function fr(file: string, over: Partial<FileResult> = {}): FileResult {
+  const unit = over.unit === undefined ? 'HU_DONGHOA' : over.unit;
+  const period = over.period === undefined ? '2023-Q1' : over.period;
+  const reportDate = over.reportDate === undefined ? '2023-04-05' : over.reportDate;
+  const submission: Submission = {
+    file,
+    info: { unitCode: unit ?? '', unitName: 'x', period: period ?? '', reportDate: reportDate ?? '' },
+    figures: {},
+    results: [],
+    limitations: [],
+    tasks: [],
+    proposals: [],
+    models: [],
+  };
+  return {
+    file,
+    valid: true,
+    unit,
+    period,
+    reportDate,
+    modifiedMs: 1_000,
+    unitCell: 'B2',
+    periodCell: 'B4',
+    errors: [],
+    warnings: [],
+    submission,
+    ...over,
+  };
+}
+
+describe('majorityPeriod', () => {
+  it('picks the period most files declare', () => {
+    expect(majorityPeriod([fr('a', { period: '2023-Q1' }), fr('b', { period: '2023-Q2' }), fr('c', { period: '2023-Q1' })])).toBe('2023-Q1');
+  });
+  it('ignores files without a period; null when none has one', () => {
+    expect(majorityPeriod([fr('a', { period: null }), fr('b', { period: '2023-Q2' })])).toBe('2023-Q2');
+    expect(majorityPeriod([fr('a', { period: null })])).toBeNull();
+    expect(majorityPeriod([])).toBeNull();
+  });
+  it('on a tie takes the later period, whatever the file order', () => {
+    const a = fr('a', { period: '2023-Q1' });
+    const b = fr('b', { period: '2023-Q2' });
+    expect(majorityPeriod([a, b])).toBe('2023-Q2');
+    expect(majorityPeriod([b, a])).toBe('2023-Q2');
+    expect(majorityPeriod([fr('a', { period: '2022-Q4' }), fr('b', { period: '2023-Q1' })])).toBe('2023-Q1');
+  });
+  it('on a tie between 9 tháng and quý II takes 9 tháng (the later period)', () => {
+    expect(majorityPeriod([fr('a', { period: '2023-Q2' }), fr('b', { period: '2023-9T' })])).toBe('2023-9T');
+  });
+  it('resolvePeriod takes a requested period in any spelling', () => {
+    expect(resolvePeriod([fr('a')], 'Quý III/2023')).toBe('2023-Q3');
+    expect(resolvePeriod([fr('a')])).toBe('2023-Q1');
+  });
+});
+
+describe('applyPeriodRule', () => {
+  it('invalidates a file of another period, on Thông tin!<periodCell>', () => {
+    const good = fr('a.xlsx');
+    const other = fr('b.xlsx', { period: '2023-Q2', periodCell: 'B7' });
+    applyPeriodRule([good, other], '2023-Q1');
+    expect(good.valid).toBe(true);
+    expect(good.errors).toEqual([]);
+    expect(other.valid).toBe(false);
+    expect(other.submission).toBeUndefined();
+    expect(other.errors).toHaveLength(1);
+    expect(other.errors[0]).toMatchObject({ code: 'period.mismatch', sheet: 'Thông tin', cell: 'B7' });
+    expect(other.errors[0]!.message).toContain('quý II năm 2023');
+    expect(other.errors[0]!.message).toContain('quý I năm 2023');
+  });
+  it('leaves a file without a readable period alone', () => {
+    const none = fr('c.xlsx', { period: null });
+    applyPeriodRule([none], '2023-Q1');
+    expect(none.errors).toEqual([]);
+  });
+});
+
+describe('applyRegistryRule', () => {
+  const registry = [
+    { code: 'HU_DONGHOA', name: 'Ban Dân vận Huyện ủy Đông Hòa', group: 'Huyện' },
+    { code: 'MTTQ', name: 'Ủy ban MTTQ tỉnh', group: 'Đoàn thể' },
+  ];
+  it('invalidates an unknown unit and suggests a near code', () => {
+    const typo = fr('x.xlsx', { unit: 'HU_DONGHAO' });
+    applyRegistryRule([typo], registry);
+    expect(typo.valid).toBe(false);
+    expect(typo.submission).toBeUndefined();
+    expect(typo.errors[0]).toMatchObject({ code: 'unit.not-in-registry', sheet: 'Thông tin', cell: 'B2' });
+    expect(typo.errors[0]!.message).toContain('HU_DONGHAO');
+    expect(typo.errors[0]!.message).toContain('"HU_DONGHOA"');
+  });
+  it('makes no suggestion for a code far from every registry code', () => {
+    const far = fr('y.xlsx', { unit: 'CONG_AN_TINH' });
+    applyRegistryRule([far], registry);
+    expect(far.valid).toBe(false);
+    expect(far.errors[0]!.message).not.toContain('có phải là');
+    expect(far.errors[0]!.message).toContain('CONG_AN_TINH');
+  });
+  it('leaves known units, unreadable units, and every unit without a registry', () => {
+    const known = fr('a', { unit: 'MTTQ' });
+    const unknown = fr('b', { unit: null });
+    applyRegistryRule([known, unknown], registry);
+    expect(known.valid).toBe(true);
+    expect(unknown.errors).toEqual([]);
+    const any = fr('c', { unit: 'ABC' });
+    applyRegistryRule([any], []);
+    expect(any.valid).toBe(true);
+  });
+});
+
+describe('applyDuplicateRule', () => {
+  it('the later report date wins', () => {
+    const early = fr('dong-hoa-v1.xlsx', { reportDate: '2023-04-05', modifiedMs: 9_000 });
+    const late = fr('dong-hoa-v2.xlsx', { reportDate: '2023-04-10', modifiedMs: 1_000 });
+    applyDuplicateRule([late, early]);
+    expect(late.valid).toBe(true);
+    expect(late.submission).toBeDefined();
+    expect(early.valid).toBe(false);
+    expect(early.submission).toBeUndefined();
+    expect(early.errors).toHaveLength(1);
+    expect(early.errors[0]).toMatchObject({ code: 'unit.superseded', sheet: 'Thông tin', cell: 'B2' });
+    expect(early.errors[0]!.message).toContain('dong-hoa-v2.xlsx');
+    expect(early.errors[0]!.message).toContain('10/04/2023');
+    expect(late.warnings).toHaveLength(1);
+    expect(late.warnings[0]).toMatchObject({ code: 'unit.duplicate', sheet: 'Thông tin', cell: 'B2' });
+    expect(late.warnings[0]!.message).toContain('dong-hoa-v1.xlsx');
+  });
+  it('same report date: the later modified file wins, and the message says so', () => {
+    const older = fr('b.xlsx', { modifiedMs: 1_000 });
+    const newer = fr('a.xlsx', { modifiedMs: 2_000 });
+    applyDuplicateRule([older, newer]);
+    expect(newer.valid).toBe(true);
+    expect(older.valid).toBe(false);
+    expect(older.errors[0]!.message).toContain('a.xlsx');
+    expect(older.errors[0]!.message).toContain('sửa sau cùng');
+  });
+  it('same date and time: the later name wins, independent of order', () => {
+    const a = fr('a.xlsx');
+    const b = fr('b.xlsx');
+    applyDuplicateRule([b, a]);
+    expect(b.valid).toBe(true);
+    expect(a.valid).toBe(false);
+    expect(a.errors[0]!.message).toContain('tên tệp');
+  });
+  it('three files: one winner, two superseded, the warning names both', () => {
+    const files = [fr('1.xlsx', { reportDate: '2023-04-01' }), fr('2.xlsx', { reportDate: '2023-04-03' }), fr('3.xlsx', { reportDate: '2023-04-02' })];
+    applyDuplicateRule(files);
+    expect(files.map((f) => f.valid)).toEqual([false, true, false]);
+    expect(files[1]!.warnings[0]!.message).toContain('"1.xlsx"');
+    expect(files[1]!.warnings[0]!.message).toContain('"3.xlsx"');
+  });
+  it('ignores invalid files and different units', () => {
+    const valid = fr('a.xlsx', { reportDate: '2023-04-01' });
+    const invalid = fr('b.xlsx', { valid: false, reportDate: '2023-04-09' });
+    const otherUnit = fr('c.xlsx', { unit: 'MTTQ' });
+    applyDuplicateRule([valid, invalid, otherUnit]);
+    expect(valid.valid).toBe(true);
+    expect(valid.warnings).toEqual([]);
+    expect(invalid.errors).toEqual([]);
+    expect(otherUnit.valid).toBe(true);
+  });
+});

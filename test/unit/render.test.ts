@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { TemplateError } from '../../src/diagnostics/errors.js';
+import { formatChange, formatDateLong, formatDateShort, formatNumber, formatPercent, joinList } from '../../src/render/format.js';
+import { compileTemplate } from '../../src/render/template.js';
+import type { IndicatorTotal } from '../../src/model/report-model.js';
+
+describe('formatNumber', () => {
+  it('uses "." for thousands and "," for decimals', () => {
+    expect(formatNumber(1234.5)).toBe('1.234,5');
+    expect(formatNumber(1234567)).toBe('1.234.567');
+    expect(formatNumber(0.125)).toBe('0,13');
+    expect(formatNumber(-3)).toBe('-3');
+    expect(formatNumber(-1234.56)).toBe('-1.234,56');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(999)).toBe('999');
+    expect(formatNumber(1000)).toBe('1.000');
+  });
+  it('drops trailing zeros and honours the decimals argument', () => {
+    expect(formatNumber(2.5, 2)).toBe('2,5');
+    expect(formatNumber(2.499, 0)).toBe('2');
+    expect(formatNumber(1560.85)).toBe('1.560,85');
+  });
+  it('never prints "-0"', () => {
+    expect(formatNumber(-0.001)).toBe('0');
+  });
+});
+
+describe('formatPercent / formatChange', () => {
+  it('one decimal with a comma', () => {
+    expect(formatPercent(95.238)).toBe('95,2%');
+    expect(formatPercent(100 / 1.2)).toBe('83,3%');
+    expect(formatPercent(100)).toBe('100%');
+  });
+  it('describes a change', () => {
+    expect(formatChange({ direction: 'up', percent: 12.5, delta: 5 })).toBe('tăng 12,5% so với cùng kỳ');
+    expect(formatChange({ direction: 'down', percent: null, delta: -8 }, 'mô hình')).toBe('giảm 8 mô hình so với cùng kỳ');
+    expect(formatChange({ direction: 'same', percent: 0, delta: 0 })).toBe('bằng cùng kỳ');
+  });
+});
+
+describe('dates and lists', () => {
+  it('formatDateLong pads day < 10 and months 1–2 only', () => {
+    expect(formatDateLong('2023-01-09')).toBe('ngày 09 tháng 01 năm 2023');
+    expect(formatDateLong('2023-04-05')).toBe('ngày 05 tháng 4 năm 2023');
+    expect(formatDateLong('2023-02-28')).toBe('ngày 28 tháng 02 năm 2023');
+    expect(formatDateLong('2023-12-25')).toBe('ngày 25 tháng 12 năm 2023');
+  });
+  it('formatDateShort', () => {
+    expect(formatDateShort('2023-01-09')).toBe('09/01/2023');
+  });
+  it('joinList', () => {
+    expect(joinList([])).toBe('');
+    expect(joinList(['a'])).toBe('a');
+    expect(joinList(['a', 'b'])).toBe('a và b');
+    expect(joinList(['a', 'b', 'c'])).toBe('a, b và c');
+    expect(joinList(['a', 'b'], 'hoặc')).toBe('a hoặc b');
+  });
+});
+
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('did not throw');
+}
+
+describe('compileTemplate errors', () => {
+  it('an unclosed {{#if}} is a TemplateError naming the file and the line', () => {
+    const error = thrown(() => compileTemplate('# Kết quả\nđoạn văn\n{{#if x}}\ncó x\nhết', 'mau-cua-toi.hbs'));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toContain('mau-cua-toi.hbs');
+    expect(error.message).toMatch(/dòng (3|5)\b/);
+  });
+  it('a syntax error message says what is wrong, not only "Parse error on line n:"', () => {
+    const error = thrown(() => compileTemplate('a\nb\n{{#if x}}\nc\nd', 'mau.hbs'));
+    expect(error.message).not.toMatch(/Parse error on line \d+:\.?$/);
+  });
+  it('a mismatched closing block names its line', () => {
+    const error = thrown(() => compileTemplate('a\nb\n{{#if x}}\n{{/unless}}\n', 'mau.hbs'));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toMatch(/dòng \d+/);
+    expect(error.message).toContain('unless');
+  });
+  it('an undefined field throws at render, naming the field and its line', () => {
+    const t = compileTemplate('Dòng một\n{{khongCo}}\n', 'mau.hbs');
+    const error = thrown(() => t.render({ x: 1 }));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toContain('khongCo');
+    expect(error.message).toContain('dòng 2');
+    expect(error.message).toContain('mau.hbs');
+  });
+  it('does not escape HTML (the docx writer escapes XML itself)', () => {
+    expect(compileTemplate('{{t}}', 'm').render({ t: 'a & "b" <c>' })).toBe('a & "b" <c>');
+  });
+});
+
+function total(code: string, over: Partial<IndicatorTotal> = {}): IndicatorTotal {
+  return { code, name: code, unit: 'buổi', total: null, reported: 0, of: 3, derived: false, previous: null, change: null, ...over };
+}
+
+describe('helpers', () => {
+  const data = {
+    chiTieu: {
+      TT_BUOI: total('TT_BUOI', { total: 1234.5, reported: 3, change: { direction: 'up', percent: 12.5, delta: 5 } }),
+      DT_HN: total('DT_HN'),
+      KN_TL: total('KN_TL', { total: 83.3333, derived: true, unit: '%', change: { direction: 'down', percent: null, delta: -2 } }),
+    },
+    item: { text: 'x', units: [{ code: 'A', name: 'Hội Nông dân tỉnh', group: '' }, { code: 'B', name: 'Tỉnh đoàn', group: '' }] },
+    names: ['Đông Hòa', 'Tuy Hòa', 'Sông Hinh'],
+    units: [{ name: 'Tỉnh đoàn' }, { name: 'Hội LHPN' }],
+    nothing: null,
+  };
+  const render = (source: string) => compileTemplate(source, 't.hbs').render(data);
+
+  it('so / phantram', () => {
+    expect(render('{{so 1234.5}}')).toBe('1.234,5');
+    expect(render('{{so 2.56 0}}')).toBe('3');
+    expect(render('{{so nothing}}')).toBe('—');
+    expect(render('{{phantram 95.238}}')).toBe('95,2%');
+    expect(render('{{phantram nothing}}')).toBe('—');
+  });
+  it('tong / co', () => {
+    expect(render('{{so (tong "TT_BUOI")}}')).toBe('1.234,5');
+    expect(render('{{so (tong "DT_HN")}}')).toBe('—');
+    expect(render('{{so (tong "KHONG_CO")}}')).toBe('—');
+    expect(render('{{#if (co "TT_BUOI")}}có{{else}}không{{/if}}')).toBe('có');
+    expect(render('{{#if (co "DT_HN")}}có{{else}}không{{/if}}')).toBe('không');
+    expect(render('{{#if (co "KHONG_CO")}}có{{else}}không{{/if}}')).toBe('không');
+  });
+  it('tg', () => {
+    expect(render('{{tg "TT_BUOI"}}')).toBe(' (tăng 12,5% so với cùng kỳ)');
+    expect(render('x{{tg "DT_HN"}}y')).toBe('xy');
+    expect(render('{{tg "KN_TL"}}')).toBe(' (giảm 2 điểm % so với cùng kỳ)');
+  });
+  it('cau', () => {
+    expect(render('{{cau "tổ chức hội nghị quán triệt."}}')).toBe('Tổ chức hội nghị quán triệt');
+    expect(render('{{cau "đẩy mạnh tuyên truyền; "}}')).toBe('Đẩy mạnh tuyên truyền');
+  });
+  it('nguon / danhsach', () => {
+    expect(render('{{nguon item}}')).toBe('Hội Nông dân tỉnh, Tỉnh đoàn');
+    expect(render('{{danhsach names}}')).toBe('Đông Hòa, Tuy Hòa và Sông Hinh');
+    expect(render('{{danhsach units "name"}}')).toBe('Tỉnh đoàn và Hội LHPN');
+  });
+  it('ky / kytiep / ngay', () => {
+    expect(render('{{ky "2023-Q1"}}; {{kytiep "2023-Q1"}}')).toBe('quý I năm 2023; quý II năm 2023');
+    expect(render('{{ngay "2023-01-09"}}')).toBe('ngày 09 tháng 01 năm 2023');
+  });
+});
