@@ -4,7 +4,7 @@ import type { Indicator } from '../domain/catalogue.js';
 import { COLUMNS, SHEET } from '../domain/form-layout.js';
 import { PROTECTION } from './info-sheet.js';
 import { FIRST_DATA_ROW, TITLE_ROW, addHeader, addValidation, addTitle, setPrint } from './sheet-frame.js';
-import { CENTER_TOP, HINT_FONT, TITLE_FONT, WRAP_TOP, styleInputCell, styleLockedCell } from './styles.js';
+import { CENTER_TOP, HINT_FONT, TITLE_FONT, WRAP_TOP, styleInputCell, styleLockedCell, wrappedRowHeight } from './styles.js';
 import type { FormContent } from './types.js';
 
 const WIDTHS: Record<(typeof COLUMNS.figures)[number]['key'], number> = {
@@ -64,7 +64,13 @@ export async function addFiguresSheet(
   for (const indicator of catalogue) {
     const rowNumber = rows.get(indicator.code)!;
     const row = sheet.getRow(rowNumber);
-    row.height = 20;
+    row.height = Math.max(
+      20,
+      wrappedRowHeight([
+        { text: indicator.name, width: WIDTHS.name },
+        { text: content.figureNotes?.[indicator.code] ?? '', width: WIDTHS.note },
+      ]),
+    );
     const code = row.getCell(FIGURE_COLUMN.code);
     code.value = indicator.code;
     styleLockedCell(code, { vertical: 'top' });

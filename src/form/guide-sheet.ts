@@ -4,7 +4,7 @@ import type { Indicator } from '../domain/catalogue.js';
 import { FIELDS, MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import { SHEET } from '../domain/form-layout.js';
 import { addTitle, setPrint } from './sheet-frame.js';
-import { BASE_FONT, BOLD_FONT, WRAP_TOP } from './styles.js';
+import { BASE_FONT, BOLD_FONT, WRAP_TOP, wrappedRowHeight } from './styles.js';
 
 interface Section {
   heading: string;
@@ -126,8 +126,7 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, catalogue: readonly In
       text.value = line;
       text.font = BASE_FONT;
       text.alignment = WRAP_TOP;
-      // Rows do not grow by themselves for wrapped text in every program: estimate the height.
-      sheet.getRow(rowNumber).height = 16 * Math.max(1, Math.ceil(line.length / 105));
+      sheet.getRow(rowNumber).height = wrappedRowHeight([{ text: line, width: 110 }]);
       rowNumber++;
     }
     rowNumber++;

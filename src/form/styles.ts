@@ -37,3 +37,20 @@ export function styleLockedCell(cell: ExcelJS.Cell, alignment: Partial<ExcelJS.A
   cell.fill = LOCKED_FILL;
   cell.protection = { locked: true };
 }
+
+const LINE_HEIGHT = 15.75; // points, for 12 pt Times New Roman
+
+/**
+ * A row height that shows every wrapped line. Spreadsheet programs keep the stored height when they open
+ * a file, and a row without one stays one line tall, so the writer must estimate it.
+ */
+export function wrappedRowHeight(cells: readonly { text: string; width: number }[]): number {
+  let lines = 1;
+  for (const { text, width } of cells) {
+    // About 1.2 characters of Vietnamese text in Times New Roman 12 per unit of column width.
+    const perLine = Math.max(1, Math.floor(width * 1.2) - 2);
+    const count = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, count);
+  }
+  return Math.round((lines * LINE_HEIGHT + 3) * 100) / 100;
+}

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { COLUMNS, SHEET } from '../domain/form-layout.js';
 import { listRange, type ListKey } from './lists-sheet.js';
 import { FIRST_DATA_ROW, VALIDATION_LAST_ROW, addHeader, addValidation, addTitle, setPrint } from './sheet-frame.js';
-import { CENTER_TOP, WRAP_TOP, styleInputCell } from './styles.js';
+import { CENTER_TOP, WRAP_TOP, styleInputCell, wrappedRowHeight } from './styles.js';
 import type { FormContent } from './types.js';
 
 type ListSheetKey = 'results' | 'limitations' | 'tasks' | 'proposals' | 'models';
@@ -103,6 +103,11 @@ export function addTableSheet(
       const value = column.key === 'no' ? rowNumber - FIRST_DATA_ROW + 1 : item[column.key];
       if (value !== undefined && value !== '') cell.value = value;
     });
+    if (item) {
+      row.height = wrappedRowHeight(
+        columns.map((column) => ({ text: String(item[column.key] ?? ''), width: spec.widths[column.key] ?? 20 })),
+      );
+    }
   }
 
   const lastValidated = Math.max(VALIDATION_LAST_ROW, lastFormatted);
