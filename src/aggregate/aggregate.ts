@@ -2,6 +2,7 @@
 import type { Indicator } from '../domain/catalogue.js';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import { compareVietnamese, itemKey } from '../domain/text.js';
+import { addresseeRank, canonicalAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
 import type { FileResult } from '../check/file-result.js';
 import type { Submission } from '../schemas/submission.js';
@@ -84,12 +85,16 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     (target, item) => addDistinct(target.deadlines, item.deadline),
   );
 
-  const proposalItems = each((s) => s.proposals).map(({ item, unit }) => ({ text: item.content, addressee: item.addressee ?? '', unit }));
-  // Addressees typed differently ("UBND tỉnh", "UBND Tỉnh") are one addressee, spelt as first typed.
+  const proposalItems = each((s) => s.proposals).map(({ item, unit }) => ({
+    text: item.content,
+    addressee: item.addressee ? canonicalAddressee(item.addressee) : '',
+    unit,
+  }));
+  // "UBND tỉnh", "Ủy ban nhân dân Tỉnh" are one addressee; groups follow the usual order of bodies, unaddressed last.
   const byAddressee = groupBy(proposalItems, (p) => itemKey(p.addressee));
   const proposals = [...byAddressee.values()]
     .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit] })) }))
-    .sort((a, b) => (a.addressee === '' ? 1 : b.addressee === '' ? -1 : 0));
+    .sort((a, b) => addresseeRank(a.addressee) - addresseeRank(b.addressee));
 
   const models = summariseModels(
     each((s) => s.models).map(({ item, unit }) => ({ name: item.name, field: item.field, level: item.level, note: item.note ?? '', unit })),

@@ -27,6 +27,16 @@ function placeAndDate(config: Config, model: ReportModel, period: Period): strin
   return `${place}, ngày      tháng      năm ${year}`;
 }
 
+/** A long subject line is set on two lines, broken at the comma nearest its middle, as typists do. */
+export function splitSubject(subject: string): string[] {
+  if (subject.length <= 60) return [subject];
+  let best = -1;
+  for (let i = subject.indexOf(', '); i !== -1; i = subject.indexOf(', ', i + 1)) {
+    if (best === -1 || Math.abs(i - subject.length / 2) < Math.abs(best - subject.length / 2)) best = i;
+  }
+  return best === -1 ? [subject] : [subject.slice(0, best + 1), subject.slice(best + 2)];
+}
+
 function recipients(config: Config): string[] {
   const lines = config.recipients.map((r) => `- ${r.replace(/[,;.]\s*$/, '')},`);
   lines.push(`- ${config.archive.replace(/[.]\s*$/, '')}.`);
@@ -41,7 +51,7 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
   const resolveTable = (name: string): Block[] | undefined => {
     if (name === 'chi-tieu') return [indicatorTable(model, caption('Kết quả thực hiện các chỉ tiêu chủ yếu'))];
     if (name === 'mo-hinh') {
-      const table = modelTable(model, caption('Mô hình "Dân vận khéo" theo lĩnh vực và cấp công nhận'));
+      const table = modelTable(model, caption('Mô hình “Dân vận khéo” theo lĩnh vực và cấp công nhận'));
       return table ? [table] : [];
     }
     return undefined;
@@ -66,7 +76,7 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
       partyName: config.organization.partyName,
       placeAndDate: placeAndDate(config, model, period),
       documentType: front['ten-loai'] ?? 'BÁO CÁO',
-      subject: [subject],
+      subject: splitSubject(subject),
     },
     body: blocks,
     endMark: config.document.endMark,

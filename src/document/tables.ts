@@ -15,8 +15,8 @@ export function formatTotal(indicator: Pick<IndicatorTotal, 'derived'>, value: n
 export function indicatorTable(model: ReportModel, caption: string): TableBlock {
   const compare = model.comparedWith !== null;
   const columns: TableColumn[] = [
-    { header: 'STT', width: 5, align: 'center' },
-    { header: 'Chỉ tiêu', width: compare ? 33 : 45, align: 'left' },
+    { header: 'STT', width: 7, align: 'center' },
+    { header: 'Chỉ tiêu', width: compare ? 31 : 43, align: 'left' },
     { header: 'Đơn vị tính', width: 12, align: 'center' },
     { header: 'Kết quả', width: 12, align: 'right' },
   ];
@@ -64,7 +64,7 @@ export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendi
   for (let i = 0; i < indices.length; i += columnsPerTable) chunks.push(indices.slice(i, i + columnsPerTable));
   return chunks.map((chunk, part) => {
     const columns: TableColumn[] = [
-      { header: 'STT', width: 4, align: 'center' },
+      { header: 'STT', width: 6, align: 'center' },
       { header: 'Đơn vị', width: 26, align: 'left' },
       ...chunk.map((i) => {
         const ind = model.indicators[i]!;
@@ -93,12 +93,12 @@ export function modelAppendix(model: ReportModel): Appendix | undefined {
   if (model.models.total === 0) return undefined;
   return {
     title: 'PHỤ LỤC 2',
-    subtitle: ['DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO"'],
+    subtitle: ['DANH SÁCH MÔ HÌNH “DÂN VẬN KHÉO”'],
     landscape: false,
     table: {
       type: 'table',
       columns: [
-        { header: 'STT', width: 6, align: 'center' },
+        { header: 'STT', width: 7, align: 'center' },
         { header: 'Tên mô hình', width: 38, align: 'left' },
         { header: 'Lĩnh vực', width: 18, align: 'left' },
         { header: 'Cấp công nhận', width: 12, align: 'center' },

@@ -1,5 +1,6 @@
 /** Every Vietnamese sentence a user reads about their input, keyed by issue code. Logic lives elsewhere. */
 import type { UnreadableReason } from '../readers/types.js';
+import { formatNumber } from '../render/format.js';
 
 const quote = (text: string) => `"${text}"`;
 /** Cell text shown back to the user, shortened so that a pasted paragraph does not flood the report. */
@@ -55,7 +56,7 @@ export const msg = {
   textExpected: (label: string) => `${quote(label)} phải là chữ.`,
   notANumber: (text: string) =>
     `${shown(text)} không phải là số; hãy nhập một số không âm, ví dụ 12 (để trống nếu không có số liệu).`,
-  negative: (text: string) => `Số âm (${text}) không hợp lệ; hãy nhập một số không âm.`,
+  negative: (value: number) => `Số âm (${formatNumber(value, 6)}) không hợp lệ; hãy nhập một số không âm.`,
   formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
   unknownIndicator: (code: string) =>
     `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,

@@ -34,7 +34,7 @@ export const figureValue = anyCell.transform((cell, ctx): number | null => {
       ? fail(ctx, 'figure.formula-error', msg.formulaError(result.text))
       : fail(ctx, 'figure.not-a-number', msg.notANumber(result.text));
   }
-  if (result.value < 0) return fail(ctx, 'figure.negative', msg.negative(cellText(cell)));
+  if (result.value < 0) return fail(ctx, 'figure.negative', msg.negative(result.value));
   return result.value;
 });
 

@@ -182,10 +182,20 @@ describe('results, limitations, tasks, proposals', () => {
     const group = model.tasks.find((g) => g.field === 'Khác')!;
     expect(group.items[0]).toMatchObject({ text: 'Tổng kết năm.', deadlines: ['Quý IV'] });
   });
-  it('proposals are grouped by addressee ignoring case; empty addressee last', () => {
-    expect(model.proposals.map((p) => p.addressee)).toEqual(['UBND Tỉnh', 'Ban Dân vận Trung ương', '']);
-    expect(model.proposals[0]!.items.map((i) => i.text)).toEqual(['Hỗ trợ xây nhà đại đoàn kết.', 'Bố trí kinh phí.']);
+  it('proposals are grouped by addressee ignoring case and abbreviations, higher bodies first, empty addressee last', () => {
+    expect(model.proposals.map((p) => p.addressee)).toEqual(['Ban Dân vận Trung ương', 'Ủy ban nhân dân Tỉnh', '']);
+    expect(model.proposals[1]!.items.map((i) => i.text)).toEqual(['Hỗ trợ xây nhà đại đoàn kết.', 'Bố trí kinh phí.']);
     expect(model.proposals[2]!.items.map((i) => i.text)).toEqual(['Tăng cường tập huấn.']);
+  });
+
+  it('"UBND tỉnh", "Ủy ban nhân dân tỉnh" and "BDV Tỉnh ủy" / "Ban Dân vận Tỉnh ủy" are the same addressees', async () => {
+    const { canonicalAddressee, addresseeRank } = await import('../../src/domain/addressees.js');
+    expect(canonicalAddressee('UBND tỉnh')).toBe('Ủy ban nhân dân tỉnh');
+    expect(canonicalAddressee('BDV Tỉnh ủy.')).toBe('Ban Dân vận Tỉnh ủy');
+    expect(canonicalAddressee('BTV Tỉnh ủy')).toBe('Ban Thường vụ Tỉnh ủy');
+    expect(addresseeRank('Ban Thường vụ Tỉnh ủy')).toBeLessThan(addresseeRank('Ủy ban nhân dân tỉnh'));
+    expect(addresseeRank('Ủy ban nhân dân tỉnh')).toBeLessThan(addresseeRank('Ban Dân vận Tỉnh ủy'));
+    expect(addresseeRank('Sở Tài chính')).toBeLessThan(addresseeRank(''));
   });
 });
 

@@ -149,7 +149,8 @@ describe('figures problems', () => {
   it('negative number typed as "(5)"', () => {
     const issue = one(check(wb().figure('TT_BUOI', '(5)')).issues, 'figure.negative');
     expect(issue.cell).toBe(`D${FIGURE_ROW.TT_BUOI}`);
-    expect(issue.message).toContain('(5)');
+    // Shown back as the number it means, written the Vietnamese way.
+    expect(issue.message).toContain('(-5)');
   });
 
   it('formula error value', () => {

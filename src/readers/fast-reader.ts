@@ -1,0 +1,448 @@
+/** The production .xlsx reader: our zip reader plus a pull scanner over the few XML parts that hold cell values. */
+
+import { cleanText } from '../domain/text.js';
+import { isDateFormat } from './number-format.js';
+import { sniffWorkbook } from './sniff.js';
+import {
+  UnreadableWorkbookError,
+  cellRef,
+  type CellValue,
+  type RawCell,
+  type RawSheet,
+  type RawWorkbook,
+  type WorkbookReader,
+} from './types.js';
+import { CLOSE, END, OPEN, XmlError, XmlScanner, attrValue, decodeOoxmlEscapes } from './xml.js';
+import type { ZipArchive } from './zip.js';
+
+/** Days between the 1904 and 1900 date systems' epochs. */
+const DATE1904_OFFSET = 1462;
+const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+const REL_WORKSHEET = '/worksheet';
+const REL_SHARED_STRINGS = '/sharedStrings';
+const REL_STYLES = '/styles';
+
+export class FastXlsxReader implements WorkbookReader {
+  read(bytes: Uint8Array): RawWorkbook {
+    const sniff = sniffWorkbook(bytes);
+    if (!sniff.ok) throw new UnreadableWorkbookError(sniff.reason, sniff.detail);
+    return readXlsxArchive(sniff.zip, sniff.workbookPart);
+  }
+}
+
+interface Relationship {
+  type: string;
+  /** Zip entry name the target resolves to. */
+  target: string;
+}
+
+interface Context {
+  sharedStrings: string[];
+  /** Per cellXfs index: does that style show a date? */
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+/** Reads an opened package whose workbook part is known (see `sniffWorkbook`). */
+export function readXlsxArchive(zip: ZipArchive, workbookPart: string): RawWorkbook {
+  const workbookXml = partText(zip, workbookPart, true)!;
+  const book = parsePart(workbookPart, () => parseWorkbook(workbookXml));
+  const rels = readRelationships(zip, workbookPart);
+
+  const relOfType = (suffix: string): string | undefined => {
+    for (const rel of rels.values()) if (rel.type.endsWith(suffix)) return rel.target;
+    return undefined;
+  };
+  const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
+  const sstPart = relOfType(REL_SHARED_STRINGS) ?? `${folder}sharedStrings.xml`;
+  const stylesPart = relOfType(REL_STYLES) ?? `${folder}styles.xml`;
+
+  const sstXml = partText(zip, sstPart, false);
+  const stylesXml = partText(zip, stylesPart, false);
+  const ctx: Context = {
+    sharedStrings: sstXml === undefined ? [] : parsePart(sstPart, () => parseSharedStrings(sstXml)),
+    dateStyles: stylesXml === undefined ? [] : parsePart(stylesPart, () => parseStyles(stylesXml)),
+    date1904: book.date1904,
+  };
+
+  const sheets: RawSheet[] = [];
+  for (const sheet of book.sheets) {
+    const rel = sheet.relId === undefined ? undefined : rels.get(sheet.relId);
+    if (rel && !rel.type.endsWith(REL_WORKSHEET)) continue; // chartsheets, dialog and macro sheets hold no cells
+    if (!rel) throw new UnreadableWorkbookError('corrupt', `no relationship for sheet "${sheet.name}"`);
+    const xml = partText(zip, rel.target, true)!;
+    const cells = parsePart(rel.target, () => parseWorksheet(xml, ctx, rel.target));
+    sheets.push({ name: cleanText(sheet.name), cells });
+  }
+  return { sheets };
+}
+
+/** Runs a part parser, turning malformed XML (or any surprise) into a 'corrupt' error naming the part. */
+function parsePart<T>(part: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw error;
+    const what = error instanceof XmlError ? 'malformed XML' : 'unreadable';
+    throw new UnreadableWorkbookError('corrupt', `${part}: ${what}: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+function partText(zip: ZipArchive, name: string, required: boolean): string | undefined {
+  const bytes = zip.read(name);
+  if (bytes === undefined) {
+    if (required) throw new UnreadableWorkbookError('corrupt', `missing part ${name}`);
+    return undefined;
+  }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // XML may be UTF-16 when it says so with a byte order mark; UTF-8 otherwise.
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  return buf.toString('utf8');
+}
+
+// ---------------------------------------------------------------------------------------------
+// workbook.xml and its relationships
+
+interface BookInfo {
+  sheets: { name: string; relId: string | undefined }[];
+  date1904: boolean;
+}
+
+function parseWorkbook(xml: string): BookInfo {
+  const s = new XmlScanner(xml);
+  const sheets: BookInfo['sheets'] = [];
+  let date1904 = false;
+  let inSheets = false;
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === CLOSE) {
+      if (s.name === 'sheets') inSheets = false;
+      continue;
+    }
+    if (t !== OPEN) continue;
+    if (s.name === 'workbookPr') {
+      const v = attrValue(s.attrs, 'date1904');
+      date1904 = v === '1' || v === 'true';
+    } else if (s.name === 'sheets') {
+      inSheets = true;
+    } else if (s.name === 'sheet' && inSheets) {
+      sheets.push({ name: attrValue(s.attrs, 'name') ?? '', relId: attrValue(s.attrs, 'id', true) });
+    }
+  }
+  return { sheets, date1904 };
+}
+
+function readRelationships(zip: ZipArchive, part: string): Map<string, Relationship> {
+  const slash = part.lastIndexOf('/');
+  const folder = part.slice(0, slash + 1);
+  const relsPart = `${folder}_rels/${part.slice(slash + 1)}.rels`;
+  const xml = partText(zip, relsPart, false);
+  const rels = new Map<string, Relationship>();
+  if (xml === undefined) return rels;
+  return parsePart(relsPart, () => {
+    const s = new XmlScanner(xml);
+    for (let t = s.next(); t !== END; t = s.next()) {
+      if (t !== OPEN || s.name !== 'Relationship') continue;
+      const id = attrValue(s.attrs, 'Id');
+      const target = attrValue(s.attrs, 'Target');
+      if (!id || !target || attrValue(s.attrs, 'TargetMode') === 'External') continue;
+      rels.set(id, { type: attrValue(s.attrs, 'Type') ?? '', target: resolveTarget(folder, target) });
+    }
+    return rels;
+  });
+}
+
+/** "worksheets/sheet1.xml" from "xl/" → "xl/worksheets/sheet1.xml"; "/xl/…" is from the package root; ".." walks up. */
+export function resolveTarget(folder: string, target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : folder + target;
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return decodeURIComponentSafe(out.join('/'));
+}
+
+function decodeURIComponentSafe(s: string): string {
+  if (s.indexOf('%') < 0) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// sharedStrings.xml and styles.xml
+
+function parseSharedStrings(xml: string): string[] {
+  const s = new XmlScanner(xml);
+  const out: string[] = [];
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === OPEN && s.name === 'si') out.push(cleanText(readStringItem(s)));
+  }
+  return out;
+}
+
+/**
+ * Text of an `<si>` or `<is>` just opened: plain `<t>` or the `<t>` of every rich-text run, concatenated;
+ * phonetic runs (`<rPh>`) are a reading aid, not cell text.
+ */
+function readStringItem(s: XmlScanner): string {
+  if (s.selfClosing) {
+    s.next();
+    return '';
+  }
+  let out = '';
+  const base = s.depth;
+  for (;;) {
+    const t = s.next();
+    if (t === END) break;
+    if (t === CLOSE) {
+      if (s.depth < base) break;
+    } else if (t === OPEN) {
+      if (s.name === 't') out += decodeOoxmlEscapes(s.elementText());
+      else if (s.name === 'rPh') s.skipElement();
+    }
+  }
+  return out;
+}
+
+function parseStyles(xml: string): boolean[] {
+  const s = new XmlScanner(xml);
+  const custom = new Map<number, string>();
+  const xfNumFmts: number[] = [];
+  let inCellXfs = false;
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === OPEN) {
+      if (s.name === 'numFmt') {
+        const id = Number(attrValue(s.attrs, 'numFmtId'));
+        if (Number.isInteger(id)) custom.set(id, attrValue(s.attrs, 'formatCode') ?? '');
+      } else if (s.name === 'cellXfs') {
+        inCellXfs = true;
+      } else if (s.name === 'xf' && inCellXfs) {
+        xfNumFmts.push(Number(attrValue(s.attrs, 'numFmtId') ?? 0));
+        s.skipElement();
+      }
+    } else if (t === CLOSE && s.name === 'cellXfs') {
+      inCellXfs = false;
+    }
+  }
+  return xfNumFmts.map((id) => isDateFormat(id, custom));
+}
+
+// ---------------------------------------------------------------------------------------------
+// worksheets
+
+const REF = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
+
+interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+function parseWorksheet(xml: string, ctx: Context, part: string): RawCell[] {
+  const s = new XmlScanner(xml);
+  const cells: RawCell[] = [];
+  let merges: MergeRange[] | undefined;
+  let row = 0;
+  let col = 0;
+  let inSheetData = false;
+  let sorted = true;
+  let lastRow = 0;
+  let lastCol = 0;
+
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === CLOSE) {
+      if (s.name === 'sheetData') inSheetData = false;
+      continue;
+    }
+    if (t !== OPEN) continue;
+    const name = s.name;
+    if (!inSheetData) {
+      if (name === 'sheetData') inSheetData = true;
+      else if (name === 'mergeCell') {
+        const range = parseRange(attrValue(s.attrs, 'ref') ?? '');
+        if (range) (merges ??= []).push(range);
+      }
+      continue;
+    }
+    if (name === 'row') {
+      // A row without r follows the previous one (the spec allows omitting it).
+      const r = attrValue(s.attrs, 'r');
+      row = r === undefined ? row + 1 : toPositiveInt(r, part, 'row');
+      col = 0;
+      continue;
+    }
+    if (name !== 'c') {
+      s.skipElement();
+      continue;
+    }
+
+    const attrs = s.attrs;
+    const r = attrValue(attrs, 'r');
+    if (r === undefined) {
+      col += 1;
+      if (row === 0) row = 1;
+    } else {
+      const m = REF.exec(r);
+      if (!m) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r}"`);
+      col = columnNumber(m[1]!);
+      row = Number(m[2]);
+      if (row === 0) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r}"`);
+    }
+    const type = attrValue(attrs, 't') ?? 'n';
+    const styleText = attrValue(attrs, 's');
+
+    let v: string | undefined;
+    let inline: string | undefined;
+    if (!s.selfClosing) {
+      const base = s.depth;
+      for (;;) {
+        const tok = s.next();
+        if (tok === END) break;
+        if (tok === CLOSE) {
+          if (s.depth < base) break;
+          continue;
+        }
+        if (tok !== OPEN) continue;
+        if (s.name === 'v') v = (v ?? '') + s.elementText();
+        else if (s.name === 'is') inline = (inline ?? '') + readStringItem(s);
+        else s.skipElement(); // <f> (only its cached <v> counts), <extLst>
+      }
+    } else {
+      s.next();
+    }
+
+    const value = cellValue(type, v, inline, styleText, ctx, part, r ?? cellRef(row, col));
+    if (value === undefined) continue;
+    if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
+    lastRow = row;
+    lastCol = col;
+    cells.push({ ref: cellRef(row, col), row, col, value });
+  }
+
+  let out = sorted ? cells : sortAndDedupe(cells);
+  // Cells hidden under a merge (not its top-left) are not what the user sees; drop them, as Excel shows them.
+  if (merges) out = out.filter((c) => !merges!.some((m) => c.row >= m.r1 && c.row <= m.r2 && c.col >= m.c1 && c.col <= m.c2 && (c.row !== m.r1 || c.col !== m.c1)));
+  return out;
+}
+
+function cellValue(
+  type: string,
+  v: string | undefined,
+  inline: string | undefined,
+  styleText: string | undefined,
+  ctx: Context,
+  part: string,
+  ref: string,
+): CellValue | undefined {
+  switch (type) {
+    case 's': {
+      if (v === undefined || v.trim() === '') return undefined;
+      const index = Number(v);
+      const text = ctx.sharedStrings[index];
+      if (text === undefined) throw new UnreadableWorkbookError('corrupt', `${part}: cell ${ref} uses missing shared string ${v}`);
+      return textValue(text);
+    }
+    case 'inlineStr':
+      return textValue(cleanText(inline ?? v ?? ''));
+    case 'str':
+      // A formula's text result; a formula without a cached value is left out.
+      return v === undefined ? undefined : textValue(cleanText(v));
+    case 'b':
+      if (v === undefined || v.trim() === '') return undefined;
+      return { kind: 'boolean', bool: v.trim() !== '0' && v.trim().toLowerCase() !== 'false' };
+    case 'e':
+      return v === undefined || v.trim() === '' ? undefined : { kind: 'error', text: v.trim() };
+    case 'd': {
+      if (v === undefined || v.trim() === '') return undefined;
+      const serial = isoToSerial(v.trim());
+      return serial === undefined ? textValue(cleanText(v)) : { kind: 'date', serial };
+    }
+    default: {
+      if (v === undefined) return undefined;
+      const trimmed = v.trim();
+      if (trimmed === '') return undefined;
+      const number = Number(trimmed);
+      if (!Number.isFinite(number)) return textValue(cleanText(v));
+      const style = styleText === undefined ? 0 : Number(styleText);
+      if (ctx.dateStyles[style] === true) {
+        return { kind: 'date', serial: ctx.date1904 ? number + DATE1904_OFFSET : number };
+      }
+      return { kind: 'number', number };
+    }
+  }
+}
+
+function textValue(text: string): CellValue | undefined {
+  return text === '' ? undefined : { kind: 'text', text };
+}
+
+const ISO_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME = /^T?(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
+
+/** Serial (1900 system) of the ISO 8601 text of a `t="d"` cell; a bare time is a fraction of a day. */
+export function isoToSerial(text: string): number | undefined {
+  const d = ISO_DATE.exec(text);
+  if (d) {
+    const ms = Date.UTC(
+      Number(d[1]),
+      Number(d[2]) - 1,
+      Number(d[3]),
+      Number(d[4] ?? 0),
+      Number(d[5] ?? 0),
+      Number(d[6] ?? 0),
+      d[7] ? Math.round(Number(d[7]) * 1000) : 0,
+    );
+    // A stated offset is ignored: Excel keeps wall-clock time, and so do its serials.
+    return Number.isFinite(ms) ? (ms - EPOCH_1900_MS) / MS_PER_DAY : undefined;
+  }
+  const t = ISO_TIME.exec(text);
+  if (t) {
+    const seconds = Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0) + Number(t[4] ?? 0);
+    return seconds / 86_400;
+  }
+  return undefined;
+}
+
+function columnNumber(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+  return col;
+}
+
+function toPositiveInt(text: string, part: string, what: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UnreadableWorkbookError('corrupt', `${part}: bad ${what} number "${text}"`);
+  return n;
+}
+
+function parseRange(ref: string): MergeRange | undefined {
+  const [a, b] = ref.split(':');
+  const ma = a === undefined ? null : REF.exec(a);
+  const mb = b === undefined ? ma : REF.exec(b);
+  if (!ma || !mb) return undefined;
+  const r1 = Number(ma[2]);
+  const r2 = Number(mb[2]);
+  const c1 = columnNumber(ma[1]!);
+  const c2 = columnNumber(mb[1]!);
+  return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
+}
+
+/** Sort by row then column; of two cells at one address the later one wins, as when Excel reads it. */
+function sortAndDedupe(cells: RawCell[]): RawCell[] {
+  const indexed = cells.map((cell, i) => ({ cell, i }));
+  indexed.sort((x, y) => x.cell.row - y.cell.row || x.cell.col - y.cell.col || x.i - y.i);
+  const out: RawCell[] = [];
+  for (const { cell } of indexed) {
+    const prev = out[out.length - 1];
+    if (prev && prev.row === cell.row && prev.col === cell.col) out[out.length - 1] = cell;
+    else out.push(cell);
+  }
+  return out;
+}

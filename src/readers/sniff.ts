@@ -1,0 +1,77 @@
+/** Classifies a file's bytes before reading: an .xlsx package, or which kind of thing it is instead. */
+
+import { UnreadableWorkbookError, type UnreadableReason } from './types.js';
+import { ZipArchive } from './zip.js';
+import { END, OPEN, XmlScanner, attrValue } from './xml.js';
+
+export type SniffResult =
+  | { ok: true; zip: ZipArchive; /** Zip entry name of the workbook part, usually "xl/workbook.xml". */ workbookPart: string }
+  | { ok: false; reason: UnreadableReason; detail?: string };
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** "EncryptionInfo" as UTF-16LE, the stream name Office puts in the OLE container of a password-protected OOXML file. */
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const DEFAULT_WORKBOOK_PART = 'xl/workbook.xml';
+
+/** Never throws: every outcome is a result, so callers can map it to a message. */
+export function sniffWorkbook(bytes: Uint8Array): SniffResult {
+  if (bytes.length === 0) return { ok: false, reason: 'empty-file' };
+  if (startsWith(bytes, CFB_MAGIC)) {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return buf.indexOf(ENCRYPTION_INFO) >= 0
+      ? { ok: false, reason: 'encrypted' }
+      : { ok: false, reason: 'legacy-xls' };
+  }
+  // "PK\x03\x04" starts a zip with entries; "PK\x05\x06" is an empty zip (still a zip, just not a workbook).
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  if (!isZip) return { ok: false, reason: 'not-a-zip' };
+  let zip: ZipArchive;
+  try {
+    zip = ZipArchive.open(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) return { ok: false, reason: error.reason, detail: error.detail };
+    return { ok: false, reason: 'corrupt', detail: String((error as Error)?.message ?? error) };
+  }
+  const workbookPart = findWorkbookPart(zip);
+  if (workbookPart) return { ok: true, zip, workbookPart };
+  if (isOds(zip)) return { ok: false, reason: 'ods' };
+  return { ok: false, reason: 'not-a-workbook', detail: 'no xl/workbook.xml' };
+}
+
+/** The workbook part named by the package's root relationships, else the conventional xl/workbook.xml. */
+function findWorkbookPart(zip: ZipArchive): string | undefined {
+  try {
+    const rels = zip.read('_rels/.rels');
+    if (rels) {
+      const scanner = new XmlScanner(Buffer.from(rels.buffer, rels.byteOffset, rels.byteLength).toString('utf8'));
+      for (let t = scanner.next(); t !== END; t = scanner.next()) {
+        if (t !== OPEN || scanner.name !== 'Relationship') continue;
+        const type = attrValue(scanner.attrs, 'Type') ?? '';
+        if (!type.endsWith('/officeDocument')) continue;
+        const target = (attrValue(scanner.attrs, 'Target') ?? '').replace(/^\/+/, '');
+        const entry = target ? zip.entry(target) : undefined;
+        if (entry && /\.xml$/i.test(entry.name)) return entry.name;
+      }
+    }
+  } catch {
+    // Broken root rels: fall back to the conventional name, as Excel's repair would.
+  }
+  return zip.entry(DEFAULT_WORKBOOK_PART)?.name;
+}
+
+function isOds(zip: ZipArchive): boolean {
+  try {
+    const mimetype = zip.read('mimetype');
+    return mimetype !== undefined && Buffer.from(mimetype).toString('latin1').trim() === ODS_MIMETYPE;
+  } catch {
+    return false;
+  }
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}

@@ -1,0 +1,214 @@
+/** A small pull scanner for the XML parts of a workbook: tags and text by index, checking well-formedness as it goes. */
+
+/** Token kinds returned by `XmlScanner.next()`. */
+export const END = 0;
+export const OPEN = 1;
+export const CLOSE = 2;
+export const TEXT = 3;
+export type Token = typeof END | typeof OPEN | typeof CLOSE | typeof TEXT;
+
+export class XmlError extends Error {}
+
+// Sticky regexes: each is tried exactly at the scanner's position, so the string is never copied.
+const OPEN_TAG = /<([^\s/>!?"'=<]+)((?:\s+[^\s=/>"'<]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const CLOSE_TAG = /<\/([^\s>]+)\s*>/y;
+const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));|&/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the five XML entities and numeric character references; a bare or unknown `&` is malformed XML. */
+export function decodeXml(raw: string): string {
+  if (raw.indexOf('&') < 0) return raw;
+  return raw.replace(ENTITY, (match, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (named) return NAMED[named]!;
+    if (hex === undefined && dec === undefined) throw new XmlError(`bad entity near "${match}"`);
+    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
+    if (code > 0x10ffff) throw new XmlError(`bad character reference ${match}`);
+    return String.fromCodePoint(code);
+  });
+}
+
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/** Decodes the `_xHHHH_` escapes of ST_Xstring (Excel's way to store control characters such as CR). */
+export function decodeOoxmlEscapes(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const attrRegexCache = new Map<string, RegExp>();
+
+/**
+ * The decoded value of one attribute in the raw attribute text of a tag. `name` is matched as written
+ * ("r", "xml:space"); with `anyPrefix` any namespace prefix is accepted ("r:id", "ns1:id").
+ */
+export function attrValue(attrs: string, name: string, anyPrefix = false): string | undefined {
+  if (attrs.length === 0) return undefined;
+  const key = anyPrefix ? `*${name}` : name;
+  let re = attrRegexCache.get(key);
+  if (!re) {
+    const prefix = anyPrefix ? '[^\\s=:]+:' : '';
+    re = new RegExp(`(?:^|\\s)${prefix}${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attrRegexCache.set(key, re);
+  }
+  const m = re.exec(attrs);
+  if (!m) return undefined;
+  return decodeXml(m[1] ?? m[2] ?? '');
+}
+
+/**
+ * Pull scanner: `next()` moves to the next tag or text run and exposes it in fields (no object per
+ * token). Close tags are checked against the open ones, so a broken part fails instead of misreading.
+ */
+export class XmlScanner {
+  /** Local name (prefix removed) of the current open or close tag. */
+  name = '';
+  /** Raw attribute text of the current open tag. */
+  attrs = '';
+  selfClosing = false;
+  private textStart = 0;
+  private textEnd = 0;
+  private cdata = false;
+  private pos = 0;
+  private readonly stack: string[] = [];
+  private rootSeen = false;
+  private pendingClose = false;
+
+  constructor(private readonly xml: string) {
+    // A byte order mark is not part of the document.
+    if (xml.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  /** Decoded text of the current text token (entities resolved; CDATA as is). */
+  text(): string {
+    const raw = this.xml.slice(this.textStart, this.textEnd);
+    return this.cdata ? raw : decodeXml(raw);
+  }
+
+  next(): Token {
+    // A self-closing tag is reported as an open then a close, so consumers need one code path.
+    if (this.pendingClose) {
+      this.pendingClose = false;
+      this.stack.pop();
+      this.selfClosing = false;
+      return CLOSE;
+    }
+    const { xml } = this;
+    for (;;) {
+      const p = this.pos;
+      if (p >= xml.length) {
+        if (this.stack.length > 0) throw new XmlError(`unexpected end inside <${this.stack[this.stack.length - 1]}>`);
+        if (!this.rootSeen) throw new XmlError('no root element');
+        return END;
+      }
+      if (xml.charCodeAt(p) !== 60 /* < */) {
+        let lt = xml.indexOf('<', p);
+        if (lt < 0) lt = xml.length;
+        this.pos = lt;
+        if (this.stack.length === 0) {
+          if (!isBlank(xml, p, lt)) throw new XmlError('text data outside of root element');
+          continue;
+        }
+        this.textStart = p;
+        this.textEnd = lt;
+        this.cdata = false;
+        return TEXT;
+      }
+      const c1 = xml.charCodeAt(p + 1);
+      if (c1 === 47 /* / */) {
+        CLOSE_TAG.lastIndex = p;
+        const m = CLOSE_TAG.exec(xml);
+        if (!m) throw new XmlError(`malformed close tag at ${p}`);
+        const open = this.stack.pop();
+        if (open !== m[1]) throw new XmlError(`</${m[1]}> closes <${open ?? ''}>`);
+        this.pos = CLOSE_TAG.lastIndex;
+        this.name = localName(m[1]!);
+        return CLOSE;
+      }
+      if (c1 === 63 /* ? */) {
+        const end = xml.indexOf('?>', p + 2);
+        if (end < 0) throw new XmlError('unterminated processing instruction');
+        this.pos = end + 2;
+        continue;
+      }
+      if (c1 === 33 /* ! */) {
+        if (xml.startsWith('<!--', p)) {
+          const end = xml.indexOf('-->', p + 4);
+          if (end < 0) throw new XmlError('unterminated comment');
+          this.pos = end + 3;
+          continue;
+        }
+        if (xml.startsWith('<![CDATA[', p)) {
+          const end = xml.indexOf(']]>', p + 9);
+          if (end < 0 || this.stack.length === 0) throw new XmlError('bad CDATA section');
+          this.pos = end + 3;
+          this.textStart = p + 9;
+          this.textEnd = end;
+          this.cdata = true;
+          return TEXT;
+        }
+        if (xml.startsWith('<!DOCTYPE', p) && !this.rootSeen) {
+          // Skipped, never expanded: custom entities then fail as unknown instead of blowing up.
+          const bracket = xml.indexOf('[', p);
+          const close = xml.indexOf('>', p);
+          const end = bracket >= 0 && bracket < close ? xml.indexOf(']>', bracket) : close;
+          if (end < 0) throw new XmlError('unterminated DOCTYPE');
+          this.pos = end + (bracket >= 0 && bracket < close ? 2 : 1);
+          continue;
+        }
+        throw new XmlError(`unexpected markup at ${p}`);
+      }
+      OPEN_TAG.lastIndex = p;
+      const m = OPEN_TAG.exec(xml);
+      if (!m) throw new XmlError(`malformed tag at ${p}`);
+      if (this.stack.length === 0) {
+        if (this.rootSeen) throw new XmlError('more than one root element');
+        this.rootSeen = true;
+      }
+      this.pos = OPEN_TAG.lastIndex;
+      const qname = m[1]!;
+      this.name = localName(qname);
+      this.attrs = m[2]!;
+      this.selfClosing = m[3] === '/';
+      this.stack.push(qname);
+      if (this.selfClosing) this.pendingClose = true;
+      return OPEN;
+    }
+  }
+
+  /** Skips to the end of the element just opened (its close tag is consumed). */
+  skipElement(): void {
+    const target = this.stack.length - 1;
+    while (this.stack.length > target) {
+      if (this.next() === END) return;
+    }
+  }
+
+  /** Concatenated decoded text inside the element just opened, up to and including its close tag. */
+  elementText(): string {
+    let out = '';
+    const target = this.stack.length - 1;
+    while (this.stack.length > target) {
+      const t = this.next();
+      if (t === TEXT) out += this.text();
+      else if (t === END) break;
+    }
+    return out;
+  }
+}
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
+}

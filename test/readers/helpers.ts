@@ -1,0 +1,163 @@
+/** Test-only builders: a tiny zip writer, hand-written minimal .xlsx packages, and temp folders. */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { onTestFinished } from 'vitest';
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 as zip wants it (node 20 has no zlib.crc32). */
+export function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export interface ZipInput {
+  name: string;
+  data: string | Uint8Array;
+  /** 8 = deflate (default), 0 = stored. */
+  method?: 0 | 8;
+}
+
+/** Writes a plain zip (no zip64, no data descriptors) with an optional archive comment. */
+export function makeZip(entries: ZipInput[], comment = ''): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
+    const method = entry.method ?? 8;
+    const body = method === 8 ? deflateRawSync(raw) : raw;
+    const name = Buffer.from(entry.name, 'utf8');
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, body);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const commentBytes = Buffer.from(comment, 'latin1');
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  eocd.writeUInt16LE(commentBytes.length, 20);
+  return Buffer.concat([...locals, cd, eocd, commentBytes]);
+}
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface MiniSheet {
+  name: string;
+  /** Inner XML of <sheetData> (or the whole part when `part` is true). */
+  xml: string;
+  part?: boolean;
+  /** Markup after </sheetData>, e.g. <mergeCells>. */
+  after?: string;
+  /** A chartsheet instead of a worksheet. */
+  chart?: boolean;
+}
+
+export interface MiniWorkbook {
+  sheets: MiniSheet[];
+  /** <si> items (inner XML of <sst>). */
+  sharedStrings?: string;
+  /** Inner XML of <styleSheet>. */
+  styles?: string;
+  date1904?: boolean;
+  /** Write relationship targets as absolute part names ("/xl/worksheets/sheet1.xml"). */
+  absoluteTargets?: boolean;
+  /** Drop these parts from the package. */
+  omit?: string[];
+}
+
+/** A hand-written .xlsx package: only the parts a reader needs, so each test controls every byte that matters. */
+export function miniXlsx(book: MiniWorkbook): Buffer {
+  const prefix = book.absoluteTargets ? '/xl/' : '';
+  const rels: string[] = [];
+  const entries: ZipInput[] = [];
+  const sheetTags = book.sheets.map((sheet, i) => {
+    const n = i + 1;
+    const kind = sheet.chart ? 'chartsheet' : 'worksheet';
+    const folder = sheet.chart ? 'chartsheets' : 'worksheets';
+    rels.push(`<Relationship Id="rId${n}" Type="${REL_BASE}/${kind}" Target="${prefix}${folder}/sheet${n}.xml"/>`);
+    const body = sheet.chart
+      ? `<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="${NS_MAIN}"><sheetViews/></chartsheet>`
+      : sheet.part
+        ? sheet.xml
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetData>${sheet.xml}</sheetData>${sheet.after ?? ''}</worksheet>`;
+    entries.push({ name: `xl/${folder}/sheet${n}.xml`, data: body });
+    return `<sheet name="${sheet.name}" sheetId="${n}" r:id="rId${n}"/>`;
+  });
+  const extra = book.sheets.length;
+  if (book.sharedStrings !== undefined) {
+    rels.push(`<Relationship Id="rId${extra + 1}" Type="${REL_BASE}/sharedStrings" Target="${prefix}sharedStrings.xml"/>`);
+    entries.push({ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0"?><sst xmlns="${NS_MAIN}">${book.sharedStrings}</sst>` });
+  }
+  if (book.styles !== undefined) {
+    rels.push(`<Relationship Id="rId${extra + 2}" Type="${REL_BASE}/styles" Target="${prefix}styles.xml"/>`);
+    entries.push({ name: 'xl/styles.xml', data: `<?xml version="1.0"?><styleSheet xmlns="${NS_MAIN}">${book.styles}</styleSheet>` });
+  }
+  const workbook =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    (book.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>') +
+    `<sheets>${sheetTags.join('')}</sheets></workbook>`;
+  const all: ZipInput[] = [
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_BASE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    { name: 'xl/workbook.xml', data: workbook },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    },
+    ...entries,
+  ];
+  return makeZip(all.filter((e) => !book.omit?.includes(e.name)));
+}
+
+/** A temp folder removed when the current test ends. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'danvan-readers-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
