@@ -2,7 +2,7 @@
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import type { Appendix, TableBlock, TableColumn } from '../model/doc-model.js';
 import type { IndicatorTotal, ReportModel } from '../model/report-model.js';
-import { formatChange, formatNumber, formatPercent } from '../render/format.js';
+import { POINTS, formatChange, formatNumber, formatPercent } from '../render/format.js';
 
 const BLANK = '—';
 
@@ -27,7 +27,7 @@ export function indicatorTable(model: ReportModel, caption: string): TableBlock 
   const rows = model.indicators.map((ind, i) => {
     const cells = [String(i + 1), ind.name, ind.unit, formatTotal(ind, ind.total)];
     if (compare) {
-      cells.push(formatTotal(ind, ind.previous), ind.change ? formatChange(ind.change, ind.derived ? 'điểm %' : ind.unit).replace(' so với cùng kỳ', '') : BLANK);
+      cells.push(formatTotal(ind, ind.previous), ind.change ? formatChange(ind.change, ind.derived ? POINTS : ind.unit).replace(' so với cùng kỳ', '') : BLANK);
     }
     cells.push(`${ind.reported}/${ind.of}`);
     return { cells };

@@ -52,7 +52,8 @@ function findWorkbookPart(zip: ZipArchive): string | undefined {
         if (!type.endsWith('/officeDocument')) continue;
         const target = (attrValue(scanner.attrs, 'Target') ?? '').replace(/^\/+/, '');
         const entry = target ? zip.entry(target) : undefined;
-        if (entry && /\.xml$/i.test(entry.name)) return entry.name;
+        // A .docx or .pptx names its own main part here (word/document.xml): only a workbook part will do.
+        if (entry && /(^|\/)workbook[^/]*\.xml$/i.test(entry.name)) return entry.name;
       }
     }
   } catch {

@@ -43,11 +43,16 @@ export function joinList(items: readonly string[], last = 'và'): string {
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
+/** The unit of a ratio's change. */
+export const POINTS = 'điểm %';
+
 /** "tăng 12,5% so với cùng kỳ", "giảm 8 mô hình so với cùng kỳ" (when the earlier figure was 0), "bằng cùng kỳ". */
 export function formatChange(change: Change, unit = ''): string {
   if (change.direction === 'same') return 'bằng cùng kỳ';
   const verb = change.direction === 'up' ? 'tăng' : 'giảm';
-  const amount = change.percent === null ? `${formatNumber(Math.abs(change.delta))}${unit ? ` ${unit}` : ''}` : formatPercent(Math.abs(change.percent));
+  // Percentage points are read like percentages: one decimal.
+  const decimals = unit === POINTS ? 1 : 2;
+  const amount = change.percent === null ? `${formatNumber(Math.abs(change.delta), decimals)}${unit ? ` ${unit}` : ''}` : formatPercent(Math.abs(change.percent));
   return `${verb} ${amount} so với cùng kỳ`;
 }
 

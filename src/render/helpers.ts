@@ -2,7 +2,7 @@
 import type { HelperDelegate } from 'handlebars';
 import { nextPeriodName, parsePeriod, periodName } from '../domain/period.js';
 import type { GatheredItem, IndicatorTotal, UnitRef } from '../model/report-model.js';
-import { capitalise, formatChange, formatDateLong, formatDateShort, formatNumber, formatPercent, joinList } from './format.js';
+import { POINTS, capitalise, formatChange, formatDateLong, formatDateShort, formatNumber, formatPercent, joinList } from './format.js';
 
 /** Handlebars passes its options object last; helpers with optional arguments must not mistake it for one. */
 function args(values: unknown[]): unknown[] {
@@ -60,7 +60,7 @@ export const helpers: Record<string, HelperDelegate> = {
   /** {{tg "TT_BUOI"}}: " (tăng 12,5% so với cùng kỳ)" when comparing, otherwise nothing. */
   tg: (code: string, options: HelperOptions) => {
     const indicator = indicatorOf(code, options);
-    return indicator?.change ? ` (${formatChange(indicator.change, indicator.derived ? 'điểm %' : indicator.unit)})` : '';
+    return indicator?.change ? ` (${formatChange(indicator.change, indicator.derived ? POINTS : indicator.unit)})` : '';
   },
   /** {{cau text}}: an item as a clause — first letter upper case, closing punctuation removed so the template adds its own. */
   cau: (text: string) => capitalise(String(text).trim().replace(/[\s.;,:]+$/u, '')),

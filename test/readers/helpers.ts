@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { onTestFinished } from 'vitest';
+import type { RawWorkbook } from '../../src/readers/types.js';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -160,4 +161,22 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'danvan-readers-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * The workbook with numbers rounded to 12 significant digits and date serials to the millisecond, so
+ * readers that reach one value by different float paths (serial text vs. a JS Date) compare equal.
+ */
+export function roundedWorkbook(book: RawWorkbook): RawWorkbook {
+  return {
+    sheets: book.sheets.map((sheet) => ({
+      name: sheet.name,
+      cells: sheet.cells.map((cell) => {
+        const v = cell.value;
+        if (v.kind === 'number') return { ...cell, value: { kind: 'number', number: Number(v.number.toPrecision(12)) } };
+        if (v.kind === 'date') return { ...cell, value: { kind: 'date', serial: Math.round(v.serial * 86_400_000) / 86_400_000 } };
+        return cell;
+      }),
+    })),
+  };
 }

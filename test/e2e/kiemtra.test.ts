@@ -1,0 +1,180 @@
+// End-to-end: `danvan kiemtra` on the fixtures, every bad input of SPEC §6 with its message and cell.
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
+
+interface JsonIssue {
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+  code: string;
+}
+interface JsonFile {
+  file: string;
+  valid: boolean;
+  unit: string | null;
+  period: string | null;
+  errors: JsonIssue[];
+  warnings: JsonIssue[];
+}
+
+const cwd = tempDir();
+
+function checkJson(args: string[]): { code: number; files: JsonFile[]; skipped: { file: string; reason: string }[]; period: string | null } {
+  const result = danvan(['kiemtra', '--json', ...args], cwd);
+  expectNoStackTrace(result);
+  const parsed = JSON.parse(result.stdout);
+  return { code: result.code, ...parsed };
+}
+
+describe('danvan kiemtra on a clean folder', () => {
+  it('finds the 15 submissions of quý I/2023 valid, exit 0, and prints one ✓ line per file', () => {
+    const before = folderFingerprint(join(FIXTURES, 'quy-1-2023'));
+    const result = danvan(['kiemtra', join(FIXTURES, 'quy-1-2023'), '--config', CONFIG], cwd);
+    expectNoStackTrace(result);
+    expect(result.code).toBe(0);
+    const fileLines = result.stdout.split('\n').filter((l) => /^[✓✗] /.test(l));
+    expect(fileLines).toHaveLength(15);
+    expect(fileLines.every((l) => l.startsWith('✓'))).toBe(true);
+    expect(result.stdout).toContain('Kỳ báo cáo: quý I năm 2023 (2023-Q1).');
+    expect(result.stdout).toContain('Tổng cộng 15 tệp: 15 hợp lệ, 0 không hợp lệ.');
+    expect(folderFingerprint(join(FIXTURES, 'quy-1-2023'))).toBe(before);
+  });
+
+  it('prints the JSON of SPEC §5 with unit and period of each file', () => {
+    const { code, files, period } = checkJson([join(FIXTURES, 'quy-1-2023')]);
+    expect(code).toBe(0);
+    expect(period).toBe('2023-Q1');
+    expect(files.map((f) => f.unit).sort()).toEqual(
+      ['BCHQS', 'BDBP', 'CA', 'HCCB', 'HLHPN', 'HND', 'HU_DONGHOA', 'HU_NGOCTHANH', 'HU_PHUCLAM', 'HU_TANLAC', 'LDLD', 'MTTQ', 'SNV', 'TINHDOAN', 'TU_BINHSON'],
+    );
+    for (const f of files) {
+      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'period', 'errors', 'warnings']);
+      expect(f).toMatchObject({ valid: true, period: '2023-Q1', errors: [] });
+    }
+  });
+
+  it('warns about a blank indicator (blank is not 0) with its cell', () => {
+    const { files } = checkJson([join(FIXTURES, 'quy-1-2023')]);
+    const bdbp = files.find((f) => f.unit === 'BDBP')!;
+    expect(bdbp.warnings.filter((w) => w.code === 'figure.blank').map((w) => w.cell)).toEqual(['D10', 'D11', 'D12']);
+  });
+});
+
+/** Each bad input of SPEC §6: the file, the error code, and where it is (sheet and cell). */
+const BAD_INPUTS: [file: string, code: string, sheet: string | null, cell: string | null, says: RegExp][] = [
+  ['khong-phai-workbook.xlsx', 'file.not-a-zip', null, null, /không phải bảng tính Excel/],
+  ['zip-cut.xlsx', 'file.truncated', null, null, /thiếu phần cuối/],
+  ['zip-khong-phai-workbook.xlsx', 'file.not-a-workbook', null, null, /không phải bảng tính Excel/],
+  ['co-mat-khau.xlsx', 'file.encrypted', null, null, /mật khẩu/],
+  ['dinh-dang-cu.xls', 'file.legacy-xls', null, null, /Excel cũ \(\.xls/],
+  ['workbook-rong.xlsx', 'workbook.not-a-submission', null, null, /không phải biểu mẫu báo cáo/],
+  ['thieu-sheet-so-lieu.xlsx', 'sheet.missing', 'Số liệu', null, /Thiếu sheet "Số liệu"/],
+  ['thieu-tieu-de.xlsx', 'header.missing', 'Số liệu', null, /không có dòng tiêu đề cột/],
+  ['thieu-ma-don-vi.xlsx', 'info.missing', 'Thông tin', 'B2', /Chưa điền "Mã đơn vị"/],
+  ['chu-trong-o-so.xlsx', 'figure.not-a-number', 'Số liệu', 'D6', /"khoảng chục buổi" không phải là số; hãy nhập một số không âm, ví dụ 12/],
+  ['so-am.xlsx', 'figure.negative', 'Số liệu', 'D8', /Số âm \(-2\)/],
+  ['ma-chi-tieu-la.xlsx', 'figure.unknown-code', 'Số liệu', 'A21', /"TT_XYZ" không có trong danh mục/],
+  ['linh-vuc-la.xlsx', 'row.field-unknown', 'Kết quả', 'B3', /Lĩnh vực "Văn nghệ" không có trong danh sách/],
+  ['ky-bao-cao-sai.xlsx', 'info.period-invalid', 'Thông tin', 'B4', /"Quý 5\/2023" không hợp lệ/],
+  ['ngay-khong-ton-tai.xlsx', 'info.date-impossible', 'Thông tin', 'B5', /"31\/02\/2023" không phải ngày có thật/],
+  ['khac-ky.xlsx', 'period.mismatch', 'Thông tin', 'B4', /quý II năm 2023 \(2023-Q2\), khác với kỳ đang kiểm tra/],
+];
+
+describe('danvan kiemtra on every bad input', () => {
+  const { code, files } = checkJson([join(FIXTURES, 'loi'), '--ky', 'Quý I/2023']);
+
+  it('exits 1 because some input is invalid', () => {
+    expect(code).toBe(1);
+  });
+
+  it.each(BAD_INPUTS)('%s → %s at %s!%s', (file, errorCode, sheet, cell, says) => {
+    const result = files.find((f) => f.file.endsWith(file));
+    expect(result, `${file} is reported`).toBeDefined();
+    expect(result!.valid).toBe(false);
+    const error = result!.errors.find((e) => e.code === errorCode);
+    expect(error, `${file}: ${JSON.stringify(result!.errors)}`).toBeDefined();
+    expect(error).toMatchObject({ sheet, cell });
+    expect(error!.message).toMatch(says);
+    // Exactly the one problem the fixture was made to show.
+    expect(result!.errors).toHaveLength(1);
+  });
+
+  it('KN_GQ larger than KN_TIEP is a warning on the KN_GQ cell, not an error', () => {
+    const result = files.find((f) => f.file.endsWith('dieu-chinh-kn.xlsx'))!;
+    expect(result.valid).toBe(true);
+    expect(result.warnings.find((w) => w.code === 'figure.resolved-exceeds-received')).toMatchObject({ sheet: 'Số liệu', cell: 'D12' });
+  });
+
+  it('a file over the size limit is refused without being read', () => {
+    const dir = tempDir();
+    const big = join(dir, 'qua-lon.xlsx');
+    // 21 MiB of zeros: over the default 20 MB limit.
+    writeFileSync(big, Buffer.alloc(21 * 1024 * 1024));
+    const { files: [result] } = checkJson([big]);
+    expect(result!.errors[0]).toMatchObject({ code: 'file.too-large', sheet: null, cell: null });
+    expect(result!.errors[0]!.message).toMatch(/Tệp quá lớn \(21,0 MB, giới hạn 20,0 MB\)/);
+  });
+});
+
+describe('danvan kiemtra on a mixed inbox', () => {
+  const { files, skipped } = checkJson([join(FIXTURES, 'hon-hop')]);
+
+  it('skips the Excel lock file, hidden files and other files with a note, not silently', () => {
+    const reasons = Object.fromEntries(skipped.map((s) => [s.file.split('/').pop(), s.reason]));
+    expect(reasons).toEqual({ '~$HU_DONGHOA.xlsx': 'lock-file', '.DS_Store': 'hidden', 'ghi-chu.txt': 'not-a-spreadsheet' });
+    expect(files.some((f) => f.file.includes('~$'))).toBe(false);
+  });
+
+  it('two files of one unit: the later Ngày báo cáo is used, and both files say so', () => {
+    const used = files.find((f) => f.file.endsWith('HCCB (ban sua 03-4).xlsx'))!;
+    const ignored = files.find((f) => f.file.endsWith('hon-hop/HCCB.xlsx'))!;
+    expect(used.valid).toBe(true);
+    expect(used.warnings.find((w) => w.code === 'unit.duplicate')!.message).toMatch(/dùng tệp này \(ngày báo cáo 03\/04\/2023 muộn hơn\)/);
+    expect(ignored.valid).toBe(false);
+    expect(ignored.errors[0]).toMatchObject({ code: 'unit.superseded', sheet: 'Thông tin' });
+    expect(ignored.errors[0]!.message).toContain('HCCB (ban sua 03-4).xlsx');
+  });
+
+  it('the human report groups problems under each file with ✗ and the cell', () => {
+    const result = danvan(['kiemtra', join(FIXTURES, 'hon-hop'), '--khong-luu-y'], cwd);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('✗') && l.includes('HU_TANLAC.xlsx'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toMatch(/^ {4}Số liệu!D7: "hơn 6 nghìn" không phải là số/);
+    expect(result.stdout).toMatch(/~\$HU_DONGHOA\.xlsx: tệp khóa tạm của Excel/);
+  });
+});
+
+describe('usage errors', () => {
+  it('a missing folder is a usage error (exit 2) in Vietnamese', () => {
+    const result = danvan(['kiemtra', 'khong-co-thu-muc-nay'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Không tìm thấy tệp hoặc thư mục "khong-co-thu-muc-nay"');
+  });
+  it('an unparseable --ky is a usage error', () => {
+    const result = danvan(['kiemtra', join(FIXTURES, 'quy-1-2023'), '--ky', 'quý năm'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Kỳ báo cáo "quý năm" không hợp lệ/);
+  });
+  it('--ky makes files of the folder\'s own period invalid when it differs', () => {
+    const { code, files } = checkJson([join(FIXTURES, 'quy-1-2023'), '--ky', '6 tháng/2023']);
+    expect(code).toBe(1);
+    expect(files.every((f) => f.errors.some((e) => e.code === 'period.mismatch'))).toBe(true);
+  });
+  it('help is Vietnamese with examples and the exit codes', () => {
+    const result = danvan(['--help'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Cách dùng: danvan');
+    expect(result.stdout).toContain('Mã thoát: 0 thành công; 1 có tệp báo cáo không hợp lệ; 2');
+    const sub = danvan(['kiemtra', '--help'], cwd);
+    expect(sub.stdout).toContain('Tùy chọn:');
+    expect(sub.stdout).toContain('Ví dụ:');
+  });
+  it('an unknown command or option is exit 2 in Vietnamese', () => {
+    expect(danvan(['tonghopp'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('Lệnh không có: tonghopp') });
+    expect(danvan(['kiemtra', '--khong-co'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('Tùy chọn không có: --khong-co') });
+  });
+});
