@@ -27,8 +27,11 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
     'Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".',
   'too-large': (detail) =>
     `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,
-  corrupt: (detail) =>
-    `Tệp bị hỏng, không đọc được${detail ? ` (${detail})` : ''}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
+  corrupt: (detail) => {
+    // The reader's detail is for developers; the user is told which part of the package is broken.
+    const part = detail ? /[\w./[\]-]+\.(?:xml|rels)\b/.exec(detail)?.[0] : undefined;
+    return `Tệp bị hỏng, không đọc được${part ? ` (phần ${part} trong tệp bị lỗi)` : ''}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`;
+  },
 };
 
 export const msg = {

@@ -1,6 +1,6 @@
 // End-to-end: `danvan kiemtra` on the fixtures, every bad input of SPEC §6 with its message and cell.
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
 
@@ -176,5 +176,25 @@ describe('usage errors', () => {
   it('an unknown command or option is exit 2 in Vietnamese', () => {
     expect(danvan(['tonghopp'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('Lệnh không có: tonghopp') });
     expect(danvan(['kiemtra', '--khong-co'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('Tùy chọn không có: --khong-co') });
+  });
+});
+
+describe('the public corpus of workbooks (none is a submission)', () => {
+  const corpus = join(FIXTURES, '..', '..', 'shared', 'corpus');
+  const present = existsSync(corpus);
+  if (!present) console.warn(`SKIPPED: ${corpus} is not here; the corpus test runs where shared/ sits beside the repository.`);
+
+  it.skipIf(!present)('every workbook gets a clear Vietnamese message naming the file, never an internal error', () => {
+    const result = danvan(['kiemtra', '--json', corpus], cwd);
+    expectNoStackTrace(result);
+    expect(result.code).toBe(1);
+    const { files } = JSON.parse(result.stdout) as { files: JsonFile[] };
+    expect(files.length).toBeGreaterThan(900);
+    for (const file of files) {
+      expect(file.valid, file.file).toBe(false);
+      expect(file.errors.length, file.file).toBeGreaterThan(0);
+      expect(file.errors.every((e) => e.code !== 'internal'), file.file).toBe(true);
+      expect(file.errors[0]!.message, file.file).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u);
+    }
   });
 });

@@ -92,7 +92,11 @@ describe('danvan tonghop on the quarter fixtures', () => {
     expect(layout.some((s) => s.pgSz['w:orient'] === 'landscape')).toBe(true);
   });
 
-  it('matches the golden XML a person has read (test/golden/report-quy-1-2023)', async () => {
+  it('says, paragraph by paragraph, what the golden text a person has read says', async () => {
+    await expect(`${documentText(docx).join('\n')}\n`).toMatchFileSnapshot('../golden/report-quy-1-2023/text.txt');
+  });
+
+  it('matches the golden XML (test/golden/report-quy-1-2023)', async () => {
     const parts = unzipDocx(docx);
     await expect(prettyXml(part(parts, 'word/document.xml'))).toMatchFileSnapshot('../golden/report-quy-1-2023/document.xml');
   });
