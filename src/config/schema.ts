@@ -30,6 +30,8 @@ export const configSchema = z.object({
     /** The committee's own unit code when the aggregate is written back as a submission (--xlsx). */
     unitCode: nonEmpty.default('BDVTU'),
     partyName: nonEmpty.default('ĐẢNG CỘNG SẢN VIỆT NAM'),
+    /** State documents (layout nd30): the tiêu ngữ under the Quốc hiệu, "Độc lập - Tự do - Hạnh phúc". */
+    motto: text.default(''),
     /** Place name of the date line: "Bình Sơn, ngày … tháng … năm …". */
     place: nonEmpty.default('Bình Sơn'),
   }).strict().prefault({}),

@@ -1,5 +1,6 @@
 /** Builds the DocModel: the official frame from the config, the body from the rendered template, the appendices from the data. */
 import type { Config } from '../config/schema.js';
+import type { LayoutProfile } from '../layout/profile.js';
 import { TemplateError } from '../diagnostics/errors.js';
 import { parsePeriod, type Period } from '../domain/period.js';
 import type { Block, DocModel } from '../model/doc-model.js';
@@ -8,11 +9,18 @@ import { formatDateLong } from '../render/format.js';
 import { parseMarkup, splitFrontMatter } from './markup.js';
 import { indicatorTable, modelAppendix, modelTable, unitAppendices } from './tables.js';
 
-/** "Số 45-BC/BDVTU"; an empty number leaves room for the clerk to write it in at issuance. */
-function documentNumber(config: Config): string {
+/**
+ * "Số 45-BC/BDVTU" (Party) or "Số: 45/BC-SNV" (state); numbers below 10 zero-padded; an empty number leaves
+ * room for the clerk to write it in at issuance.
+ */
+function documentNumber(config: Config, words: LayoutProfile['words']): string {
   const n = config.document.number;
-  const padded = /^\d$/.test(n) ? `0${n}` : n;
-  return `Số ${padded || '      '}-${config.document.type}/${config.organization.abbreviation}`;
+  const number = (/^\d$/.test(n) ? `0${n}` : n) || '      ';
+  const { type } = config.document;
+  const { abbreviation } = config.organization;
+  return words.numberStyle === 'state'
+    ? `${words.numberLabel} ${number}/${type}-${abbreviation}`
+    : `${words.numberLabel} ${number}-${type}/${abbreviation}`;
 }
 
 /** "Bình Sơn, ngày 05 tháng 4 năm 2023", or with day and month left blank to be written at signing. */
@@ -43,7 +51,7 @@ function recipients(config: Config): string[] {
   return lines;
 }
 
-export function buildDocModel(rendered: string, model: ReportModel, config: Config, templateFile: string): DocModel {
+export function buildDocModel(rendered: string, model: ReportModel, config: Config, templateFile: string, profile: LayoutProfile): DocModel {
   const period = parsePeriod(model.period) as Period;
   const { front, body } = splitFrontMatter(rendered);
   let tableNo = 0;
@@ -72,8 +80,9 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
     frame: {
       superiorBody: config.organization.superiorBody.toLocaleUpperCase('vi'),
       issuingBody: config.organization.issuingBody.toLocaleUpperCase('vi'),
-      documentNumber: documentNumber(config),
+      documentNumber: documentNumber(config, profile.words),
       partyName: config.organization.partyName,
+      ...(config.organization.motto ? { motto: config.organization.motto } : {}),
       placeAndDate: placeAndDate(config, model, period),
       documentType: front['ten-loai'] ?? 'BÁO CÁO',
       subject: splitSubject(subject),

@@ -63,8 +63,10 @@ export interface LayoutProfile {
     /** Label over the recipients list, written without its colon; the colon follows un-underlined. */
     recipientsLabel: string;
     recipientsLabelSuffix: string;
-    /** How the document builder should start the number line: "Số" (Party) or "Số:" (state). Informational. */
+    /** How the document builder starts the number line: "Số" (Party) or "Số:" (state). */
     numberLabel: string;
+    /** Party documents write "Số 45-BC/BDVTU"; state documents "Số: 45/BC-SNV" (NĐ 30/2020). */
+    numberStyle: 'party' | 'state';
   };
 
   frame: {

@@ -109,7 +109,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const template: LoadedTemplate =
     userTemplate ?? loadTemplate(builtinTemplatePath(isFinalReview(parsePeriod(check.period) as Period)), 'mẫu có sẵn');
   const rendered = template.render(buildView(model, config));
-  const doc = buildDocModel(rendered, model, config, template.file);
+  const doc = buildDocModel(rendered, model, config, template.file, profile);
   const docx = await writeDocx(doc, profile);
   const workbook = request.xlsx ? await buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) }) : undefined;
 

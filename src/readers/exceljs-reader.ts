@@ -1,6 +1,6 @@
 /** The exceljs-based reader: slower, but an independent reference for the fast reader's differential tests. */
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cleanText } from '../domain/text.js';
 import { sniffWorkbook } from './sniff.js';
 import {
@@ -21,12 +21,22 @@ export function dateToSerial(date: Date): number {
   return (date.getTime() - EPOCH_1900_MS) / MS_PER_DAY;
 }
 
+type ExcelJsModule = typeof ExcelJS;
+let excelJs: Promise<ExcelJsModule> | undefined;
+
+/** exceljs takes ~150 ms to load: only a process that really uses this reader pays for it. */
+function loadExcelJs(): Promise<ExcelJsModule> {
+  excelJs ??= import('exceljs').then((m) => (m as { default?: ExcelJsModule }).default ?? (m as unknown as ExcelJsModule));
+  return excelJs;
+}
+
 export class ExceljsReader implements WorkbookReader {
   async read(bytes: Uint8Array): Promise<RawWorkbook> {
     // Same classification as the fast reader, so both fail the same way on what is not a workbook.
     const sniff = sniffWorkbook(bytes);
     if (!sniff.ok) throw new UnreadableWorkbookError(sniff.reason, sniff.detail);
-    const workbook = new ExcelJS.Workbook();
+    const lib = await loadExcelJs();
+    const workbook = new lib.Workbook();
     try {
       // Not the streaming WorkbookReader: it splits multi-byte characters at chunk edges (Vietnamese text).
       await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
@@ -37,7 +47,7 @@ export class ExceljsReader implements WorkbookReader {
       const cells: RawCell[] = [];
       ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-          const value = mapCell(cell);
+          const value = mapCell(lib, cell);
           if (value) cells.push({ ref: cellRef(rowNumber, colNumber), row: rowNumber, col: colNumber, value });
         });
       });
@@ -48,14 +58,14 @@ export class ExceljsReader implements WorkbookReader {
   }
 }
 
-function mapCell(cell: ExcelJS.Cell): CellValue | undefined {
+function mapCell(lib: ExcelJsModule, cell: ExcelJS.Cell): CellValue | undefined {
   switch (cell.type) {
-    case ExcelJS.ValueType.Merge: // the value shown is the top-left cell's, already read there
-    case ExcelJS.ValueType.Null:
+    case lib.ValueType.Merge: // the value shown is the top-left cell's, already read there
+    case lib.ValueType.Null:
       return undefined;
-    case ExcelJS.ValueType.Formula:
+    case lib.ValueType.Formula:
       return mapPlain(cell.result);
-    case ExcelJS.ValueType.Hyperlink:
+    case lib.ValueType.Hyperlink:
       return mapPlain((cell.value as ExcelJS.CellHyperlinkValue).text);
     default:
       return mapPlain(cell.value);

@@ -1,6 +1,6 @@
 /** Entry point of the readers: a file path in, a RawWorkbook or an UnreadableWorkbookError out, nothing else. */
 
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readXlsxArchive } from './fast-reader.js';
 import { sniffWorkbook } from './sniff.js';
 import { UnreadableWorkbookError, type RawWorkbook } from './types.js';
@@ -23,15 +23,34 @@ export interface ReadOptions {
  * are passed through as they are; every problem of the content is an UnreadableWorkbookError.
  */
 export async function readWorkbookFile(path: string, options: ReadOptions = {}): Promise<RawWorkbook> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const info = await stat(path);
-  if (info.size > maxBytes) {
-    throw new UnreadableWorkbookError('too-large', `${info.size} bytes, limit ${maxBytes}`);
+  return readWorkbookBytes(readFileBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES));
+}
+
+/**
+ * The file's bytes, refusing what is too large or not a regular file before reading. Synchronous on
+ * purpose: for files of a few dozen KB, fs/promises' round trips cost more than the parsing itself.
+ */
+function readFileBytes(path: string, maxBytes: number): Uint8Array {
+  // A FIFO or device would block or never end; only a regular file is read.
+  const info = statSync(path);
+  if (!info.isFile()) throw new UnreadableWorkbookError('not-a-zip', 'not a regular file');
+  if (info.size > maxBytes) throw new UnreadableWorkbookError('too-large', `${info.size} bytes, limit ${maxBytes}`);
+  const fd = openSync(path, 'r');
+  try {
+    // The size of the file actually opened (it may have been replaced or grown since the stat).
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw new UnreadableWorkbookError('too-large', `${size} bytes, limit ${maxBytes}`);
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read === size ? bytes : bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
   }
-  const bytes = await readFile(path);
-  // The file may have grown between stat and read.
-  if (bytes.length > maxBytes) throw new UnreadableWorkbookError('too-large', `${bytes.length} bytes, limit ${maxBytes}`);
-  return readWorkbookBytes(bytes);
 }
 
 /** Same as `readWorkbookFile` for bytes already in memory. */

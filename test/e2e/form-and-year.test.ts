@@ -1,0 +1,116 @@
+// End-to-end: the form a unit fills in, checked as sent back; a year's report (tổng kết); the state layout.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { danvan, expectNoStackTrace, tempDir } from './run-cli.js';
+import { documentText } from '../helpers/docx-xml.js';
+import { buildFormWorkbook } from '../../src/form/index.js';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+
+describe('danvan mau → a unit fills it in → danvan kiemtra', () => {
+  const cwd = tempDir();
+
+  it('a blank form is refused with what is missing, cell by cell', () => {
+    expect(danvan(['mau', '-o', 'bieu-mau.xlsx'], cwd).code).toBe(0);
+    mkdirSync(join(cwd, 'nop'));
+    writeFileSync(join(cwd, 'nop', 'trong.xlsx'), readFileSync(join(cwd, 'bieu-mau.xlsx')));
+    const result = danvan(['kiemtra', '--json', 'nop'], cwd);
+    expectNoStackTrace(result);
+    expect(result.code).toBe(1);
+    const [file] = JSON.parse(result.stdout).files;
+    const missing = file.errors.filter((e: { code: string }) => e.code === 'info.missing').map((e: { cell: string }) => e.cell);
+    expect(missing).toEqual(['B2', 'B3', 'B4', 'B5']);
+  });
+
+  it('the form filled in as a unit would (typed values, a date cell, dropdown values) is valid', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(cwd, 'bieu-mau.xlsx')));
+    const info = workbook.getWorksheet('Thông tin')!;
+    info.getCell('B2').value = 'HU_DONGHOA';
+    info.getCell('B3').value = 'Ban Dân vận Huyện ủy Đông Hòa';
+    info.getCell('B4').value = 'Quý I/2023';
+    info.getCell('B5').value = new Date(Date.UTC(2023, 3, 5));
+    const figures = workbook.getWorksheet('Số liệu')!;
+    figures.getCell('D3').value = 12;
+    figures.getCell('D6').value = '1.250';
+    const results = workbook.getWorksheet('Kết quả')!;
+    results.getCell('B3').value = 'Dân vận khéo';
+    results.getCell('C3').value = 'Vận động Nhân dân hiến 2.000 m² đất làm đường giao thông nông thôn.';
+    writeFileSync(join(cwd, 'nop', 'trong.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const result = danvan(['kiemtra', '--json', 'nop'], cwd);
+    expect(result.code).toBe(0);
+    const [file] = JSON.parse(result.stdout).files;
+    expect(file).toMatchObject({ valid: true, unit: 'HU_DONGHOA', period: '2023-Q1' });
+    // Left blank: not reported, which the unit is told about.
+    expect(file.warnings.some((w: { code: string; cell: string }) => w.code === 'figure.blank' && w.cell === 'D4')).toBe(true);
+  });
+
+  it('with a registry, one pre-filled form per unit', () => {
+    writeFileSync(
+      join(cwd, 'cau-hinh.json'),
+      JSON.stringify({ units: [{ code: 'HND', name: 'Hội Nông dân tỉnh' }, { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam tỉnh' }] }),
+    );
+    const result = danvan(['mau', '--config', 'cau-hinh.json', '--theo-don-vi', 'bieu-mau', '--ky', '2023-Q1'], cwd);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(cwd, 'bieu-mau')).sort()).toEqual(['HND.xlsx', 'MTTQ.xlsx']);
+    const check = danvan(['kiemtra', '--json', 'bieu-mau/HND.xlsx'], cwd);
+    const [file] = JSON.parse(check.stdout).files;
+    // Code, name and period are there; only the report date is left for the unit to fill in.
+    expect(file).toMatchObject({ unit: 'HND', period: '2023-Q1' });
+    expect(file.errors.map((e: { cell: string }) => e.cell)).toEqual(['B5']);
+  });
+});
+
+async function yearSubmission(code: string, name: string, figures: Record<string, number>) {
+  return buildFormWorkbook({
+    catalogue: DEFAULT_CATALOGUE,
+    content: {
+      info: { unitCode: code, unitName: name, period: 'Năm 2023', reportDate: new Date(Date.UTC(2023, 11, 15)) },
+      figures,
+      results: [{ field: 'Dân vận khéo', content: 'Xây dựng 12 mô hình “Dân vận khéo” trong phát triển kinh tế.' }],
+      limitations: [{ field: 'Tổ chức, cán bộ', content: 'Cán bộ dân vận cơ sở kiêm nhiệm nhiều việc.', cause: 'Biên chế hạn chế.' }],
+      tasks: [{ field: 'Dân chủ ở cơ sở', content: 'Tiếp tục triển khai Luật Thực hiện dân chủ ở cơ sở.' }],
+    },
+  });
+}
+
+describe('a year report (tổng kết)', () => {
+  it('uses the tổng kết template and looks ahead to the next year', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'nam-2023'));
+    writeFileSync(join(cwd, 'nam-2023', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { DVK_MH_MOI: 30, TT_BUOI: 500 }));
+    writeFileSync(join(cwd, 'nam-2023', 'b.xlsx'), await yearSubmission('HU_B', 'Ban Dân vận Huyện ủy B', { DVK_MH_MOI: 12, TT_BUOI: 250 }));
+    const run = danvan(['tonghop', 'nam-2023'], cwd);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Đã ghi báo cáo: bao-cao-nam-2023.docx');
+    const lines = documentText(readFileSync(join(cwd, 'bao-cao-nam-2023.docx')));
+    expect(lines).toContain('tổng kết công tác dân vận năm 2023,');
+    expect(lines).toContain('phương hướng, nhiệm vụ năm 2024');
+    expect(lines).toContain('II. ĐÁNH GIÁ CHUNG');
+    expect(lines).toContain('III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024');
+    expect(lines.join('\n')).toContain('phong trào thi đua “Dân vận khéo” lan tỏa với 42 mô hình đăng ký, xây dựng mới');
+    // Items of both units merged into one, naming both.
+    expect(lines).toContain('- Xây dựng 12 mô hình “Dân vận khéo” trong phát triển kinh tế (Ban Dân vận Huyện ủy A, Ban Dân vận Huyện ủy B).');
+  });
+
+  it('the state layout (nd30) takes the Quốc hiệu and tiêu ngữ from the config', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'in'));
+    writeFileSync(join(cwd, 'in', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { TT_BUOI: 5 }));
+    writeFileSync(
+      join(cwd, 'cau-hinh.json'),
+      JSON.stringify({
+        layout: 'nd30',
+        organization: { partyName: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc', superiorBody: 'UBND TỈNH BÌNH SƠN', issuingBody: 'SỞ NỘI VỤ', abbreviation: 'SNV' },
+      }),
+    );
+    const run = danvan(['tonghop', 'in', '--config', 'cau-hinh.json', '-o', 'bc.docx'], cwd);
+    expect(run.code).toBe(0);
+    const lines = documentText(readFileSync(join(cwd, 'bc.docx')));
+    expect(lines).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(lines).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(lines.some((l) => l.startsWith('Số:'))).toBe(true);
+  });
+});
