@@ -51,6 +51,10 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       const detail = error.reason === 'too-large' ? `${formatMB(size)}, giới hạn ${formatMB(options.maxBytes)}` : error.detail;
       return { ...base, errors: [{ sheet: null, cell: null, code: `file.${error.reason}`, message: unreadable[error.reason](detail) }] };
     }
+    const errno = (error as NodeJS.ErrnoException).code;
+    if (errno && /^E[A-Z]+$/.test(errno)) {
+      return { ...base, errors: [{ sheet: null, cell: null, code: 'file.unreadable', message: `Không mở được tệp (${errno === 'EACCES' || errno === 'EPERM' ? 'không có quyền đọc' : errno === 'ENOENT' ? 'tệp không còn ở đó' : `lỗi hệ thống ${errno}`}).` }] };
+    }
     // Our own bug must not hide the file's other results or end in a stack trace; it is named as ours.
     const message = `Lỗi nội bộ của danvan khi đọc tệp này (${(error as Error).message}). Hãy báo lỗi kèm tệp cho nhóm phát triển.`;
     return { ...base, errors: [{ sheet: null, cell: null, code: 'internal', message }] };

@@ -4,6 +4,8 @@
 export function cleanText(value: string): string {
   return value
     .normalize('NFC')
+    // Control characters are invisible in a spreadsheet and not allowed in the report's XML.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .replace(/\r\n?/g, '\n')
     .replace(/[ ]{2,}/g, ' ')

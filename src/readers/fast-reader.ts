@@ -25,10 +25,17 @@ const REL_SHARED_STRINGS = '/sharedStrings';
 const REL_STYLES = '/styles';
 
 export class FastXlsxReader implements WorkbookReader {
+  /** Throws only UnreadableWorkbookError, whatever the bytes. */
   read(bytes: Uint8Array): RawWorkbook {
     const sniff = sniffWorkbook(bytes);
     if (!sniff.ok) throw new UnreadableWorkbookError(sniff.reason, sniff.detail);
-    return readXlsxArchive(sniff.zip, sniff.workbookPart);
+    try {
+      return readXlsxArchive(sniff.zip, sniff.workbookPart);
+    } catch (error) {
+      if (error instanceof UnreadableWorkbookError) throw error;
+      // A bug of ours or an input nobody foresaw: still a clear "corrupt", never a raw exception.
+      throw new UnreadableWorkbookError('corrupt', `unexpected: ${(error as Error)?.message ?? String(error)}`);
+    }
   }
 }
 

@@ -1,8 +1,7 @@
 /** Entry point of the readers: a file path in, a RawWorkbook or an UnreadableWorkbookError out, nothing else. */
 
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { readXlsxArchive } from './fast-reader.js';
-import { sniffWorkbook } from './sniff.js';
+import { FastXlsxReader } from './fast-reader.js';
 import { UnreadableWorkbookError, type RawWorkbook } from './types.js';
 
 export { FastXlsxReader, readXlsxArchive } from './fast-reader.js';
@@ -12,6 +11,8 @@ export * from './types.js';
 
 /** A submission is a few dozen KB; anything past this is refused before it is read. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+const fastReader = new FastXlsxReader();
 
 export interface ReadOptions {
   /** Size limit in bytes (default `DEFAULT_MAX_BYTES`); a larger file is 'too-large' without being read. */
@@ -55,13 +56,5 @@ function readFileBytes(path: string, maxBytes: number): Uint8Array {
 
 /** Same as `readWorkbookFile` for bytes already in memory. */
 export function readWorkbookBytes(bytes: Uint8Array): RawWorkbook {
-  const sniff = sniffWorkbook(bytes);
-  if (!sniff.ok) throw new UnreadableWorkbookError(sniff.reason, sniff.detail);
-  try {
-    return readXlsxArchive(sniff.zip, sniff.workbookPart);
-  } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw error;
-    // A bug of ours or an input nobody foresaw: still a clear "corrupt", never a raw exception.
-    throw new UnreadableWorkbookError('corrupt', `unexpected: ${(error as Error)?.message ?? String(error)}`);
-  }
+  return fastReader.read(bytes);
 }

@@ -155,9 +155,8 @@ export class ZipArchive {
       if (name.endsWith('/')) continue; // a folder entry
       if ((flags & 0x1) !== 0) throw corrupt(`entry ${name} is encrypted`);
       if (method !== 0 && method !== 8) throw corrupt(`entry ${name} uses compression method ${method}`);
-      if (uncompressedSize > MAX_ENTRY_BYTES) {
-        throw new UnreadableWorkbookError('too-large', `zip entry ${name} is ${uncompressedSize} bytes`);
-      }
+      // A small file claiming a huge part is damaged or a zip bomb; either way it cannot be read.
+      if (uncompressedSize > MAX_ENTRY_BYTES) throw corrupt(`entry ${name} claims ${uncompressedSize} bytes`);
       if (!this.byName.has(name)) {
         this.byName.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
       }

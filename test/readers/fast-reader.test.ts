@@ -271,6 +271,11 @@ describe('FastXlsxReader on hand-written parts', () => {
     expect(valuesOf(book)['B3']).toEqual(num(33));
   });
 
+  it('keeps the text of a number cell that holds no number (a broken writer), so validation can name it', () => {
+    const book = readMini({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><v>NaN</v></c><c r="B1" t="n"><v> 12 </v></c></row>' }] });
+    expect(valuesOf(book)).toEqual({ A1: text('NaN'), B1: num(12) });
+  });
+
   it('reads a workbook without sharedStrings and styles parts', () => {
     expect(readMini({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }] }).sheets).toHaveLength(1);
   });

@@ -122,6 +122,13 @@ describe('readWorkbookFile', () => {
     }
   });
 
+  it('refuses a folder named like a workbook; a missing file keeps its fs error', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'folder.xlsx'));
+    expect(await reasonOfFile(join(dir, 'folder.xlsx'))).toBe('not-a-zip');
+    await expect(readWorkbookFile(join(dir, 'missing.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('refuses a file over the limit from its size alone', async () => {
     const dir = tempDir();
     const file = join(dir, 'big.xlsx');

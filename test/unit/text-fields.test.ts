@@ -72,3 +72,10 @@ describe('matchClosed', () => {
     expect(matchClosed(RECOGNITION_LEVELS, 'Xã')).toBeUndefined();
   });
 });
+
+describe('cleanText', () => {
+  it('drops control characters that a spreadsheet hides and XML forbids, keeps line breaks', async () => {
+    const { cleanText } = await import('../../src/domain/text.js');
+    expect(cleanText('Hội\u0001 nghị\u000b\nđối thoại\u007f')).toBe('Hội nghị\nđối thoại');
+  });
+});
