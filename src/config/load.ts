@@ -28,6 +28,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `${key}: sai kiểu dữ liệu (cần ${vietnameseType(issue.expected)})`;
     case 'invalid_value':
       return `${key}: giá trị không hợp lệ; chỉ nhận ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `${key}: không được để trống` : `${key}: phải lớn hơn ${issue.inclusive ? 'hoặc bằng ' : ''}${String(issue.minimum)}`;
+    case 'too_big':
+      return `${key}: phải nhỏ hơn ${issue.inclusive ? 'hoặc bằng ' : ''}${String(issue.maximum)}`;
     default:
       return `${key}: ${issue.message}`;
   }
@@ -65,6 +69,13 @@ function checkRegistry(config: Config, file: string): void {
   config.indicators.items.forEach((item, index) => {
     if (config.indicators.mode === 'extend' && codes.has(item.code)) {
       problems.push(`  - indicators.items[${index}].code: "${item.code}" đã có trong danh mục mặc định (dùng "mode": "replace" để thay cả danh mục)`);
+    }
+  });
+  const catalogue = new Set(catalogueOf(config).map((i) => i.code));
+  config.indicators.items.forEach((item, index) => {
+    for (const part of ['numerator', 'denominator'] as const) {
+      const code = item.derived?.[part];
+      if (code && !catalogue.has(code)) problems.push(`  - indicators.items[${index}].derived.${part}: không có chỉ tiêu "${code}" trong danh mục`);
     }
   });
   if (problems.length) throw new ConfigError(`Tệp cấu hình ${file} có ${problems.length} lỗi:\n${problems.join('\n')}`);

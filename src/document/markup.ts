@@ -23,16 +23,29 @@ export function splitFrontMatter(rendered: string): { front: FrontMatter; body: 
   return { front, body: text.slice(match[0].length) };
 }
 
+/**
+ * Data put into a template is escaped: markup characters get a backslash and line breaks become spaces,
+ * so a unit's text can never open a heading, a table or an emphasis of the report.
+ */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[\\*#[\]]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\([\\*#[\]])/g, '$1');
+}
+
 export function parseInline(text: string): TextRun[] {
   const runs: TextRun[] = [];
-  const pattern = /\*\*(.+?)\*\*|\*(.+?)\*/g;
+  // Emphasis is only made of unescaped stars; "\*" is a literal star.
+  const pattern = /(?<!\\)\*\*((?:\\.|[^\\])+?)(?<!\\)\*\*|(?<!\\)\*((?:\\.|[^\\*])+?)(?<!\\)\*/g;
   let last = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (m.index > last) runs.push({ text: text.slice(last, m.index) });
-    runs.push(m[1] !== undefined ? { text: m[1], bold: true } : { text: m[2]!, italic: true });
+    if (m.index > last) runs.push({ text: unescape(text.slice(last, m.index)) });
+    runs.push(m[1] !== undefined ? { text: unescape(m[1]), bold: true } : { text: unescape(m[2]!), italic: true });
     last = m.index + m[0].length;
   }
-  if (last < text.length) runs.push({ text: text.slice(last) });
+  if (last < text.length) runs.push({ text: unescape(text.slice(last)) });
   return runs.filter((run) => run.text.length > 0);
 }
 
@@ -50,7 +63,7 @@ export function parseMarkup(body: string, resolveTable: TableResolver): { blocks
     if (!text) continue;
     const heading = /^(#{1,3})\s+(.*)$/.exec(text);
     if (heading) {
-      raw.push({ type: 'heading', level: heading[1]!.length as 1 | 2 | 3, number: '', text: heading[2]!.trim() });
+      raw.push({ type: 'heading', level: heading[1]!.length as 1 | 2 | 3, number: '', text: unescape(heading[2]!.trim()) });
       continue;
     }
     const table = /^\[\[bang:([\w-]+)\]\]$/.exec(text);

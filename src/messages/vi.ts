@@ -83,7 +83,7 @@ export const msg = {
     `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp (${expected}); tệp không được tính.`,
   unitNotInRegistry: (code: string, suggestion?: string) =>
     `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
-    (suggestion ? `; có phải là ${quote(suggestion)}?` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình.'),
+    (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),
   supersededBy: (usedFile: string, why: string) =>
     `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}), không tính tệp này.`,
   supersedes: (otherFiles: string[], why: string) =>

@@ -9,6 +9,15 @@ function args(values: unknown[]): unknown[] {
   return values.slice(0, -1);
 }
 
+/** A date as the data holds it (ISO) or as the config writes it (dd/mm/yyyy); anything else is a template error. */
+function isoDate(value: unknown): string {
+  const text = String(value ?? '');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  throw new Error(`"${text}" không phải ngày (cần dạng 2023-04-05 hoặc 05/04/2023)`);
+}
+
 const period = (key: unknown) => {
   const parsed = typeof key === 'string' ? parsePeriod(key) : undefined;
   if (!parsed) throw new Error(`kỳ báo cáo không hợp lệ: ${String(key)}`);
@@ -26,10 +35,10 @@ export const helpers: Record<string, HelperDelegate> = {
     const [value] = args(values) as [number | null];
     return value === null || value === undefined ? '—' : formatPercent(value);
   },
-  /** {{ngay "2023-01-09"}} → ngày 09 tháng 01 năm 2023 */
-  ngay: (iso: string) => formatDateLong(iso),
+  /** {{ngay "2023-01-09"}} (or "09/01/2023") → ngày 09 tháng 01 năm 2023 */
+  ngay: (date: string) => formatDateLong(isoDate(date)),
   /** {{ngayso "2023-01-09"}} → 09/01/2023 */
-  ngayso: (iso: string) => formatDateShort(iso),
+  ngayso: (date: string) => formatDateShort(isoDate(date)),
   /** {{ky "2023-Q1"}} → quý I năm 2023 */
   ky: (key: string) => periodName(period(key)),
   /** {{kytiep "2023-Q1"}} → quý II năm 2023 */

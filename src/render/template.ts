@@ -44,7 +44,8 @@ function unclosedBlockLine(source: string): { line: number; name: string } | und
 function templateError(file: string, error: unknown, phase: 'compile' | 'render', source = ''): TemplateError {
   const raw = (error as Error).message ?? String(error);
   let line = lineOf(raw);
-  const missing = /"(.+?)" not defined in/.exec(raw);
+  // Strict mode names the missing field; a path through a missing object ("chiTieu.TT_BOUI.total") surfaces as a TypeError.
+  const missing = /"(.+?)" not defined in/.exec(raw) ?? /Cannot read properties of (?:undefined|null) \(reading '(.+?)'\)/.exec(raw);
   const mismatch = /(\S+) doesn't match (\S+)/.exec(raw);
   let reason: string;
   if (missing) {

@@ -2,6 +2,7 @@
 import type { Config } from '../config/schema.js';
 import { isFinalReview, nextPeriodName, parsePeriod, periodLabel, periodName, type Period } from '../domain/period.js';
 import type { FieldGroup, GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
+import { escapeMarkup } from '../document/markup.js';
 
 function byId<T extends GatheredItem>(groups: FieldGroup<T>[]): Record<string, FieldGroup<T>> {
   return Object.fromEntries(groups.map((group) => [group.id, group]));
@@ -69,6 +70,7 @@ export function buildView(model: ReportModel, config: Config): ReportView {
     hasCompare: model.comparedWith !== null,
     comparedWith: model.comparedWith,
   };
-  // A deep copy of plain data: the template reaches nothing but values.
-  return JSON.parse(JSON.stringify(view)) as ReportView;
+  // A deep copy of plain data: the template reaches nothing but values. Every string is escaped, so that
+  // what units typed ("5*3 hộ", a line starting with "#") is printed as typed, never read as report markup.
+  return JSON.parse(JSON.stringify(view), (_key, value: unknown) => (typeof value === 'string' ? escapeMarkup(value) : value)) as ReportView;
 }

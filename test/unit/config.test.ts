@@ -134,3 +134,13 @@ describe('defaultConfig and catalogueOf', () => {
     expect(configError('{"indicators": {"items": [{"code": "hv mới", "name": "x", "unit": "y"}]}}').message).toContain('indicators.items[0].code');
   });
 });
+
+describe('config errors are Vietnamese and precise', () => {
+  it('a number out of range and a derived indicator over an unknown code', async () => {
+    const { parseConfig } = await import('../../src/config/load.js');
+    expect(() => parseConfig('{ "maxFileMB": 0 }', 'c.json')).toThrow('maxFileMB: phải lớn hơn 0');
+    expect(() =>
+      parseConfig('{ "indicators": { "items": [ { "code": "HV_TL", "name": "Tỷ lệ", "unit": "%", "derived": { "numerator": "HV_MOI", "denominator": "HV_TONG" } } ] } }', 'c.json'),
+    ).toThrow('indicators.items[0].derived.numerator: không có chỉ tiêu "HV_MOI" trong danh mục');
+  });
+});

@@ -128,3 +128,43 @@ describe('splitFrontMatter', () => {
     expect(body.trim()).toBe('# Phần');
   });
 });
+
+describe('what units typed is never read as markup', () => {
+  it('stars, hashes, brackets and line breaks in data print as typed', async () => {
+    const { escapeMarkup, parseMarkup } = await import('../../src/document/markup.js');
+    const typed = 'Hỗ trợ 5*3 hộ và 2*4 hộ\n# không phải tiêu đề [[bang:chi-tieu]] \\ hết';
+    const { blocks } = parseMarkup(`## Mục\n- ${escapeMarkup(typed)} (**Hội Nông dân**).`, () => []);
+    expect(blocks).toHaveLength(2);
+    const paragraph = blocks[1]!;
+    expect(paragraph.type).toBe('paragraph');
+    if (paragraph.type !== 'paragraph') return;
+    expect(paragraph.runs).toEqual([
+      { text: '- Hỗ trợ 5*3 hộ và 2*4 hộ # không phải tiêu đề [[bang:chi-tieu]] \\ hết (' },
+      { text: 'Hội Nông dân', bold: true },
+      { text: ').' },
+    ]);
+  });
+
+  it('the template view escapes every string it hands over', async () => {
+    const { buildView } = await import('../../src/render/view.js');
+    const { aggregateReport } = await import('../../src/aggregate/aggregate.js');
+    const { defaultConfig } = await import('../../src/config/load.js');
+    const { DEFAULT_CATALOGUE } = await import('../../src/domain/catalogue.js');
+    const submission = {
+      file: 'a.xlsx',
+      info: { unitCode: 'A', unitName: 'Đơn vị *A*', period: '2023-Q1', reportDate: '2023-04-01' },
+      figures: {},
+      results: [{ field: 'Khác' as const, content: 'Tăng 5*3\n# lần', row: 3 }],
+      limitations: [], tasks: [], proposals: [], models: [],
+    };
+    const model = aggregateReport({
+      period: '2023-Q1',
+      files: [{ file: 'a.xlsx', valid: true, unit: 'A', period: '2023-Q1', reportDate: '2023-04-01', modifiedMs: 0, unitCell: 'B2', periodCell: 'B4', errors: [], warnings: [], submission }],
+      catalogue: DEFAULT_CATALOGUE,
+      registry: [],
+    });
+    const view = buildView(model, defaultConfig());
+    expect(view.resultsById.KHAC!.items[0]!.text).toBe('Tăng 5\\*3 \\# lần');
+    expect(view.units.valid[0]!.name).toBe('Đơn vị \\*A\\*');
+  });
+});

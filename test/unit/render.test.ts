@@ -148,3 +148,18 @@ describe('helpers', () => {
     expect(render('{{ngay "2023-01-09"}}')).toBe('ngày 09 tháng 01 năm 2023');
   });
 });
+
+describe('template errors in Vietnamese', () => {
+  it('a path through missing data names the field, in Vietnamese', async () => {
+    const { compileTemplate } = await import('../../src/render/template.js');
+    const { TemplateError } = await import('../../src/diagnostics/errors.js');
+    const template = compileTemplate('---\ntrich-yeu: x\n---\n{{so chiTieu.TT_BOUI.total}}\n', 'mau.hbs');
+    expect(() => template.render({ chiTieu: {} })).toThrow(TemplateError);
+    expect(() => template.render({ chiTieu: {} })).toThrow(/Mẫu báo cáo mau\.hbs.*không có dữ liệu/);
+  });
+  it('a date helper given something that is not a date fails instead of printing garbage', async () => {
+    const { compileTemplate } = await import('../../src/render/template.js');
+    expect(compileTemplate('{{ngay "05/04/2023"}}', 'm.hbs').render({})).toBe('ngày 05 tháng 4 năm 2023');
+    expect(() => compileTemplate('{{ngay x}}', 'm.hbs').render({ x: 'hôm qua' })).toThrow(/"hôm qua" không phải ngày/);
+  });
+});
