@@ -1,6 +1,7 @@
 /** Pins the modification time of every entry of a zip, so that the same workbook gives the same bytes. */
 
-const EOCD_SIGNATURE = 0x06054b50;
+import { findEndOfCentralDirectory } from '../readers/zip.js';
+
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 
@@ -21,6 +22,7 @@ export function pinZipTimestamps(zip: Buffer, date: Date): Buffer {
   const out = Buffer.from(zip);
   const { time, day } = dosDateTime(date);
   const eocd = findEndOfCentralDirectory(out);
+  if (eocd < 0) throw new Error('zip: end of central directory not found');
   const entries = out.readUInt16LE(eocd + 10);
   let offset = out.readUInt32LE(eocd + 16);
   for (let i = 0; i < entries; i++) {
@@ -34,12 +36,4 @@ export function pinZipTimestamps(zip: Buffer, date: Date): Buffer {
     offset += 46 + out.readUInt16LE(offset + 28) + out.readUInt16LE(offset + 30) + out.readUInt16LE(offset + 32);
   }
   return out;
-}
-
-function findEndOfCentralDirectory(zip: Buffer): number {
-  const lowest = Math.max(0, zip.length - 22 - 0xffff);
-  for (let i = zip.length - 22; i >= lowest; i--) {
-    if (zip.readUInt32LE(i) === EOCD_SIGNATURE) return i;
-  }
-  throw new Error('zip: end of central directory not found');
 }

@@ -24,6 +24,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed data, as the directory declares it. */
+  crc32: number;
 }
 
 /** Offset of the end-of-central-directory record, or -1; searched backwards because a comment may follow it. */
@@ -138,6 +140,7 @@ export class ZipArchive {
       }
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
+      const crc32 = view.getUint32(p + 16, true);
       const compressedSize = view.getUint32(p + 20, true);
       const uncompressedSize = view.getUint32(p + 24, true);
       const nameLength = view.getUint16(p + 28, true);
@@ -158,7 +161,7 @@ export class ZipArchive {
       // A small file claiming a huge part is damaged or a zip bomb; either way it cannot be read.
       if (uncompressedSize > MAX_ENTRY_BYTES) throw corrupt(`entry ${name} claims ${uncompressedSize} bytes`);
       if (!this.byName.has(name)) {
-        this.byName.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+        this.byName.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
       }
     }
   }

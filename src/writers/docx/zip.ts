@@ -1,6 +1,7 @@
 /** A minimal ZIP reader and deterministic writer (deflate via node:zlib) for OOXML packages. */
 
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
+import { ZipArchive } from '../../readers/zip.js';
 
 export interface ZipEntry {
   name: string;
@@ -27,44 +28,24 @@ const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 
-/** Reads every file entry of a ZIP archive (directories skipped), checking each CRC. */
+/**
+ * Reads every file entry of a ZIP archive (directories skipped), checking each CRC. The parsing is the
+ * workbook reader's (one zip reader in the project); this adds the CRC check a repacker wants.
+ */
 export function readZip(zip: Buffer): ZipEntry[] {
-  let end = -1;
-  // The end record is at most 22 + 65535 (comment) bytes from the end.
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i -= 1) {
-    if (zip.readUInt32LE(i) === SIG_END) {
-      end = i;
-      break;
-    }
+  let archive: ZipArchive;
+  try {
+    archive = ZipArchive.open(zip);
+  } catch (error) {
+    throw new Error(`not a ZIP archive: ${(error as Error).message}`);
   }
-  if (end < 0) throw new Error('not a ZIP archive: no end of central directory record');
-  const count = zip.readUInt16LE(end + 10);
-  let p = zip.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i += 1) {
-    if (zip.readUInt32LE(p) !== SIG_CENTRAL) throw new Error(`bad central directory entry at ${p}`);
-    const method = zip.readUInt16LE(p + 10);
-    const crc = zip.readUInt32LE(p + 16);
-    const compressedSize = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extraLength = zip.readUInt16LE(p + 30);
-    const commentLength = zip.readUInt16LE(p + 32);
-    const localOffset = zip.readUInt32LE(p + 42);
-    const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    p += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/')) continue;
-
-    if (zip.readUInt32LE(localOffset) !== SIG_LOCAL) throw new Error(`bad local header for ${name}`);
-    const start = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    const raw = zip.subarray(start, start + compressedSize);
-    let data: Buffer;
-    if (method === 0) data = Buffer.from(raw);
-    else if (method === 8) data = inflateRawSync(raw);
-    else throw new Error(`unsupported compression method ${method} for ${name}`);
-    if (crc32(data) !== crc) throw new Error(`CRC mismatch for ${name}`);
-    entries.push({ name, data });
-  }
-  return entries;
+  return archive.entries
+    .filter((entry) => !entry.name.endsWith('/'))
+    .map((entry) => {
+      const data = Buffer.from(archive.extract(entry));
+      if (crc32(data) !== entry.crc32) throw new Error(`CRC mismatch for ${entry.name}`);
+      return { name: entry.name, data };
+    });
 }
 
 // 1980-01-01 00:00:00, the earliest DOS date: no build time leaks into the archive.
