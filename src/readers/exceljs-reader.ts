@@ -2,6 +2,7 @@
 
 import type ExcelJS from 'exceljs';
 import { cleanText } from '../domain/text.js';
+import { msToSerial } from '../domain/excel-date.js';
 import { sniffWorkbook } from './sniff.js';
 import {
   UnreadableWorkbookError,
@@ -13,13 +14,6 @@ import {
   type WorkbookReader,
 } from './types.js';
 
-const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
-
-/** exceljs builds its Dates in UTC from the serial, so the serial comes back with the UTC epoch (1900 system). */
-export function dateToSerial(date: Date): number {
-  return (date.getTime() - EPOCH_1900_MS) / MS_PER_DAY;
-}
 
 type ExcelJsModule = typeof ExcelJS;
 let excelJs: Promise<ExcelJsModule> | undefined;
@@ -79,7 +73,8 @@ function mapPlain(value: unknown): CellValue | undefined {
   if (typeof value === 'string') return text(value);
   if (typeof value === 'boolean') return { kind: 'boolean', bool: value };
   if (value instanceof Date) {
-    const serial = dateToSerial(value);
+    // exceljs builds its Dates in UTC from the serial, so the serial comes back with the UTC epoch.
+    const serial = msToSerial(value.getTime());
     return Number.isFinite(serial) ? { kind: 'date', serial } : undefined;
   }
   if (typeof value === 'object') {

@@ -1,6 +1,7 @@
 /** The production .xlsx reader: our zip reader plus a pull scanner over the few XML parts that hold cell values. */
 
 import { cleanText } from '../domain/text.js';
+import { isoToSerial } from '../domain/excel-date.js';
 import { isDateFormat } from './number-format.js';
 import { sniffWorkbook } from './sniff.js';
 import {
@@ -17,8 +18,6 @@ import type { ZipArchive } from './zip.js';
 
 /** Days between the 1904 and 1900 date systems' epochs. */
 const DATE1904_OFFSET = 1462;
-const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
 
 const REL_WORKSHEET = '/worksheet';
 const REL_SHARED_STRINGS = '/sharedStrings';
@@ -388,33 +387,6 @@ function cellValue(
 
 function textValue(text: string): CellValue | undefined {
   return text === '' ? undefined : { kind: 'text', text };
-}
-
-const ISO_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const ISO_TIME = /^T?(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
-
-/** Serial (1900 system) of the ISO 8601 text of a `t="d"` cell; a bare time is a fraction of a day. */
-export function isoToSerial(text: string): number | undefined {
-  const d = ISO_DATE.exec(text);
-  if (d) {
-    const ms = Date.UTC(
-      Number(d[1]),
-      Number(d[2]) - 1,
-      Number(d[3]),
-      Number(d[4] ?? 0),
-      Number(d[5] ?? 0),
-      Number(d[6] ?? 0),
-      d[7] ? Math.round(Number(d[7]) * 1000) : 0,
-    );
-    // A stated offset is ignored: Excel keeps wall-clock time, and so do its serials.
-    return Number.isFinite(ms) ? (ms - EPOCH_1900_MS) / MS_PER_DAY : undefined;
-  }
-  const t = ISO_TIME.exec(text);
-  if (t) {
-    const seconds = Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0) + Number(t[4] ?? 0);
-    return seconds / 86_400;
-  }
-  return undefined;
 }
 
 function columnNumber(letters: string): number {

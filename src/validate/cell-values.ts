@@ -1,6 +1,7 @@
 /** Turns read cell values into numbers, dates and text the way Vietnamese users type them. */
 import { isValid, parse as parseDate, format as formatDate } from 'date-fns';
 import type { CellValue } from '../readers/types.js';
+import { serialToIso } from '../domain/excel-date.js';
 
 export type NumberResult = { ok: true; value: number } | { ok: false; reason: 'not-a-number' | 'formula-error'; text: string };
 
@@ -54,21 +55,8 @@ export type DateResult =
   | { ok: true; iso: string }
   | { ok: false; reason: 'unreadable' | 'impossible' | 'out-of-range'; text: string };
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
-
-/** An Excel serial (1900 system) as an ISO date; serials carry no time zone, so the arithmetic stays in UTC. */
-export function serialToIso(serial: number): string {
-  const date = new Date(EXCEL_EPOCH_MS + Math.floor(serial + 1e-9) * DAY_MS);
-  return date.toISOString().slice(0, 10);
-}
-
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return (Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS;
-}
 
 function inRange(iso: string): boolean {
   const year = Number(iso.slice(0, 4));

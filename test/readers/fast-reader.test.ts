@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ExceljsReader } from '../../src/readers/exceljs-reader.js';
-import { FastXlsxReader, isoToSerial, resolveTarget } from '../../src/readers/fast-reader.js';
+import { FastXlsxReader, resolveTarget } from '../../src/readers/fast-reader.js';
+import { isoToSerial } from '../../src/domain/excel-date.js';
 import { UnreadableWorkbookError, type CellValue, type RawWorkbook } from '../../src/readers/types.js';
 import { miniXlsx, roundedWorkbook, type MiniWorkbook } from './helpers.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, isoToSerial, parseVietnameseNumber, readDate, readNumber, serialToIso } from '../../src/validate/cell-values.js';
+import { cellText, parseVietnameseNumber, readDate, readNumber } from '../../src/validate/cell-values.js';
+import { isoToSerial, serialToIso } from '../../src/domain/excel-date.js';
 
 describe('parseVietnameseNumber', () => {
   const cases: Array<[string, number | undefined]> = [
