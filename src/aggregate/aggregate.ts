@@ -8,7 +8,7 @@ import type { FileResult } from '../check/file-result.js';
 import type { Submission } from '../schemas/submission.js';
 import type { LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
 import { addDistinct, gatherByField, groupBy, mergeItems } from './gather.js';
-import { sumIndicators } from './indicators.js';
+import { ratio, sumIndicators } from './indicators.js';
 
 export interface AggregateInput {
   period: string;
@@ -65,7 +65,11 @@ export function aggregateReport(input: AggregateInput): ReportModel {
   const indicators = sumIndicators(input.catalogue, submissions, input.previous?.figures);
   const byUnit = ordered.map((u, i) => ({
     unit: refs[i]!,
-    values: indicators.map((ind) => (ind.derived ? derivedFor(u.submission, input.catalogue, ind.code) : (u.submission.figures[ind.code] ?? null))),
+    // Same order as `indicators`, which follows the catalogue; a unit's own ratio is computed like the total's.
+    values: input.catalogue.map(({ code, derived }) => {
+      const figure = (key: string) => u.submission.figures[key] ?? null;
+      return derived ? ratio(figure(derived.numerator), figure(derived.denominator)) : figure(code);
+    }),
   }));
 
   const each = <T>(pick: (s: Submission) => T[]) => ordered.flatMap((u, i) => pick(u.submission).map((item) => ({ item, unit: refs[i]! })));
@@ -113,13 +117,6 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     latestReportDate: ordered.reduce<string | null>((latest, u) => (latest === null || u.reportDate > latest ? u.reportDate : latest), null),
     comparedWith: input.previous?.period ?? null,
   };
-}
-
-function derivedFor(submission: Submission, catalogue: readonly Indicator[], code: string): number | null {
-  const indicator = catalogue.find((i) => i.code === code)!;
-  const num = submission.figures[indicator.derived!.numerator] ?? null;
-  const den = submission.figures[indicator.derived!.denominator] ?? null;
-  return num === null || den === null || den === 0 ? null : (num / den) * 100;
 }
 
 function submissionStatus(

@@ -8,7 +8,8 @@ function roundSum(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-function ratio(numerator: number | null, denominator: number | null): number | null {
+/** numerator / denominator in percent; null when a part is missing or the denominator is 0. */
+export function ratio(numerator: number | null, denominator: number | null): number | null {
   if (numerator === null || denominator === null || denominator === 0) return null;
   return (numerator / denominator) * 100;
 }

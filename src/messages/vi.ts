@@ -56,7 +56,6 @@ export const msg = {
   dateImpossible: (text: string) =>
     `${shown(text)} không phải ngày có thật (ngày/tháng/năm); hãy kiểm tra lại, ví dụ 05/04/2023.`,
   dateOutOfRange: (text: string) => `Ngày ${shown(text)} nằm ngoài khoảng hợp lệ (năm 2000 đến 2100).`,
-  textExpected: (label: string) => `${quote(label)} phải là chữ.`,
   notANumber: (text: string) =>
     `${shown(text)} không phải là số; hãy nhập một số không âm, ví dụ 12 (để trống nếu không có số liệu).`,
   negative: (value: number) => `Số âm (${formatNumber(value, 6)}) không hợp lệ; hãy nhập một số không âm.`,
@@ -77,7 +76,6 @@ export const msg = {
   valueUnknown: (label: string, text: string, list: readonly string[]) =>
     `${label} ${shown(text)} không có trong danh sách; hãy chọn một trong: ${list.join('; ')}.`,
   valueMissing: (label: string) => `Chưa điền ${quote(label)}.`,
-  contentMissing: (label: string) => `Dòng có "Lĩnh vực" nhưng chưa có ${quote(label)}; hãy điền hoặc xóa dòng.`,
   sectionEmpty: (sheet: string) => `Sheet ${quote(sheet)} chưa có nội dung nào.`,
   periodMismatch: (found: string, expected: string) =>
     `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp (${expected}); tệp không được tính.`,

@@ -14,8 +14,8 @@ export const infoSchema = z.object({
   head: optionalText,
 });
 
+/** The cells of an indicator row once its code is known (the code is matched against the catalogue first). */
 export const figureRowSchema = z.object({
-  code: requiredText('Mã chỉ tiêu').transform((code) => code.toUpperCase()),
   value: figureValue,
   note: optionalText,
 });
