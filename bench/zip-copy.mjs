@@ -1,18 +1,9 @@
 // Copies a zip entry by entry, re-deflating only the entries a caller changes (bench file generation).
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// The project's CRC-32 (node 20 has no zlib.crc32); the bench runs on a build, like read.mjs.
+import { crc32 } from '../dist/writers/docx/zip.js';
 
-const CRC_TABLE = new Uint32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 (node 20 has no zlib.crc32). */
-export function crc32(data) {
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+export { crc32 };
 
 /** Entries of a (small, plain) zip with their compressed bytes as stored. */
 export function readEntries(buf) {

@@ -13,6 +13,7 @@ import { DEFAULT_CATALOGUE } from '../dist/domain/catalogue.js';
 import { FIELDS, MODEL_FIELDS, RECOGNITION_LEVELS } from '../dist/domain/fields.js';
 import { buildFormWorkbook } from '../dist/form/index.js';
 import { pinZipTimestamps } from '../dist/form/zip-timestamps.js';
+import { crc32 } from '../dist/writers/docx/zip.js';
 import { UNITS, contentOf, day, figuresOf } from './fixture-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,17 +73,6 @@ function compactValidations(sheet) {
     }
   }
   sheet.dataValidations.model = compact;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** A plain zip (deflate, fixed time stamp): enough for the hand-rolled SpreadsheetML files. */

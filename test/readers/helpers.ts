@@ -6,23 +6,9 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { onTestFinished } from 'vitest';
 import type { RawWorkbook } from '../../src/readers/types.js';
+import { crc32 } from '../../src/writers/docx/zip.js';
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as zip wants it (node 20 has no zlib.crc32). */
-export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+export { crc32 };
 
 export interface ZipInput {
   name: string;
