@@ -163,3 +163,42 @@ describe('template errors in Vietnamese', () => {
     expect(() => compileTemplate('{{ngay x}}', 'm.hbs').render({ x: 'hôm qua' })).toThrow(/"hôm qua" không phải ngày/);
   });
 });
+
+describe('a template reaches only the data it is given', () => {
+  it('no prototype, constructor or global is reachable', async () => {
+    const { compileTemplate } = await import('../../src/render/template.js');
+    const { TemplateError } = await import('../../src/diagnostics/errors.js');
+    const data = { organization: { name: 'Ban Dân vận Tỉnh ủy' } };
+    for (const source of ['{{organization.constructor.name}}', '{{organization.__proto__}}', '{{process.env.HOME}}', '{{lookup organization "constructor"}}x']) {
+      let out: string | undefined;
+      try {
+        out = compileTemplate(source, 'm.hbs').render(data);
+      } catch (error) {
+        expect(error).toBeInstanceOf(TemplateError);
+        continue;
+      }
+      // Where Handlebars does not throw, it must print nothing of what lies outside the data.
+      expect(out, source).not.toMatch(/Object|function|\//);
+    }
+    expect(compileTemplate('{{organization.name}}', 'm.hbs').render(data)).toBe('Ban Dân vận Tỉnh ủy');
+  });
+});
+
+describe('progress bar', () => {
+  it('draws on a terminal and says nothing on a pipe', async () => {
+    const { progressBar } = await import('../../src/cli/output.js');
+    const written: string[] = [];
+    const terminal = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const bar = progressBar('Đang kiểm tra', terminal);
+    for (let i = 1; i <= 40; i += 1) bar(i, 40);
+    bar.end();
+    expect(written.some((s) => s.includes('Đang kiểm tra [') && s.includes('40/40'))).toBe(true);
+    expect(written[written.length - 1]).toBe('\r\x1b[K');
+    const piped: string[] = [];
+    const pipe = { isTTY: false, write: (s: string) => piped.push(s) } as unknown as NodeJS.WriteStream;
+    const quiet = progressBar('Đang kiểm tra', pipe);
+    for (let i = 1; i <= 40; i += 1) quiet(i, 40);
+    quiet.end();
+    expect(piped).toEqual([]);
+  });
+});
