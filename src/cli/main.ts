@@ -1,7 +1,7 @@
 /** The danvan command line: parses arguments, calls the pipeline, prints, and maps every failure to an exit code. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help } from 'commander';
-import { DanvanError, EXIT } from '../diagnostics/errors.js';
+import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -156,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Lỗi: ${translateCommanderError(error)}\n`);
       return EXIT.usage;
     }
-    if (error instanceof DanvanError) {
+    if (error instanceof DanvanError && !(error instanceof InternalError)) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       return error.exitCode;
     }

@@ -8,6 +8,10 @@ const indicatorSchema = z.object({
   code: nonEmpty.regex(/^[A-Z0-9_]+$/, { message: 'mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và "_"' }),
   name: nonEmpty,
   unit: nonEmpty,
+  /** "count" (whole numbers), "amount" (decimals) or "ratio" (derived only); by default from the unit where obvious. */
+  kind: z.enum(['count', 'amount', 'ratio']).optional(),
+  /** "flow" adds up over periods; "stock" is a level at the period's end and does not. */
+  aggregation: z.enum(['flow', 'stock']).default('flow'),
   derived: z.object({ numerator: nonEmpty, denominator: nonEmpty }).strict().optional(),
 }).strict();
 

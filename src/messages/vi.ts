@@ -56,8 +56,23 @@ export const msg = {
   dateImpossible: (text: string) =>
     `${shown(text)} không phải ngày có thật (ngày/tháng/năm); hãy kiểm tra lại, ví dụ 05/04/2023.`,
   dateOutOfRange: (text: string) => `Ngày ${shown(text)} nằm ngoài khoảng hợp lệ (năm 2000 đến 2100).`,
-  notANumber: (text: string) =>
-    `${shown(text)} không phải là số; hãy nhập một số không âm, ví dụ 12 (để trống nếu không có số liệu).`,
+  notANumber: (text: string, kind: 'count' | 'amount' | 'ratio' = 'amount') =>
+    `${shown(text)} không phải là số; hãy nhập ${kind === 'count' ? 'một số nguyên không âm, ví dụ 12' : 'một số không âm, ví dụ 12 hoặc 1.250,5'} (để trống nếu không có số liệu).`,
+  fractionalCount: (text: string, value: number, unit: string, wholeAlternative?: number) =>
+    `Chỉ tiêu này đếm bằng ${quote(unit)} nên phải là số nguyên; ô ghi ${shown(text)}` +
+    (text === formatNumber(value, 6) ? '.' : ` (đọc theo cách viết Việt Nam là ${formatNumber(value, 6)}).`) +
+    (wholeAlternative === undefined
+      ? ''
+      : ` Nếu ý là ${formatNumber(wholeAlternative, 0)} ${unit}, hãy ghi "${formatNumber(wholeAlternative, 0)}" (dấu chấm ngăn cách hàng nghìn) hoặc nhập số ${wholeAlternative}.`),
+  ambiguousNumber: (text: string, value: number, alternative: number, unit: string) =>
+    `${shown(text)} được đọc theo cách viết Việt Nam là ${formatNumber(value, 6)} ${unit}` +
+    (text.includes(',') ? ' (dấu phẩy là dấu thập phân)' : ' (dấu chấm ngăn cách hàng nghìn)') +
+    `. Nếu ý là ${formatNumber(alternative, 6)} ${unit}, hãy ghi "${formatNumber(alternative, 6)}"` +
+    (Number.isInteger(alternative) ? ` hoặc nhập số ${alternative}.` : '.'),
+  englishStyleNumber: (text: string, value: number) =>
+    `${shown(text)} viết theo kiểu tiếng Anh, được đọc là ${formatNumber(value, 6)}; theo cách viết Việt Nam hãy ghi "${formatNumber(value, 6)}".`,
+  /** A schema rule that has no sentence of its own: still Vietnamese, never the library's English. */
+  valueInvalid: (label: string) => `Giá trị ở cột ${quote(label)} không hợp lệ; hãy kiểm tra lại.`,
   negative: (value: number) => `Số âm (${formatNumber(value, 6)}) không hợp lệ; hãy nhập một số không âm.`,
   formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
   unknownIndicator: (code: string) =>

@@ -5,10 +5,14 @@ import { cleanText } from '../domain/text.js';
 import { matchClosed } from '../domain/fields.js';
 import { parsePeriod, periodKey } from '../domain/period.js';
 import { msg } from '../messages/vi.js';
-import { cellText, readDate, readNumber } from '../validate/cell-values.js';
+import { cellText, isWhole, readDate, readNumber } from '../validate/cell-values.js';
+import { formatNumber } from '../render/format.js';
+import type { IndicatorKind } from '../domain/catalogue.js';
 
 export type Cell = CellValue | undefined;
-const anyCell = z.custom<Cell>(() => true);
+// Every cell schema accepts an absent key: a label or column left out of a file is reported by the validator
+// in its own words, so zod never has to speak (its messages are English).
+const anyCell = z.custom<Cell>(() => true).optional();
 
 /** Issue params carry the stable code; the message is already Vietnamese. */
 function fail(ctx: z.RefinementCtx, code: string, message: string): typeof z.NEVER {
@@ -18,25 +22,64 @@ function fail(ctx: z.RefinementCtx, code: string, message: string): typeof z.NEV
 
 const textOf = (cell: Cell) => (cell === undefined ? '' : cleanText(cellText(cell)));
 
+/** A cell that may be absent altogether (an optional label or column), or present and blank. */
 export const optionalText = anyCell.transform((cell) => textOf(cell) || undefined);
 
 export function requiredText(label: string, code = 'value.missing') {
   return anyCell.transform((cell, ctx) => textOf(cell) || fail(ctx, code, msg.valueMissing(label)));
 }
 
-/** Kỳ này: a non-negative number, or null when left blank ("not reported", unlike 0). */
-export const figureValue = anyCell.transform((cell, ctx): number | null => {
-  if (cell === undefined) return null;
-  if (cell.kind === 'text' && cell.text === '') return null;
-  const result = readNumber(cell);
-  if (!result.ok) {
-    return result.reason === 'formula-error'
-      ? fail(ctx, 'figure.formula-error', msg.formulaError(result.text))
-      : fail(ctx, 'figure.not-a-number', msg.notANumber(result.text));
-  }
-  if (result.value < 0) return fail(ctx, 'figure.negative', msg.negative(result.value));
-  return result.value;
-});
+export interface FigureReading {
+  /** null when left blank ("not reported", unlike 0). */
+  value: number | null;
+  /** A note on how a text number was read, to show at its cell. */
+  warning?: { code: string; message: string };
+}
+
+/** What an indicator's "Kỳ này" cell must hold, from the catalogue. */
+export interface FigureSpec {
+  kind: IndicatorKind;
+  unit: string;
+}
+
+/**
+ * Kỳ này: a non-negative number, whole for a count; blank is null. Text is read the Vietnamese way, and a
+ * text that an English reader would read otherwise is accepted with a warning naming both readings.
+ */
+export function figureValue(spec: FigureSpec) {
+  return anyCell.transform((cell, ctx): FigureReading => {
+    if (cell === undefined) return { value: null };
+    if (cell.kind === 'text' && cell.text === '') return { value: null };
+    const result = readNumber(cell);
+    if (!result.ok) {
+      return result.reason === 'formula-error'
+        ? fail(ctx, 'figure.formula-error', msg.formulaError(result.text))
+        : fail(ctx, 'figure.not-a-number', msg.notANumber(result.text, spec.kind));
+    }
+    const { value, text } = result;
+    if (value < 0) return fail(ctx, 'figure.negative', msg.negative(value));
+    const alternative = result.englishReading;
+    if (spec.kind === 'count') {
+      if (!isWhole(value)) {
+        const hint = alternative !== undefined && isWhole(alternative) ? alternative : undefined;
+        return fail(ctx, 'figure.fractional-count', msg.fractionalCount(text ?? formatNumber(value, 6), value, spec.unit, hint));
+      }
+      const whole = Math.round(value);
+      // A count has no decimals, so "2.500" has no English reading to confuse it with; "1,250,000" only has one.
+      if (result.englishOnly && text !== undefined) {
+        return { value: whole, warning: { code: 'figure.english-style', message: msg.englishStyleNumber(text, whole) } };
+      }
+      return { value: whole };
+    }
+    if (text !== undefined && alternative !== undefined) {
+      return { value, warning: { code: 'figure.ambiguous-text', message: msg.ambiguousNumber(text, value, alternative, spec.unit) } };
+    }
+    if (text !== undefined && result.englishOnly) {
+      return { value, warning: { code: 'figure.english-style', message: msg.englishStyleNumber(text, value) } };
+    }
+    return { value };
+  });
+}
 
 /** A value of a closed list, matched as people type it, returned in its canonical spelling. */
 export function closedValue<T extends string>(list: readonly T[], label: string, unknownCode: string) {
