@@ -34,6 +34,14 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
   },
 };
 
+/** Run-level notes that are not about one file. */
+export const runMsg = {
+  frameGaps: (gaps: readonly { key: string; what: string }[], configPath: string | null) =>
+    `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ${configPath ? `tệp cấu hình ${configPath}` : 'chưa có tệp cấu hình'} chưa ghi: ` +
+    `${gaps.map((g) => `"${g.key}"`).join(', ')}. ` +
+    (configPath ? 'Hãy điền các khóa này rồi chạy lại.' : 'Hãy chạy "danvan khoitao", điền các khóa này trong danvan.config.json rồi chạy lại.'),
+} as const;
+
 export const msg = {
   notSubmission: (sheets: string[]) =>
     `Bảng tính không phải biểu mẫu báo cáo công tác dân vận: không có sheet "Thông tin" hay "Số liệu"` +

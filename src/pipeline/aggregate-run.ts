@@ -1,11 +1,11 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputRejectedError, UsageError } from '../diagnostics/errors.js';
+import { InputRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
-import { checkSubmissions, type CheckReport } from '../check/check.js';
+import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
 import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { DocModel } from '../model/doc-model.js';
@@ -18,10 +18,14 @@ import { buildFormWorkbook } from '../form/index.js';
 import { checkOutputPath, writeFileAtomic } from '../output/atomic-write.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
+import { frameGaps } from '../config/frame-gaps.js';
+import { runMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
   config: Config;
+  /** Where the config came from (null: the embedded default), to name it in messages. */
+  configPath?: string | null;
   period?: string;
   /** -o; default "bao-cao-<kỳ>.docx" in the working directory. */
   output?: string;
@@ -45,6 +49,21 @@ export interface AggregateOutcome {
   /** Paths written (as given or defaulted), relative to the working directory. */
   output: string;
   xlsx: string | null;
+  /** Notes about the run as a whole (not about one file), e.g. a frame left to fill. */
+  warnings: RunWarning[];
+}
+
+export interface RunWarning {
+  code: string;
+  message: string;
+  /** The config keys concerned, where there are some. */
+  keys?: string[];
+}
+
+/** The frame keys still unfilled, as one warning; none when the config supplies them all. */
+export function frameWarnings(config: Config, configPath: string | null): RunWarning[] {
+  const gaps = frameGaps(config);
+  return gaps.length ? [{ code: 'config.frame-unfilled', message: runMsg.frameGaps(gaps, configPath), keys: gaps.map((g) => g.key) }] : [];
 }
 
 /** Refused because of the submissions; carries the check so the caller can show what is wrong with them. */
@@ -84,6 +103,12 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   if (request.xlsx) checkOutputPath(resolve(cwd, request.xlsx), { force, inputDirs: dirs, flag: '--xlsx' });
 
   const check = await checkSubmissions({ ...request, cwd });
+  const broken = internalFailures(check);
+  if (broken.length) {
+    // A report that silently lacks a file danvan failed on must never be written.
+    const first = broken[0]!;
+    throw new InternalError(`${first.file}: ${first.errors.find((e) => e.code === 'internal')!.message}${broken.length > 1 ? ` (và ${broken.length - 1} tệp khác)` : ''}`);
+  }
   if (!check.period || !check.files.some((f) => f.valid)) {
     throw new AggregateRejectedError(
       check.files.length === 0
@@ -115,5 +140,5 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
 
   writeFileAtomic(resolve(cwd, output), docx);
   if (request.xlsx && workbook) writeFileAtomic(resolve(cwd, request.xlsx), workbook);
-  return { check, model, doc, output, xlsx: request.xlsx ?? null };
+  return { check, model, doc, output, xlsx: request.xlsx ?? null, warnings: frameWarnings(config, request.configPath ?? null) };
 }
