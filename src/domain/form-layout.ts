@@ -79,3 +79,8 @@ export const COLUMNS = {
 
 export type TableSheetKey = keyof typeof COLUMNS;
 export const TABLE_SHEETS = Object.keys(COLUMNS) as TableSheetKey[];
+
+/** The columns a table sheet of the form shows: the units' form without the roll-up's origin column. */
+export function formColumns<K extends TableSheetKey>(key: K, withOrigin = false): (typeof COLUMNS)[K][number][] {
+  return COLUMNS[key].filter((column) => withOrigin || column.key !== ORIGIN.key);
+}
