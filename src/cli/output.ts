@@ -44,7 +44,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
   }
   const valid = report.files.filter((f) => f.valid).length;
   const invalid = report.files.length - valid;
-  lines.push('');
+  if (lines.length) lines.push('');
   if (report.period) lines.push(`Kỳ báo cáo: ${describePeriod(report.period)}.`);
   lines.push(
     report.files.length === 0

@@ -34,6 +34,31 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
   },
 };
 
+/** The reconciliation workbook's own words (tonghop --doi-chieu). */
+export const recon = {
+  workbookTitle: 'Đối chiếu số liệu và nội dung báo cáo tổng hợp',
+  totalsTitle: (period: string, units: number) =>
+    `ĐỐI CHIẾU SỐ LIỆU ${period.toLocaleUpperCase('vi')}: tổng của ${units} đơn vị hợp lệ; cột "Đối chiếu" so tổng của danvan với tổng Excel tự cộng lại`,
+  byUnitTitle: 'SỐ LIỆU THEO ĐƠN VỊ: mỗi ô có ghi chú chỉ rõ nguồn (tệp!sheet!ô); ô trống là đơn vị để trống (không báo cáo)',
+  figuresTitle: 'NGUỒN CỦA TỪNG SỐ LIỆU: mỗi dòng là một ô trong tệp của đơn vị, cộng lại thành tổng ở sheet "Tổng hợp"',
+  itemsTitle: (part: string) => `CÁC NỘI DUNG ${part.toLocaleUpperCase('vi')} TRONG BÁO CÁO: mỗi dòng một nội dung, kèm đơn vị, tệp và dòng gốc`,
+  modelsTitle: 'MÔ HÌNH "DÂN VẬN KHÉO": mỗi mô hình kèm đơn vị, tệp và dòng gốc',
+  filesTitle: 'CÁC TỆP ĐÃ KIỂM TRA: trạng thái của từng tệp',
+  row: (row: number) => `dòng ${row}`,
+  agrees: 'khớp',
+  differs: 'LỆCH',
+  derivedCount: (reported: number, of: number) => `${reported}/${of} (tính từ hai chỉ tiêu)`,
+  derivedNote: (spec: { numerator: string; denominator: string }) => `Tính: ${spec.numerator} / ${spec.denominator} × 100 của chính đơn vị`,
+  unitNote: (note: string) => `Ghi chú của đơn vị: ${note}`,
+  totalRow: 'Tổng cộng',
+  noItems: '(không có nội dung nào)',
+  noAddressee: 'Không ghi cơ quan nhận',
+  statusCounted: 'hợp lệ, được tính',
+  statusSuperseded: 'không tính: đơn vị đã gửi tệp khác',
+  statusInvalid: 'không hợp lệ, không tính',
+  statusSkipped: 'bỏ qua: không phải báo cáo',
+} as const;
+
 /** Run-level notes that are not about one file. */
 export const runMsg = {
   frameGaps: (gaps: readonly { key: string; what: string }[], configPath: string | null) =>

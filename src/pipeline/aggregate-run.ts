@@ -19,6 +19,7 @@ import { checkOutputPath, writeFileAtomic } from '../output/atomic-write.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 import { frameGaps } from '../config/frame-gaps.js';
+import { buildReconciliationWorkbook } from '../reconcile/workbook.js';
 import { runMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
@@ -35,6 +36,8 @@ export interface AggregateRequest {
   xlsx?: string;
   /** --compare: an earlier aggregate workbook of the same period a year before. */
   compare?: string;
+  /** --doi-chieu: also write the reconciliation workbook (every figure with its cell, every item with its rows). */
+  doiChieu?: string;
   force?: boolean;
   strict?: boolean;
   cwd?: string;
@@ -49,6 +52,7 @@ export interface AggregateOutcome {
   /** Paths written (as given or defaulted), relative to the working directory. */
   output: string;
   xlsx: string | null;
+  doiChieu: string | null;
   /** Notes about the run as a whole (not about one file), e.g. a frame left to fill. */
   warnings: RunWarning[];
 }
@@ -90,6 +94,18 @@ function inputDirs(inputs: readonly string[], cwd: string): string[] {
   });
 }
 
+/** Two outputs of one run on one path would leave only the last written. */
+function refuseSameOutput(cwd: string, outputs: ReadonlyArray<readonly [string, string | undefined]>): void {
+  const seen = new Map<string, string>();
+  for (const [flag, path] of outputs) {
+    if (!path) continue;
+    const absolute = resolve(cwd, path);
+    const other = seen.get(absolute);
+    if (other) throw new UsageError(`${other} và ${flag} cùng ghi vào "${path}"; hãy đặt hai tên khác nhau.`);
+    seen.set(absolute, flag);
+  }
+}
+
 export async function runAggregate(request: AggregateRequest): Promise<AggregateOutcome> {
   const cwd = request.cwd ?? process.cwd();
   const config = request.config;
@@ -101,6 +117,15 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const userTemplate = request.template ? loadTemplate(resolve(cwd, request.template), request.template) : undefined;
   if (request.output) checkOutputPath(resolve(cwd, request.output), { force, inputDirs: dirs, flag: '-o' });
   if (request.xlsx) checkOutputPath(resolve(cwd, request.xlsx), { force, inputDirs: dirs, flag: '--xlsx' });
+  if (request.doiChieu) {
+    if (!/\.xlsx$/i.test(request.doiChieu)) throw new UsageError(`Tệp đối chiếu "${request.doiChieu}" phải có đuôi .xlsx (--doi-chieu ghi một bảng tính Excel).`);
+    checkOutputPath(resolve(cwd, request.doiChieu), { force, inputDirs: dirs, flag: '--doi-chieu' });
+  }
+  refuseSameOutput(cwd, [
+    ['-o', request.output],
+    ['--xlsx', request.xlsx],
+    ['--doi-chieu', request.doiChieu],
+  ]);
 
   const check = await checkSubmissions({ ...request, cwd });
   const broken = internalFailures(check);
@@ -137,8 +162,18 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const doc = buildDocModel(rendered, model, config, template.file, profile);
   const docx = await writeDocx(doc, profile);
   const workbook = request.xlsx ? await buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) }) : undefined;
+  const reconciliation = request.doiChieu ? await buildReconciliationWorkbook({ model, check, catalogue }) : undefined;
 
   writeFileAtomic(resolve(cwd, output), docx);
   if (request.xlsx && workbook) writeFileAtomic(resolve(cwd, request.xlsx), workbook);
-  return { check, model, doc, output, xlsx: request.xlsx ?? null, warnings: frameWarnings(config, request.configPath ?? null) };
+  if (request.doiChieu && reconciliation) writeFileAtomic(resolve(cwd, request.doiChieu), reconciliation);
+  return {
+    check,
+    model,
+    doc,
+    output,
+    xlsx: request.xlsx ?? null,
+    doiChieu: request.doiChieu ?? null,
+    warnings: frameWarnings(config, request.configPath ?? null),
+  };
 }

@@ -29,11 +29,13 @@ export function aggregateJson(
   output: string | null,
   xlsx: string | null,
   warnings: readonly { code: string; message: string; keys?: string[] }[] = [],
+  doiChieu: string | null = null,
 ) {
   return {
     period: model.period,
     output,
     xlsx,
+    doiChieu,
     units: {
       submitted: report.files.length,
       valid: report.files.filter((f) => f.valid).length,
