@@ -20,13 +20,18 @@ function fail(ctx: z.RefinementCtx, code: string, message: string): typeof z.NEV
   return z.NEVER;
 }
 
-const textOf = (cell: Cell) => (cell === undefined ? '' : cleanText(cellText(cell)));
+/** A cell's text; a formula with no cached result has none, and says so rather than pass for blank. */
+function textOf(cell: Cell, ctx: z.RefinementCtx): string {
+  if (cell === undefined) return '';
+  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell)));
+  return cleanText(cellText(cell));
+}
 
 /** A cell that may be absent altogether (an optional label or column), or present and blank. */
-export const optionalText = anyCell.transform((cell) => textOf(cell) || undefined);
+export const optionalText = anyCell.transform((cell, ctx) => textOf(cell, ctx) || undefined);
 
 export function requiredText(label: string, code = 'value.missing') {
-  return anyCell.transform((cell, ctx) => textOf(cell) || fail(ctx, code, msg.valueMissing(label)));
+  return anyCell.transform((cell, ctx) => textOf(cell, ctx) || fail(ctx, code, msg.valueMissing(label)));
 }
 
 export interface FigureReading {
@@ -52,9 +57,9 @@ export function figureValue(spec: FigureSpec) {
     if (cell.kind === 'text' && cell.text === '') return { value: null };
     const result = readNumber(cell);
     if (!result.ok) {
-      return result.reason === 'formula-error'
-        ? fail(ctx, 'figure.formula-error', msg.formulaError(result.text))
-        : fail(ctx, 'figure.not-a-number', msg.notANumber(result.text, spec.kind));
+      if (result.reason === 'formula-error') return fail(ctx, 'figure.formula-error', msg.formulaError(result.text));
+      if (result.reason === 'formula-uncomputed') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text));
+      return fail(ctx, 'figure.not-a-number', msg.notANumber(result.text, spec.kind));
     }
     const { value, text } = result;
     if (value < 0) return fail(ctx, 'figure.negative', msg.negative(value));
@@ -84,7 +89,7 @@ export function figureValue(spec: FigureSpec) {
 /** A value of a closed list, matched as people type it, returned in its canonical spelling. */
 export function closedValue<T extends string>(list: readonly T[], label: string, unknownCode: string) {
   return anyCell.transform((cell, ctx): T => {
-    const text = textOf(cell);
+    const text = textOf(cell, ctx);
     if (!text) return fail(ctx, `${unknownCode}-missing`, label === 'Lĩnh vực' ? msg.fieldMissing() : msg.valueMissing(label));
     const match = matchClosed(list, text);
     if (match) return match;
@@ -98,8 +103,10 @@ export function closedValue<T extends string>(list: readonly T[], label: string,
 
 export const periodValue = anyCell.transform((cell, ctx): string => {
   if (cell === undefined) return fail(ctx, 'info.missing', msg.infoRequired('Kỳ báo cáo'));
-  const period = cell.kind === 'number' ? parsePeriod(cell.number) : parsePeriod(textOf(cell));
-  return period ? periodKey(period) : fail(ctx, 'info.period-invalid', msg.periodInvalid(textOf(cell)));
+  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell)));
+  const text = textOf(cell, ctx);
+  const period = cell.kind === 'number' ? parsePeriod(cell.number) : parsePeriod(text);
+  return period ? periodKey(period) : fail(ctx, 'info.period-invalid', msg.periodInvalid(text));
 });
 
 export const dateValue = anyCell.transform((cell, ctx): string => {
@@ -111,6 +118,8 @@ export const dateValue = anyCell.transform((cell, ctx): string => {
       return fail(ctx, 'info.date-impossible', msg.dateImpossible(result.text));
     case 'out-of-range':
       return fail(ctx, 'info.date-out-of-range', msg.dateOutOfRange(result.text));
+    case 'formula-uncomputed':
+      return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text));
     default:
       return fail(ctx, 'info.date-unreadable', msg.dateUnreadable(result.text));
   }

@@ -15,7 +15,7 @@ export interface TextNumber {
 
 export type NumberResult =
   | ({ ok: true; /** The text as typed, when the cell held text. */ text?: string } & TextNumber)
-  | { ok: false; reason: 'not-a-number' | 'formula-error'; text: string };
+  | { ok: false; reason: 'not-a-number' | 'formula-error' | 'formula-uncomputed'; text: string };
 
 /**
  * A number as it arrives: a numeric cell, a formula result, or text in Vietnamese style ("1.234" = 1234,
@@ -32,6 +32,8 @@ export function readNumber(value: CellValue): NumberResult {
       return { ok: false, reason: 'not-a-number', text: value.bool ? 'TRUE' : 'FALSE' };
     case 'error':
       return { ok: false, reason: 'formula-error', text: value.text };
+    case 'formula':
+      return { ok: false, reason: 'formula-uncomputed', text: cellText(value) };
     case 'text': {
       const parsed = readTextNumber(value.text);
       return parsed === undefined ? { ok: false, reason: 'not-a-number', text: value.text } : { ok: true, text: value.text, ...parsed };
@@ -112,7 +114,7 @@ export function isWhole(value: number): boolean {
 
 export type DateResult =
   | { ok: true; iso: string }
-  | { ok: false; reason: 'unreadable' | 'impossible' | 'out-of-range'; text: string };
+  | { ok: false; reason: 'unreadable' | 'impossible' | 'out-of-range' | 'formula-uncomputed'; text: string };
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
@@ -134,7 +136,8 @@ export function readDate(value: CellValue): DateResult {
     const iso = serialToIso(serial);
     return inRange(iso) ? { ok: true, iso } : { ok: false, reason: 'out-of-range', text: displayDate(iso) };
   }
-  if (value.kind !== 'text') return { ok: false, reason: 'unreadable', text: value.kind === 'boolean' ? String(value.bool) : value.text };
+  if (value.kind === 'formula') return { ok: false, reason: 'formula-uncomputed', text: cellText(value) };
+  if (value.kind !== 'text') return { ok: false, reason: 'unreadable', text: cellText(value) };
   const text = value.text.replace(/^ngày\s*/i, '').replace(/\s+/g, '');
   const shape = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (!shape) return { ok: false, reason: 'unreadable', text: value.text };
@@ -168,6 +171,8 @@ export function cellText(value: CellValue): string {
       return value.bool ? 'TRUE' : 'FALSE';
     case 'error':
       return value.text;
+    case 'formula':
+      return value.formula ? `=${value.formula}` : '=…';
   }
 }
 

@@ -191,6 +191,20 @@ describe('typed indicators: counts are whole numbers, amounts decimals, text rea
     expect(result.issues.filter((i) => i.code.startsWith('figure.') && i.code !== 'figure.blank')).toEqual([]);
   });
 
+  it('a formula with no cached result (openpyxl writes them) is an error at its cell, never a silent blank', () => {
+    for (const [sheet, ref, spoil] of [
+      ['Số liệu', `D${FIGURE_ROW.TT_BUOI}`, (b: Builder) => b.figure('TT_BUOI', { kind: 'formula', formula: 'SUM(F6:F9)' })],
+      ['Thông tin', 'B3', (b: Builder) => b.set('Thông tin', 'B3', { kind: 'formula', formula: 'Sheet2!A1' })],
+      ['Kết quả', 'C3', (b: Builder) => b.set('Kết quả', 'C3', { kind: 'formula', formula: '' })],
+    ] as const) {
+      const result = validate(spoil(wb()).build());
+      expect(result.submission).toBeUndefined();
+      const issue = result.issues.find((i) => i.code === 'value.formula-uncomputed');
+      expect(issue, `${sheet}!${ref}`).toMatchObject({ severity: 'error', sheet, cell: ref });
+      expect(issue!.message).toContain('chưa có kết quả');
+    }
+  });
+
   it('a count from a formula with binary noise is whole', () => {
     const result = validate(wb().figure('TT_BUOI', 45.00000000001).build());
     expect(result.submission!.figures.TT_BUOI).toBe(45);
