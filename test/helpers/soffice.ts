@@ -46,3 +46,18 @@ export function pdfPages(pdf: string): string[] {
   if (pages.length > 0 && pages[pages.length - 1] === '') pages.pop();
   return pages;
 }
+
+/**
+ * Opens a workbook in LibreOffice Calc and saves it as .xlsx again (a private profile, a temporary folder):
+ * formulas are recalculated by LibreOffice, so their cached results are another program's arithmetic.
+ */
+export function resaveWithCalc(xlsx: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'danvan-calc-'));
+  execFileSync('soffice', [
+    `-env:UserInstallation=file://${join(dir, 'profile')}`,
+    '--headless', '--norestore', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), xlsx,
+  ], { stdio: 'pipe', timeout: 120_000 });
+  const out = join(dir, 'out', basename(xlsx));
+  if (!readdirSync(join(dir, 'out')).includes(basename(xlsx))) throw new Error(`LibreOffice wrote nothing in ${dir}`);
+  return out;
+}
