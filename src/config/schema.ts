@@ -1,5 +1,6 @@
 /** The config file's schema (zod): issuing body, document, signer, recipients, unit registry, catalogue, layout. */
 import { z } from 'zod';
+import '../schemas/zod-locale.js';
 import { PLACEHOLDER } from './frame-gaps.js';
 
 const text = z.string().trim();

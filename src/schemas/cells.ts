@@ -1,5 +1,6 @@
 /** zod schemas over single cells: each turns a read cell into a typed value or an issue in Vietnamese. */
 import { z } from 'zod';
+import './zod-locale.js';
 import type { CellValue } from '../readers/types.js';
 import { cleanText } from '../domain/text.js';
 import { matchClosed } from '../domain/fields.js';

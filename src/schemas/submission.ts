@@ -1,5 +1,6 @@
 /** The validated submission: the plain model every later stage works on, with the row schemas that build it. */
 import { z } from 'zod';
+import './zod-locale.js';
 import { FIELDS, MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import type { IndicatorKind } from '../domain/catalogue.js';
 import { closedValue, dateValue, figureValue, optionalText, periodValue, requiredText } from './cells.js';

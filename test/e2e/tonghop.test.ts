@@ -125,6 +125,9 @@ describe('danvan tonghop on a mixed inbox', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Đã ghi báo cáo: bc.docx');
     expect(run.stdout).toMatch(/✗ .*HU_TANLAC\.xlsx/);
+    // The counts cover every file, as kiemtra's do, not only the invalid ones shown in detail.
+    expect(run.stdout).toContain('Tổng cộng 10 tệp: 6 hợp lệ, 4 không hợp lệ.');
+    expect(run.stdout).not.toMatch(/✓ /);
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
     expect(text).toContain('Có 4 tệp báo cáo chưa hợp lệ nên chưa được tổng hợp:');
     expect(text).toMatch(/Ban Dân vận Huyện ủy Tân Lạc: Số liệu!D7: "hơn 6 nghìn" không phải là số/);

@@ -173,3 +173,13 @@ describe('config errors are Vietnamese and precise', () => {
     ).toThrow('indicators.items[0].derived.numerator: không có chỉ tiêu "HV_MOI" trong danh mục');
   });
 });
+
+describe('zod never speaks English to a user', () => {
+  it('its fallback messages are Vietnamese once our schemas are loaded', async () => {
+    await import('../../src/config/schema.js');
+    const { z } = await import('zod');
+    const issue = z.object({ a: z.string() }).safeParse({ a: 1 }).error!.issues[0]!;
+    expect(issue.message).not.toMatch(/Invalid|expected/);
+    expect(issue.message).toMatch(/không hợp lệ|Đầu vào/i);
+  });
+});
