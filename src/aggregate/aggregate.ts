@@ -1,16 +1,20 @@
 /** Aggregation: the valid submissions and the check results in, the ReportModel out. Pure: no I/O, no clock. */
 import type { Indicator } from '../domain/catalogue.js';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
-import { compareVietnamese, itemKey } from '../domain/text.js';
+import { itemKey } from '../domain/text.js';
+import { orderUnits } from '../domain/units.js';
 import { addresseeRank, canonicalAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
-import type { FileResult } from '../check/file-result.js';
+import { isUsed, type FileResult } from '../check/file-result.js';
+import { missingUnits } from '../check/cross-file.js';
 import type { Submission } from '../schemas/submission.js';
 import type { FigureSource, ItemSource, LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
 import { SHEET, type SheetKey } from '../domain/form-layout.js';
 import { InternalError } from '../diagnostics/errors.js';
 import { addDistinct, gatherByField, groupBy, mergeItems } from './gather.js';
 import { ratio, sumIndicators } from './indicators.js';
+
+export { orderUnits };
 
 export interface AggregateInput {
   period: string;
@@ -19,21 +23,6 @@ export interface AggregateInput {
   registry: readonly UnitEntry[];
   /** Figures of the same period a year earlier (--compare), with that file's period key. */
   previous?: { period: string; figures: Record<string, number | null> };
-}
-
-/**
- * Units in report order: registry groups in the order the registry first names them, then names in
- * Vietnamese alphabetical order; without a registry, names alone.
- */
-export function orderUnits<T extends UnitRef>(units: readonly T[], registry: readonly UnitEntry[]): T[] {
-  const groupRank = new Map<string, number>();
-  for (const entry of registry) if (!groupRank.has(entry.group)) groupRank.set(entry.group, groupRank.size);
-  return [...units].sort(
-    (a, b) =>
-      (groupRank.get(a.group) ?? groupRank.size) - (groupRank.get(b.group) ?? groupRank.size) ||
-      compareVietnamese(a.name, b.name) ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
 }
 
 function unitOf(submission: Submission, registry: ReadonlyMap<string, UnitEntry>): UnitRef {
@@ -93,10 +82,13 @@ function figureSources(catalogue: readonly Indicator[], submissions: readonly Su
 
 export function aggregateReport(input: AggregateInput): ReportModel {
   const registry = new Map(input.registry.map((unit) => [unit.code, unit]));
-  const validFiles = input.files.filter((f) => f.valid);
+  const validFiles = input.files.filter(isUsed);
   for (const file of validFiles) {
-    // The invariant of the check: a valid file is one that yields a submission, and every one of them counts.
+    // The invariant of the check: a valid file is one that yields a submission, and every one not superseded counts.
     if (!file.submission) throw new InternalError(`${file.file} is valid but has no submission`);
+  }
+  for (const file of input.files) {
+    if (file.superseded && file.submission) throw new InternalError(`${file.file} is superseded but still carries its submission`);
   }
   const ordered = orderUnits(
     validFiles.map((f) => ({ ...unitOf(f.submission!, registry), file: f.file, reportDate: f.submission!.info.reportDate, submission: f.submission! })),
@@ -204,10 +196,8 @@ function submissionStatus(
       name: (f.unit && registry.get(f.unit)?.name) || null,
       reasons: f.errors.map((e) => (e.sheet && e.cell ? `${e.sheet}!${e.cell}: ${e.message}` : e.message)),
     }));
-  const missing = orderUnits(
-    input.registry.filter((u) => !validCodes.has(u.code)).map(({ code, name, group }) => ({ code, name, group })),
-    input.registry,
-  );
+  // Units that sent nothing; a unit whose file is invalid is listed with its file, not as missing.
+  const missing = (missingUnits(input.files, input.registry) ?? []).map(({ code, name, group }) => ({ code, name, group }));
   return {
     valid: ordered.map(({ code, name, group, file, reportDate }) => ({ code, name, group, file, reportDate })),
     invalid,

@@ -23,7 +23,17 @@ export interface FileResult {
   periodCell: string | null;
   errors: IssueOut[];
   warnings: IssueOut[];
+  /**
+   * Set on a valid file that is not used because its unit sent another file of the same period that wins
+   * (SPEC §6): not an error, a note. The submission is dropped.
+   */
+  superseded?: { by: string; reason: string };
   submission?: Submission;
+}
+
+/** The files whose submission the aggregate uses: valid, and not replaced by the same unit's later file. */
+export function isUsed(result: FileResult): boolean {
+  return result.valid && !result.superseded;
 }
 
 export function toIssueOut(issue: Issue): IssueOut {

@@ -59,8 +59,37 @@ export const recon = {
   statusSkipped: 'bỏ qua: không phải báo cáo',
 } as const;
 
+const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
+
+/** The batch file of `danvan lo`: every problem located by its key. */
+export const batchMsg = {
+  notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
+  tooLarge: (file: string, limit: number) => `Tệp lô "${file}" lớn hơn ${Math.round(limit / 1024)} KB; tệp lô chỉ liệt kê các việc cần làm.`,
+  unreadable: (file: string, code?: string) =>
+    `Không đọc được tệp lô "${file}" (${code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc' : `lỗi hệ thống ${code ?? ''}`.trim()}).`,
+  lineColumn: (line: number, column: number) => ` (dòng ${line}, cột ${column})`,
+  syntax: (file: string, where: string) => `Tệp lô "${file}" không đúng cú pháp JSON${where}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy.`,
+  problems: (file: string, lines: readonly string[]) => `Tệp lô "${file}" có ${lines.length} lỗi; chưa chạy việc nào:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
+  unknownKeys: (where: string, keys: readonly string[]) =>
+    `${where ? `${where}: ` : ''}khóa không được hỗ trợ ${keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên); ` +
+    (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${JOB_KEYS}` : 'tệp lô chỉ nhận "config" và "jobs"'),
+  missingKey: (key: string) => `${key}: thiếu (bắt buộc)`,
+  wrongType: (key: string, expected: string) =>
+    `${key}: sai kiểu dữ liệu (cần ${({ string: 'chuỗi chữ', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' } as Record<string, string>)[expected] ?? expected})`,
+  empty: (key: string) => `${key}: không được để trống`,
+  invalid: (key: string) => `${key}: giá trị không hợp lệ`,
+  inputMissing: (key: string, path: string) => `${key}: không tìm thấy "${path}" (đường dẫn tính từ thư mục của tệp lô)`,
+  configMissing: (key: string, path: string) => `${key}: không tìm thấy tệp cấu hình "${path}"`,
+  sameOutput: (key: string, first: string, path: string) => `${key}: "${path}" đã được ${first} ghi; hai việc không được ghi cùng một tệp`,
+  outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
+    `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
+} as const;
+
 /** Run-level notes that are not about one file. */
 export const runMsg = {
+  internalOnFiles: (files: readonly string[]) =>
+    `Lỗi nội bộ của danvan khi kiểm tra ${files.length} tệp (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}): kết quả kiểm tra không đáng tin. ` +
+    'Hãy báo lỗi cho nhóm phát triển, kèm các tệp này.',
   frameGaps: (gaps: readonly { key: string; what: string }[], configPath: string | null) =>
     `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ${configPath ? `tệp cấu hình ${configPath}` : 'chưa có tệp cấu hình'} chưa ghi: ` +
     `${gaps.map((g) => `"${g.key}"`).join(', ')}. ` +
@@ -134,7 +163,12 @@ export const msg = {
     `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
     (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),
   supersededBy: (usedFile: string, why: string) =>
-    `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}), không tính tệp này.`,
+    `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}); tệp này không được tính (không phải lỗi).`,
+  outputExtension: (path: string, extension: string, flag: string, what: string) =>
+    `${flag} "${path}": danvan ghi ${what}, nên tên tệp phải có đuôi ${extension} (ví dụ "${path.replace(/\.[^./\\]*$/, '')}${extension}").`,
+  periodTie: (periods: { name: string; key: string }[], count: number) =>
+    `Không xác định được kỳ báo cáo: ${periods.map((p) => `${p.name} (${p.key})`).join(' và ')} có số tệp bằng nhau (mỗi kỳ ${count} tệp). ` +
+    `Hãy chỉ rõ kỳ cần xử lý bằng --ky, ví dụ --ky ${periods[periods.length - 1]!.key}.`,
   supersedes: (otherFiles: string[], why: string) =>
     `Đơn vị gửi ${otherFiles.length + 1} tệp cùng kỳ: dùng tệp này (${why}); bỏ qua ${otherFiles.map(quote).join(', ')}.`,
   laterReportDate: (date: string) => `ngày báo cáo ${date} muộn hơn`,

@@ -1,11 +1,12 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
+import { AggregateRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
+import { isUsed } from '../check/file-result.js';
 import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { DocModel } from '../model/doc-model.js';
@@ -20,7 +21,7 @@ import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 import { frameGaps } from '../config/frame-gaps.js';
 import { buildReconciliationWorkbook } from '../reconcile/workbook.js';
-import { runMsg } from '../messages/vi.js';
+import { msg, runMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
@@ -71,14 +72,7 @@ export function frameWarnings(config: Config, configPath: string | null): RunWar
 }
 
 /** Refused because of the submissions; carries the check so the caller can show what is wrong with them. */
-export class AggregateRejectedError extends InputRejectedError {
-  constructor(
-    message: string,
-    readonly check: CheckReport,
-  ) {
-    super(message);
-  }
-}
+export { AggregateRejectedError };
 
 export function defaultOutputName(periodKey: string): string {
   return `bao-cao-${periodSlug(parsePeriod(periodKey) as Period)}.docx`;
@@ -92,6 +86,10 @@ function inputDirs(inputs: readonly string[], cwd: string): string[] {
       return false;
     }
   });
+}
+
+function requireExtension(path: string | undefined, extension: string, flag: string, what: string): void {
+  if (path !== undefined && !path.toLowerCase().endsWith(extension)) throw new UsageError(msg.outputExtension(path, extension, flag, what));
 }
 
 /** Two outputs of one run on one path would leave only the last written. */
@@ -115,12 +113,13 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const force = request.force ?? false;
   // Everything that can be refused without reading submissions is refused first: a mistake costs no waiting.
   const userTemplate = request.template ? loadTemplate(resolve(cwd, request.template), request.template) : undefined;
+  // An output says what it is: a Word report named .pdf would open nowhere.
+  requireExtension(request.output, '.docx', '-o', 'báo cáo Word');
+  requireExtension(request.xlsx, '.xlsx', '--xlsx', 'bảng tính Excel theo biểu mẫu');
+  requireExtension(request.doiChieu, '.xlsx', '--doi-chieu', 'bảng tính Excel đối chiếu');
   if (request.output) checkOutputPath(resolve(cwd, request.output), { force, inputDirs: dirs, flag: '-o' });
   if (request.xlsx) checkOutputPath(resolve(cwd, request.xlsx), { force, inputDirs: dirs, flag: '--xlsx' });
-  if (request.doiChieu) {
-    if (!/\.xlsx$/i.test(request.doiChieu)) throw new UsageError(`Tệp đối chiếu "${request.doiChieu}" phải có đuôi .xlsx (--doi-chieu ghi một bảng tính Excel).`);
-    checkOutputPath(resolve(cwd, request.doiChieu), { force, inputDirs: dirs, flag: '--doi-chieu' });
-  }
+  if (request.doiChieu) checkOutputPath(resolve(cwd, request.doiChieu), { force, inputDirs: dirs, flag: '--doi-chieu' });
   refuseSameOutput(cwd, [
     ['-o', request.output],
     ['--xlsx', request.xlsx],
@@ -128,23 +127,26 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   ]);
 
   const check = await checkSubmissions({ ...request, cwd });
+  const codes = catalogueOf(config).map((i) => i.code);
   const broken = internalFailures(check);
   if (broken.length) {
     // A report that silently lacks a file danvan failed on must never be written.
     const first = broken[0]!;
     throw new InternalError(`${first.file}: ${first.errors.find((e) => e.code === 'internal')!.message}${broken.length > 1 ? ` (và ${broken.length - 1} tệp khác)` : ''}`);
   }
-  if (!check.period || !check.files.some((f) => f.valid)) {
-    throw new AggregateRejectedError(
-      check.files.length === 0
-        ? 'Không có tệp báo cáo (.xlsx) nào để tổng hợp.'
-        : 'Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").',
-      check,
-    );
+  if (!check.period || !check.files.some(isUsed)) {
+    throw check.files.length === 0
+      ? new AggregateRejectedError('Không có tệp báo cáo (.xlsx) nào để tổng hợp.', 'no-input', check, codes)
+      : new AggregateRejectedError(
+          'Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").',
+          'no-valid-file',
+          check,
+          codes,
+        );
   }
   const invalid = check.files.filter((f) => !f.valid);
   if (request.strict && invalid.length > 0) {
-    throw new AggregateRejectedError(`Có ${invalid.length} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`, check);
+    throw new AggregateRejectedError(`Có ${invalid.length} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`, 'strict', check, codes);
   }
 
   const output = request.output ?? defaultOutputName(check.period);

@@ -324,9 +324,8 @@ function addModelsSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput):
 }
 
 function fileStatus(file: FileResult): string {
-  if (file.valid) return recon.statusCounted;
-  if (file.errors.some((e) => e.code === 'unit.superseded')) return recon.statusSuperseded;
-  return recon.statusInvalid;
+  if (file.superseded) return recon.statusSuperseded;
+  return file.valid ? recon.statusCounted : recon.statusInvalid;
 }
 
 function addFilesSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput): void {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 import { dumpXlsx, hasOpenpyxl } from '../helpers/openpyxl.js';
 import { hasCommand, resaveWithCalc } from '../helpers/soffice.js';
 
@@ -27,7 +28,7 @@ describe('tonghop --doi-chieu on the quarter fixtures', () => {
 
   it('writes the workbook and names it in the output', () => {
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).doiChieu).toBe('doi-chieu.xlsx');
+    expect(parseJsonOutput(first.stdout, 'tonghop').doiChieu).toBe('doi-chieu.xlsx');
     expect(existsSync(path)).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 import { dumpXlsx, hasOpenpyxl, makeForeignFixtures } from '../helpers/openpyxl.js';
 import { hasCommand } from '../helpers/soffice.js';
 
@@ -38,7 +39,7 @@ function checkAgainstWriter(parent: string, folder: string) {
     parent,
   );
   expectNoStackTrace(run);
-  const summary = JSON.parse(run.stdout);
+  const summary = parseJsonOutput(run.stdout, 'tonghop');
   return { expected, summary, run, cwd };
 }
 
@@ -50,7 +51,7 @@ function assertCountedInFull(parent: string, folder: string) {
   expect(run.code, run.stderr).toBe(0);
   const invalid = summary.files.filter((f: { valid: boolean }) => !f.valid);
   expect(invalid, JSON.stringify(invalid, null, 1)).toEqual([]);
-  expect(summary.units).toEqual({ submitted: files, valid: files, invalid: 0, missing: expected.missing });
+  expect(summary.units).toEqual({ submitted: files, valid: files, invalid: 0, superseded: 0, missing: expected.missing });
   expect(summary.period).toBe(expected.period);
 
   // The totals are the script's.

@@ -233,8 +233,9 @@ describe('status', () => {
       },
     ]);
   });
-  it('registry units with no valid file are missing, in order', () => {
-    expect(model.status.missing.map((u) => u.code)).toEqual(['HU_ANPHU', 'HND', 'TINHDOAN']);
+  it('registry units that sent no file are missing, in order; a unit whose file is invalid has sent', () => {
+    expect(model.status.missing.map((u) => u.code)).toEqual(['HU_ANPHU', 'HND']);
+    expect(model.status.invalid.map((f) => f.unit)).toEqual(['TINHDOAN']);
     expect(model.status.expected).toBe(6);
     expect(model.status.hasRegistry).toBe(true);
   });

@@ -1,9 +1,10 @@
 /** `danvan tonghop`: checks, aggregates and writes the report; prints a summary or the JSON of SPEC §5. */
 import { loadConfig } from '../../config/load.js';
 import { AggregateRejectedError, runAggregate } from '../../pipeline/aggregate-run.js';
-import { aggregateJson, checkJson } from '../../pipeline/json-output.js';
+import { aggregateJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
+import { writeOut } from '../stdout.js';
 
 export interface TonghopOptions {
   output?: string;
@@ -41,22 +42,18 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
     });
   } catch (error) {
     progress.end();
-    // Refused because of the inputs: show what is wrong with them before the reason.
-    if (error instanceof AggregateRejectedError) {
-      const report = error.check;
-      if (options.json) process.stdout.write(`${JSON.stringify({ ...checkJson(report), output: null }, null, 2)}\n`);
-      else process.stdout.write(`${formatCheckReport(report, { warnings: false })}\n\n`);
-    }
+    // Refused because of the inputs: show what is wrong with them before the reason (--json: main prints it all).
+    if (error instanceof AggregateRejectedError && !options.json) writeOut(`${formatCheckReport(error.check, { warnings: false })}\n\n`);
     throw error;
   }
   progress.end();
   const { check, model, output, xlsx, doiChieu, warnings } = outcome;
   const invalid = check.files.filter((f) => !f.valid);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(aggregateJson(check, model, output, xlsx, warnings, doiChieu), null, 2)}\n`);
+    writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu }, warnings), null, 2)}\n`);
   } else {
     // The invalid files in detail; the counts, like kiemtra's, cover every file.
-    process.stdout.write(`${formatCheckReport(check, { warnings: false, details: (f) => !f.valid })}\n\n`);
+    writeOut(`${formatCheckReport(check, { warnings: false, details: (f) => !f.valid })}\n\n`);
     const lines = [
       `Đã ghi báo cáo: ${output}`,
       ...(xlsx ? [`Đã ghi số liệu tổng hợp theo biểu mẫu: ${xlsx}`] : []),
@@ -67,7 +64,7 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
         '.',
     ];
     for (const warning of warnings) lines.push(`Lưu ý: ${warning.message}`);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    writeOut(`${lines.join('\n')}\n`);
   }
   return invalid.length ? EXIT.invalidInput : EXIT.ok;
 }
