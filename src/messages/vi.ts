@@ -9,6 +9,18 @@ export function shown(text: string): string {
   return quote(oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine);
 }
 
+/** How a legacy encoding is named to users (the fonts they will recognise). */
+export const LEGACY_ENCODING_NAME: Record<'tcvn3' | 'tcvn3-caps' | 'vni', string> = {
+  tcvn3: 'TCVN3 (.VnTime)',
+  'tcvn3-caps': 'TCVN3 chữ hoa (.VnTimeH)',
+  vni: 'VNI-Windows',
+};
+
+/** "B3, B4, C7" — at most `max` cells, then how many more. */
+function cellList(cells: readonly string[], max = 12): string {
+  return cells.length <= max ? cells.join(', ') : `${cells.slice(0, max).join(', ')} và ${cells.length - max} ô khác`;
+}
+
 export const FORM_HINT = 'Hãy dùng biểu mẫu do lệnh "danvan mau" tạo ra.';
 
 export const unreadable: Record<UnreadableReason, (detail?: string) => string> = {
@@ -89,4 +101,9 @@ export const msg = {
   laterReportDate: (date: string) => `ngày báo cáo ${date} muộn hơn`,
   laterFile: () => 'cùng ngày báo cáo, tệp được sửa sau cùng',
   laterName: () => 'cùng ngày báo cáo, chọn theo tên tệp đứng sau',
+  legacyRepaired: (encoding: keyof typeof LEGACY_ENCODING_NAME, before: string, after: string) =>
+    `Văn bản gõ bằng bảng mã ${LEGACY_ENCODING_NAME[encoding]} đã được chuyển sang Unicode: ${shown(before)} thành ${shown(after)}.`,
+  legacyRepairedSheet: (encodings: readonly (keyof typeof LEGACY_ENCODING_NAME)[], cells: readonly string[]) =>
+    `Văn bản gõ bằng bảng mã ${encodings.map((e) => LEGACY_ENCODING_NAME[e]).join(' và ')} đã được chuyển sang Unicode ` +
+    `ở ${cells.length} ô (${cellList(cells)}). Hãy đọc lại các ô này; lần sau nên gõ bằng bảng mã Unicode (phông Times New Roman).`,
 } as const;
