@@ -35,8 +35,24 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
     'Tệp là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice và chọn Tệp → Lưu thành → "Excel 2007-365 (.xlsx)".',
   encrypted: () =>
     'Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi gửi lại.',
-  'legacy-xls': () =>
-    'Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".',
+  'legacy-xls': (detail) => {
+    const resave = 'Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".';
+    if (detail === 'soffice-missing') {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave} (Nếu máy có cài LibreOffice, danvan tự đọc được tệp .xls.)`;
+    }
+    if (detail?.startsWith('convert-timeout')) {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003); danvan đã thử chuyển bằng LibreOffice nhưng quá thời gian cho phép. ${resave}`;
+    }
+    if (detail?.startsWith('convert-failed')) {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003) nhưng LibreOffice không chuyển được (tệp có thể bị hỏng). ${resave}`;
+    }
+    if (detail === 'not-xls') return `Tệp có dạng tệp Office cũ nhưng không phải bảng tính Excel .xls đọc được. ${resave}`;
+    return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave}`;
+  },
+  'too-many-cells': (detail) => {
+    const sheet = detail?.split(': ')[0];
+    return `Bảng tính có quá nhiều ô có nội dung${sheet ? ` ở sheet "${sheet}"` : ''} (hơn một triệu ô; biểu mẫu báo cáo chỉ có vài trăm ô). Có thể một giá trị đã bị chép xuống cả cột hoặc cả dòng: hãy xóa phần thừa, lưu lại rồi gửi lại.`;
+  },
   'too-large': (detail) =>
     `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,
   corrupt: (detail) => {
