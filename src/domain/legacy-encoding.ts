@@ -235,19 +235,18 @@ function isUnicodeVietnamese(word: string): boolean {
  * TCVN3) the symbols the encoding uses as letters ("µ", "¸", "®"…); digits, spaces and punctuation separate them.
  */
 export function readText(text: string, encoding: LegacyEncoding): LegacyReading {
+  // Every character here is a single UTF-16 unit (cannotBeLegacy keeps out anything past Windows-1252).
   const segments: { word: boolean; s: string }[] = [];
-  let current = '';
-  let inWord = false;
-  for (const ch of text) {
-    const w = isWordChar(ch, encoding);
-    if (w !== inWord && current) {
-      segments.push({ word: inWord, s: current });
-      current = '';
+  let start = 0;
+  let inWord = text.length > 0 && isWordChar(text[0]!, encoding);
+  for (let i = 1; i <= text.length; i++) {
+    const w = i < text.length && isWordChar(text[i]!, encoding);
+    if (i === text.length || w !== inWord) {
+      segments.push({ word: inWord, s: text.slice(start, i) });
+      start = i;
+      inWord = w;
     }
-    inWord = w;
-    current += ch;
   }
-  if (current) segments.push({ word: inWord, s: current });
 
   // Capitals of the whole text, for words that say nothing themselves ("Vµ" in "MÆT TRËN Vµ §OµN THÓ").
   let cellCapitals = false;
@@ -288,5 +287,6 @@ export function readText(text: string, encoding: LegacyEncoding): LegacyReading 
     }
     if (syllable && ASCII_LETTER.test(seg.s) && !isUnicodeVietnamese(seg.s)) good.add(converted.toLowerCase());
   }
-  return { encoding, text: out.normalize('NFC'), good: good.size, bad, capitals };
+  // The table's letters are precomposed: only a combining mark already in the text could need composing.
+  return { encoding, text: /[\u0300-\u036f]/.test(out) ? out.normalize('NFC') : out, good: good.size, bad, capitals };
 }

@@ -68,10 +68,25 @@ function untone(word: string): { plain: string; tone: number } | undefined {
   return { plain, tone };
 }
 
+/** Answers so far, by lower-case word: the language has some 7,000 syllables, so real text repeats them a lot. */
+const memo = new Map<string, boolean>();
+const MEMO_LIMIT = 50_000;
+
 /** True when `word` (any case, NFC) is a well-formed Vietnamese syllable. */
 export function isVietnameseSyllable(word: string): boolean {
   if (word.length === 0 || word.length > 8) return false;
-  const parts = untone(word.toLowerCase());
+  const lower = word.toLowerCase();
+  let answer = memo.get(lower);
+  if (answer === undefined) {
+    answer = check(lower);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(lower, answer);
+  }
+  return answer;
+}
+
+function check(lower: string): boolean {
+  const parts = untone(lower);
   if (!parts) return false;
   const { plain, tone } = parts;
   for (const onset of ONSETS) {

@@ -64,19 +64,24 @@ export function readOdsArchive(zip: ZipArchive): RawWorkbook {
   }
 }
 
+/** The sheets: the table:table children of office:spreadsheet (not the cached tables of DDE links and the like). */
 function parseContent(xml: string): RawSheet[] {
   const s = new XmlScanner(xml);
   const sheets: RawSheet[] = [];
-  let inSpreadsheet = false;
+  let spreadsheetDepth = -1;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === CLOSE) {
-      if (s.name === 'spreadsheet') inSpreadsheet = false;
+      if (s.name === 'spreadsheet' && s.depth < spreadsheetDepth) spreadsheetDepth = -1;
       continue;
     }
     if (t !== OPEN) continue;
-    if (s.name === 'spreadsheet') inSpreadsheet = true;
-    else if (inSpreadsheet && s.name === 'table') sheets.push(parseTable(s));
-    else if (s.name === 'automatic-styles' || s.name === 'font-face-decls' || s.name === 'scripts') s.skipElement();
+    if (spreadsheetDepth < 0) {
+      if (s.name === 'spreadsheet') spreadsheetDepth = s.depth;
+      else if (s.name === 'automatic-styles' || s.name === 'font-face-decls' || s.name === 'scripts') s.skipElement();
+      continue;
+    }
+    if (s.depth === spreadsheetDepth + 1 && s.name === 'table') sheets.push(parseTable(s));
+    else s.skipElement();
   }
   return sheets;
 }
