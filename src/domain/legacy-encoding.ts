@@ -17,8 +17,9 @@
  *   plain, sắc, huyền, hỏi, ngã, nặng.
  *
  * VIQR ("Vie^.t Nam", plain ASCII) is deliberately not handled: its marks are ordinary punctuation
- * (? . ' ` ~ ^ ( +), so an English sentence ending in "go." or "who?" reads as Vietnamese; there is no way
- * to repair it without also "repairing" ordinary text.
+ * (? . ' ` ~ ^ ( +), so plain English reads as VIQR Vietnamese: in "He said no. She said so." the words "no."
+ * and "so." are the well-formed syllables "nọ" and "sọ", two of them and nothing against, which is the
+ * evidence this module needs to convert a cell. It cannot be repaired without also "repairing" ordinary text.
  */
 import { isVietnameseSyllable } from './vietnamese-syllable.js';
 
