@@ -19,7 +19,7 @@ const TONE_MARKS: Record<string, number> = {
 /** Written onsets, longest first so that "ngh" is tried before "ng" and "n". */
 const ONSETS = ['ngh', 'ng', 'gh', 'gi', 'kh', 'nh', 'ph', 'th', 'tr', 'ch', 'qu', 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
 
-/** Written rhymes without tone (vần), from the standard tables of Vietnamese spelling. */
+/** Written rhymes without tone (vần), from the standard tables of Vietnamese spelling ("ych", "ynh", "yt" after qu-: quých, quýnh, quýt). */
 const RHYMES = new Set(
   `a ai ao au ay ac ach am an ang anh ap at
    ăc ăm ăn ăng ăp ăt
@@ -34,7 +34,7 @@ const RHYMES = new Set(
    u ua uân uâng uât uây uê uêch uên uênh uc ui um un ung up ut uy uych uyên uyêt uyn uynh uyt uyp uya uyu
    uôc uôi uôm uôn uông uôt uơ
    ư ưa ưc ưi ưm ưn ưng ưt ưu ươ ươc ươi ươm ươn ương ươp ươt ươu
-   y yêm yên yêng yêt yêu`.split(/\s+/),
+   y yêm yên yêng yêt yêu ych ynh yt`.split(/\s+/),
 );
 
 const STOP_CODAS = /(?:p|t|c|ch)$/;

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { legacyTextWarnings, repairWorkbookText } from '../../src/check/legacy-text.js';
 import { encodeTcvn3, encodeVni, readText } from '../../src/domain/legacy-encoding.js';
+import { isVietnameseSyllable } from '../../src/domain/vietnamese-syllable.js';
 import { readWorkbookFile } from '../../src/readers/index.js';
 import { UnreadableWorkbookError, type RawWorkbook } from '../../src/readers/types.js';
 import { validateWorkbook } from '../../src/validate/submission.js';
@@ -212,6 +213,32 @@ describe('no false repair', () => {
     expect(latin1Words.length).toBeGreaterThan(50);
     expect(r.repairs).toBe(0);
     expect(r.candidates).toEqual([]);
+  });
+
+  it("every word of hunspell's Vietnamese dictionary, in lower case, capitalised and in capitals", (ctx) => {
+    const dic = process.env['DANVAN_VI_DIC'] ?? '/usr/share/hunspell/vi_VN.dic';
+    if (!existsSync(dic)) {
+      console.warn(`${dic} not found (Debian package hunspell-vi): dictionary test of the legacy repair skipped`);
+      ctx.skip();
+      return;
+    }
+    const words = readFileSync(dic, 'utf8').split('\n').slice(1).map((l) => l.split('/')[0]!.normalize('NFC').trim()).filter(Boolean);
+    const native = words.filter((w) => /^[a-zăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]+$/.test(w));
+    const rejected = native.filter((w) => !isVietnameseSyllable(w));
+    console.info(`syllable check: ${native.length} native dictionary words, ${rejected.length} rejected: ${rejected.join(' ')}`);
+    expect(native.length).toBeGreaterThan(5000);
+    // What it rejects are loanwords (email, internet, web, gram, tivi…) and toneless -t/-p entries (têt, xit).
+    expect(rejected.length).toBeLessThan(20);
+    const variants = words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
+    // Each word alone, and runs of eight words as sentences.
+    const cells = [...variants];
+    for (let i = 0; i < variants.length; i += 8) cells.push(variants.slice(i, i + 8).join(' '));
+    const book: RawWorkbook = { sheets: [sheet('Từ điển', cells.map((c) => [c]))] };
+    const r = sweep(book);
+    console.info(`legacy text, dictionary: ${cells.length} cells, ${r.repairs} conversions`);
+    expect(r.repairs).toBe(0);
+    // The one dictionary entry that reads better converted: "TÊT" (no tone on a -t rhyme, not a word) as TCVN3 "TẤT".
+    expect(r.candidates.every((c) => /têt/i.test(c))).toBe(true);
   });
 
   it('English, other languages, numbers, addresses, codes and symbols, even in a file typed in TCVN3', () => {
