@@ -27,6 +27,11 @@ export interface CheckReport {
   skipped: SkippedFile[];
 }
 
+/** Files whose check ended in a bug of danvan's own (code "internal"): the run must end with exit 70, not a verdict. */
+export function internalFailures(report: CheckReport): FileResult[] {
+  return report.files.filter((f) => f.errors.some((e) => e.code === 'internal'));
+}
+
 export async function checkSubmissions(request: CheckRequest): Promise<CheckReport> {
   if (request.period !== undefined && !parsePeriod(request.period)) {
     throw new UsageError(`Kỳ báo cáo "${request.period}" không hợp lệ; hãy ghi như Quý I/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023 hoặc 2023-Q1.`);

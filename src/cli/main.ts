@@ -1,7 +1,7 @@
 /** The danvan command line: parses arguments, calls the pipeline, prints, and maps every failure to an exit code. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help } from 'commander';
-import { DanvanError, EXIT } from '../diagnostics/errors.js';
+import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -111,13 +111,14 @@ Mã thoát: 0 thành công; 1 có tệp báo cáo không hợp lệ; 2 sai cách
       .option('--template <tệp>', 'mẫu báo cáo Handlebars tự sửa (tạo bằng "danvan khoitao")')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
       .option('--compare <tệp>', 'tệp tổng hợp cùng kỳ năm trước (tạo bằng --xlsx) để so sánh')
+      .option('--doi-chieu <tệp.xlsx>', 'ghi thêm bảng đối chiếu: mỗi số liệu kèm tệp, sheet, ô; mỗi nội dung kèm đơn vị và dòng gốc')
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần tổng hợp (mặc định: kỳ mà đa số tệp ghi)')
       .option('--force', 'ghi đè tệp báo cáo đã có')
       .option('--strict', 'không ghi báo cáo nếu có tệp không hợp lệ')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
       .addHelpText(
         'after',
-        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
+        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/quy-1-2023 --doi-chieu doi-chieu-quy-1-2023.xlsx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
       )
       .action(
         run(async (inputs: string[], options: Record<string, unknown>) =>
@@ -156,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Lỗi: ${translateCommanderError(error)}\n`);
       return EXIT.usage;
     }
-    if (error instanceof DanvanError) {
+    if (error instanceof DanvanError && !(error instanceof InternalError)) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       return error.exitCode;
     }

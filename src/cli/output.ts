@@ -24,9 +24,16 @@ export function fileSummary(result: FileResult): string {
   return `${result.valid ? '✓' : '✗'} ${result.file}${who ? ` — ${who}` : ''}: ${status}`;
 }
 
-export function formatCheckReport(report: CheckReport, options: { warnings: boolean }): string {
+export interface CheckReportOptions {
+  warnings: boolean;
+  /** Details of these files only (tonghop shows the invalid ones); the counts always cover every file. */
+  details?: (result: FileResult) => boolean;
+}
+
+export function formatCheckReport(report: CheckReport, options: CheckReportOptions): string {
   const lines: string[] = [];
   for (const result of report.files) {
+    if (options.details && !options.details(result)) continue;
     lines.push(fileSummary(result));
     for (const error of result.errors) lines.push(issueLine(error));
     if (options.warnings) for (const warning of result.warnings) lines.push(issueLine(warning, 'lưu ý: '));
@@ -37,7 +44,7 @@ export function formatCheckReport(report: CheckReport, options: { warnings: bool
   }
   const valid = report.files.filter((f) => f.valid).length;
   const invalid = report.files.length - valid;
-  lines.push('');
+  if (lines.length) lines.push('');
   if (report.period) lines.push(`Kỳ báo cáo: ${describePeriod(report.period)}.`);
   lines.push(
     report.files.length === 0

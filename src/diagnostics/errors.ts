@@ -52,3 +52,13 @@ export class InputRejectedError extends DanvanError {
     super(message, EXIT.invalidInput);
   }
 }
+
+/**
+ * A broken promise of danvan's own (an invariant that does not hold): never the user's fault. The message is
+ * for developers; the CLI says it is our bug and exits 70.
+ */
+export class InternalError extends DanvanError {
+  constructor(message: string) {
+    super(message, EXIT.internal);
+  }
+}

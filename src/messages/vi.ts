@@ -62,6 +62,39 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
   },
 };
 
+/** The reconciliation workbook's own words (tonghop --doi-chieu). */
+export const recon = {
+  workbookTitle: 'Đối chiếu số liệu và nội dung báo cáo tổng hợp',
+  totalsTitle: (period: string, units: number) =>
+    `ĐỐI CHIẾU SỐ LIỆU ${period.toLocaleUpperCase('vi')}: tổng của ${units} đơn vị hợp lệ; cột "Đối chiếu" so tổng của danvan với tổng Excel tự cộng lại`,
+  byUnitTitle: 'SỐ LIỆU THEO ĐƠN VỊ: mỗi ô có ghi chú chỉ rõ nguồn (tệp!sheet!ô); ô trống là đơn vị để trống (không báo cáo)',
+  figuresTitle: 'NGUỒN CỦA TỪNG SỐ LIỆU: mỗi dòng là một ô trong tệp của đơn vị, cộng lại thành tổng ở sheet "Tổng hợp"',
+  itemsTitle: (part: string) => `CÁC NỘI DUNG ${part.toLocaleUpperCase('vi')} TRONG BÁO CÁO: mỗi dòng một nội dung, kèm đơn vị, tệp và dòng gốc`,
+  modelsTitle: 'MÔ HÌNH "DÂN VẬN KHÉO": mỗi mô hình kèm đơn vị, tệp và dòng gốc',
+  filesTitle: 'CÁC TỆP ĐÃ KIỂM TRA: trạng thái của từng tệp',
+  row: (row: number) => `dòng ${row}`,
+  agrees: 'khớp',
+  differs: 'LỆCH',
+  derivedCount: (reported: number, of: number) => `${reported}/${of} (tính từ hai chỉ tiêu)`,
+  derivedNote: (spec: { numerator: string; denominator: string }) => `Tính: ${spec.numerator} / ${spec.denominator} × 100 của chính đơn vị`,
+  unitNote: (note: string) => `Ghi chú của đơn vị: ${note}`,
+  totalRow: 'Tổng cộng',
+  noItems: '(không có nội dung nào)',
+  noAddressee: 'Không ghi cơ quan nhận',
+  statusCounted: 'hợp lệ, được tính',
+  statusSuperseded: 'không tính: đơn vị đã gửi tệp khác',
+  statusInvalid: 'không hợp lệ, không tính',
+  statusSkipped: 'bỏ qua: không phải báo cáo',
+} as const;
+
+/** Run-level notes that are not about one file. */
+export const runMsg = {
+  frameGaps: (gaps: readonly { key: string; what: string }[], configPath: string | null) =>
+    `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ${configPath ? `tệp cấu hình ${configPath}` : 'chưa có tệp cấu hình'} chưa ghi: ` +
+    `${gaps.map((g) => `"${g.key}"`).join(', ')}. ` +
+    (configPath ? 'Hãy điền các khóa này rồi chạy lại.' : 'Hãy chạy "danvan khoitao", điền các khóa này trong danvan.config.json rồi chạy lại.'),
+} as const;
+
 export const msg = {
   notSubmission: (sheets: string[]) =>
     `Bảng tính không phải biểu mẫu báo cáo công tác dân vận: không có sheet "Thông tin" hay "Số liệu"` +
@@ -84,10 +117,28 @@ export const msg = {
   dateImpossible: (text: string) =>
     `${shown(text)} không phải ngày có thật (ngày/tháng/năm); hãy kiểm tra lại, ví dụ 05/04/2023.`,
   dateOutOfRange: (text: string) => `Ngày ${shown(text)} nằm ngoài khoảng hợp lệ (năm 2000 đến 2100).`,
-  notANumber: (text: string) =>
-    `${shown(text)} không phải là số; hãy nhập một số không âm, ví dụ 12 (để trống nếu không có số liệu).`,
+  notANumber: (text: string, kind: 'count' | 'amount' | 'ratio' = 'amount') =>
+    `${shown(text)} không phải là số; hãy nhập ${kind === 'count' ? 'một số nguyên không âm, ví dụ 12' : 'một số không âm, ví dụ 12 hoặc 1.250,5'} (để trống nếu không có số liệu).`,
+  fractionalCount: (text: string, value: number, unit: string, wholeAlternative?: number) =>
+    `Chỉ tiêu này đếm bằng ${quote(unit)} nên phải là số nguyên; ô ghi ${shown(text)}` +
+    (text === formatNumber(value, 6) ? '.' : ` (đọc theo cách viết Việt Nam là ${formatNumber(value, 6)}).`) +
+    (wholeAlternative === undefined
+      ? ''
+      : ` Nếu ý là ${formatNumber(wholeAlternative, 0)} ${unit}, hãy ghi "${formatNumber(wholeAlternative, 0)}" (dấu chấm ngăn cách hàng nghìn) hoặc nhập số ${wholeAlternative}.`),
+  ambiguousNumber: (text: string, value: number, alternative: number, unit: string) =>
+    `${shown(text)} được đọc theo cách viết Việt Nam là ${formatNumber(value, 6)} ${unit}` +
+    (text.includes(',') ? ' (dấu phẩy là dấu thập phân)' : ' (dấu chấm ngăn cách hàng nghìn)') +
+    `. Nếu ý là ${formatNumber(alternative, 6)} ${unit}, hãy ghi "${formatNumber(alternative, 6)}"` +
+    (Number.isInteger(alternative) ? ` hoặc nhập số ${alternative}.` : '.'),
+  englishStyleNumber: (text: string, value: number) =>
+    `${shown(text)} viết theo kiểu tiếng Anh, được đọc là ${formatNumber(value, 6)}; theo cách viết Việt Nam hãy ghi "${formatNumber(value, 6)}".`,
+  /** A schema rule that has no sentence of its own: still Vietnamese, never the library's English. */
+  valueInvalid: (label: string) => `Giá trị ở cột ${quote(label)} không hợp lệ; hãy kiểm tra lại.`,
   negative: (value: number) => `Số âm (${formatNumber(value, 6)}) không hợp lệ; hãy nhập một số không âm.`,
   formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
+  formulaUncomputed: (formula: string) =>
+    `Ô có công thức (${shown(formula).slice(1, -1)}) nhưng chưa có kết quả: tệp được ghi bằng phần mềm không tự tính công thức. ` +
+    'Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc nhập giá trị trực tiếp).',
   unknownIndicator: (code: string) =>
     `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,
   duplicateIndicator: (code: string, firstCell: string) =>

@@ -1,11 +1,11 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputRejectedError, UsageError } from '../diagnostics/errors.js';
+import { InputRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
-import { checkSubmissions, type CheckReport } from '../check/check.js';
+import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
 import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { DocModel } from '../model/doc-model.js';
@@ -18,10 +18,15 @@ import { buildFormWorkbook } from '../form/index.js';
 import { checkOutputPath, writeFileAtomic } from '../output/atomic-write.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
+import { frameGaps } from '../config/frame-gaps.js';
+import { buildReconciliationWorkbook } from '../reconcile/workbook.js';
+import { runMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
   config: Config;
+  /** Where the config came from (null: the embedded default), to name it in messages. */
+  configPath?: string | null;
   period?: string;
   /** -o; default "bao-cao-<kỳ>.docx" in the working directory. */
   output?: string;
@@ -31,6 +36,8 @@ export interface AggregateRequest {
   xlsx?: string;
   /** --compare: an earlier aggregate workbook of the same period a year before. */
   compare?: string;
+  /** --doi-chieu: also write the reconciliation workbook (every figure with its cell, every item with its rows). */
+  doiChieu?: string;
   force?: boolean;
   strict?: boolean;
   cwd?: string;
@@ -45,6 +52,22 @@ export interface AggregateOutcome {
   /** Paths written (as given or defaulted), relative to the working directory. */
   output: string;
   xlsx: string | null;
+  doiChieu: string | null;
+  /** Notes about the run as a whole (not about one file), e.g. a frame left to fill. */
+  warnings: RunWarning[];
+}
+
+export interface RunWarning {
+  code: string;
+  message: string;
+  /** The config keys concerned, where there are some. */
+  keys?: string[];
+}
+
+/** The frame keys still unfilled, as one warning; none when the config supplies them all. */
+export function frameWarnings(config: Config, configPath: string | null): RunWarning[] {
+  const gaps = frameGaps(config);
+  return gaps.length ? [{ code: 'config.frame-unfilled', message: runMsg.frameGaps(gaps, configPath), keys: gaps.map((g) => g.key) }] : [];
 }
 
 /** Refused because of the submissions; carries the check so the caller can show what is wrong with them. */
@@ -71,6 +94,18 @@ function inputDirs(inputs: readonly string[], cwd: string): string[] {
   });
 }
 
+/** Two outputs of one run on one path would leave only the last written. */
+function refuseSameOutput(cwd: string, outputs: ReadonlyArray<readonly [string, string | undefined]>): void {
+  const seen = new Map<string, string>();
+  for (const [flag, path] of outputs) {
+    if (!path) continue;
+    const absolute = resolve(cwd, path);
+    const other = seen.get(absolute);
+    if (other) throw new UsageError(`${other} và ${flag} cùng ghi vào "${path}"; hãy đặt hai tên khác nhau.`);
+    seen.set(absolute, flag);
+  }
+}
+
 export async function runAggregate(request: AggregateRequest): Promise<AggregateOutcome> {
   const cwd = request.cwd ?? process.cwd();
   const config = request.config;
@@ -82,8 +117,23 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const userTemplate = request.template ? loadTemplate(resolve(cwd, request.template), request.template) : undefined;
   if (request.output) checkOutputPath(resolve(cwd, request.output), { force, inputDirs: dirs, flag: '-o' });
   if (request.xlsx) checkOutputPath(resolve(cwd, request.xlsx), { force, inputDirs: dirs, flag: '--xlsx' });
+  if (request.doiChieu) {
+    if (!/\.xlsx$/i.test(request.doiChieu)) throw new UsageError(`Tệp đối chiếu "${request.doiChieu}" phải có đuôi .xlsx (--doi-chieu ghi một bảng tính Excel).`);
+    checkOutputPath(resolve(cwd, request.doiChieu), { force, inputDirs: dirs, flag: '--doi-chieu' });
+  }
+  refuseSameOutput(cwd, [
+    ['-o', request.output],
+    ['--xlsx', request.xlsx],
+    ['--doi-chieu', request.doiChieu],
+  ]);
 
   const check = await checkSubmissions({ ...request, cwd });
+  const broken = internalFailures(check);
+  if (broken.length) {
+    // A report that silently lacks a file danvan failed on must never be written.
+    const first = broken[0]!;
+    throw new InternalError(`${first.file}: ${first.errors.find((e) => e.code === 'internal')!.message}${broken.length > 1 ? ` (và ${broken.length - 1} tệp khác)` : ''}`);
+  }
   if (!check.period || !check.files.some((f) => f.valid)) {
     throw new AggregateRejectedError(
       check.files.length === 0
@@ -112,8 +162,18 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const doc = buildDocModel(rendered, model, config, template.file, profile);
   const docx = await writeDocx(doc, profile);
   const workbook = request.xlsx ? await buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) }) : undefined;
+  const reconciliation = request.doiChieu ? await buildReconciliationWorkbook({ model, check, catalogue }) : undefined;
 
   writeFileAtomic(resolve(cwd, output), docx);
   if (request.xlsx && workbook) writeFileAtomic(resolve(cwd, request.xlsx), workbook);
-  return { check, model, doc, output, xlsx: request.xlsx ?? null };
+  if (request.doiChieu && reconciliation) writeFileAtomic(resolve(cwd, request.doiChieu), reconciliation);
+  return {
+    check,
+    model,
+    doc,
+    output,
+    xlsx: request.xlsx ?? null,
+    doiChieu: request.doiChieu ?? null,
+    warnings: frameWarnings(config, request.configPath ?? null),
+  };
 }

@@ -23,11 +23,19 @@ export function checkJson(report: CheckReport) {
 }
 
 /** Totals keyed by code; a ratio as a percentage rounded to 2 places; null where no unit reported. */
-export function aggregateJson(report: CheckReport, model: ReportModel, output: string | null, xlsx: string | null) {
+export function aggregateJson(
+  report: CheckReport,
+  model: ReportModel,
+  output: string | null,
+  xlsx: string | null,
+  warnings: readonly { code: string; message: string; keys?: string[] }[] = [],
+  doiChieu: string | null = null,
+) {
   return {
     period: model.period,
     output,
     xlsx,
+    doiChieu,
     units: {
       submitted: report.files.length,
       valid: report.files.filter((f) => f.valid).length,
@@ -37,6 +45,8 @@ export function aggregateJson(report: CheckReport, model: ReportModel, output: s
     indicators: Object.fromEntries(
       model.indicators.map((i) => [i.code, i.total === null ? null : i.derived ? Math.round(i.total * 100) / 100 : i.total]),
     ),
+    sources: model.sources,
+    warnings,
     files: report.files.map(fileJson),
     skipped: report.skipped,
   };

@@ -306,6 +306,7 @@ function parseWorksheet(xml: string, ctx: Context, part: string): RawCell[] {
 
     let v: string | undefined;
     let inline: string | undefined;
+    let formula: string | undefined;
     if (!s.selfClosing) {
       const base = s.depth;
       for (;;) {
@@ -318,13 +319,18 @@ function parseWorksheet(xml: string, ctx: Context, part: string): RawCell[] {
         if (tok !== OPEN) continue;
         if (s.name === 'v') v = (v ?? '') + s.elementText();
         else if (s.name === 'is') inline = (inline ?? '') + readStringItem(s);
-        else s.skipElement(); // <f> (only its cached <v> counts), <extLst>
+        else if (s.name === 'f') formula = s.elementText();
+        else s.skipElement(); // <extLst>
       }
     } else {
       s.next();
     }
 
-    const value = cellValue(type, v, inline, styleText, ctx, part, r ?? cellRef(row, col));
+    // A formula whose cached value is missing (not merely an empty text result) has an unknown value.
+    const value =
+      formula !== undefined && v === undefined && inline === undefined
+        ? ({ kind: 'formula', formula: decodeOoxmlEscapes(formula).trim() } as const)
+        : cellValue(type, v, inline, styleText, ctx, part, r ?? cellRef(row, col));
     if (value === undefined) continue;
     if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
     lastRow = row;

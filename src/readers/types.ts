@@ -8,7 +8,12 @@ export type CellValue =
   /** A cell formatted as a date, kept as its Excel serial number (1900 system, already shifted if the workbook uses 1904). */
   | { kind: 'date'; serial: number }
   /** A formula whose cached result was an error (#DIV/0!…), or a cell of type error. */
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; text: string }
+  /**
+   * A formula with no cached result: written by a program that does not calculate (openpyxl, some scripts), so
+   * its value is unknown until a spreadsheet program opens and saves the file. `formula` may be "" (shared formula).
+   */
+  | { kind: 'formula'; formula: string };
 
 export interface RawCell {
   /** A1-style address, e.g. "D7". */

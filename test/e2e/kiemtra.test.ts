@@ -73,7 +73,7 @@ const BAD_INPUTS: [file: string, code: string, sheet: string | null, cell: strin
   ['thieu-sheet-so-lieu.xlsx', 'sheet.missing', 'Số liệu', null, /Thiếu sheet "Số liệu"/],
   ['thieu-tieu-de.xlsx', 'header.missing', 'Số liệu', null, /không có dòng tiêu đề cột/],
   ['thieu-ma-don-vi.xlsx', 'info.missing', 'Thông tin', 'B2', /Chưa điền "Mã đơn vị"/],
-  ['chu-trong-o-so.xlsx', 'figure.not-a-number', 'Số liệu', 'D6', /"khoảng chục buổi" không phải là số; hãy nhập một số không âm, ví dụ 12/],
+  ['chu-trong-o-so.xlsx', 'figure.not-a-number', 'Số liệu', 'D6', /"khoảng chục buổi" không phải là số; hãy nhập một số nguyên không âm, ví dụ 12/],
   ['so-am.xlsx', 'figure.negative', 'Số liệu', 'D8', /Số âm \(-2\)/],
   ['ma-chi-tieu-la.xlsx', 'figure.unknown-code', 'Số liệu', 'A21', /"TT_XYZ" không có trong danh mục/],
   ['linh-vuc-la.xlsx', 'row.field-unknown', 'Kết quả', 'B3', /Lĩnh vực "Văn nghệ" không có trong danh sách/],

@@ -125,6 +125,9 @@ describe('danvan tonghop on a mixed inbox', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Đã ghi báo cáo: bc.docx');
     expect(run.stdout).toMatch(/✗ .*HU_TANLAC\.xlsx/);
+    // The counts cover every file, as kiemtra's do, not only the invalid ones shown in detail.
+    expect(run.stdout).toContain('Tổng cộng 10 tệp: 6 hợp lệ, 4 không hợp lệ.');
+    expect(run.stdout).not.toMatch(/✓ /);
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
     expect(text).toContain('Có 4 tệp báo cáo chưa hợp lệ nên chưa được tổng hợp:');
     expect(text).toMatch(/Ban Dân vận Huyện ủy Tân Lạc: Số liệu!D7: "hơn 6 nghìn" không phải là số/);
@@ -206,8 +209,40 @@ describe('templates and config', () => {
     expect(readFileSync(join(cwd, 'danvan.config.json'), 'utf8')).toMatch(/^\/\/ Cấu hình danvan/);
     const run = aggregate([QUARTER, '--template', 'mau-bao-cao/so-ket.hbs', '-o', 'bc.docx'], cwd);
     expect(run.code).toBe(0);
-    expect(documentText(readFileSync(join(cwd, 'bc.docx')))).toContain('Nguyễn Văn An');
+    // The starter config invents nothing: the frame prints blanks, and the run names the keys to fill.
+    const lines = documentText(readFileSync(join(cwd, 'bc.docx')));
+    expect(lines).toContain('TỈNH ỦY ……');
+    expect(lines.some((l) => /^……, ngày +tháng +năm 2023$/.test(l))).toBe(true);
+    expect(run.stdout).toContain('Lưu ý: Báo cáo để trống (……)');
+    for (const key of ['organization.superiorBody', 'organization.place', 'signer.name']) expect(run.stdout).toContain(`"${key}"`);
     expect(danvan(['khoitao'], cwd).code).toBe(2);
+
+    // Filled in, the same config gives the frame and no warning.
+    const path = join(cwd, 'danvan.config.json');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace('"TỈNH ỦY ……"', '"TỈNH ỦY HÀ NAM SƠN"')
+        .replace('"place": "……"', '"place": "Nam Sơn"')
+        .replace('"name": "……"', '"name": "Phạm Thu Hà"'),
+    );
+    const filled = aggregate([QUARTER, '--json', '-o', 'bc2.docx'], cwd);
+    expect(JSON.parse(filled.stdout).warnings).toEqual([]);
+    const filledLines = documentText(readFileSync(join(cwd, 'bc2.docx')));
+    expect(filledLines).toContain('TỈNH ỦY HÀ NAM SƠN');
+    expect(filledLines).toContain('Phạm Thu Hà');
+  });
+
+  it('without any config the report invents no province, place or signer, and --json says which keys to fill', () => {
+    const run = aggregate([QUARTER, '--json', '-o', 'bc.docx']);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.warnings).toHaveLength(1);
+    expect(summary.warnings[0]).toMatchObject({ code: 'config.frame-unfilled', keys: ['organization.superiorBody', 'organization.place', 'signer.name'] });
+    expect(summary.warnings[0].message).toContain('danvan khoitao');
+    const lines = documentText(readFileSync(join(run.cwd, 'bc.docx')));
+    expect(lines[0]).toBe('……………');
+    expect(lines.filter((l) => /, ngày +tháng +năm 2023$/.test(l))).toEqual(['……………, ngày      tháng      năm 2023']);
+    expect(lines.join('\n')).not.toMatch(/TỈNH ỦY|Nguyễn Văn An|Lê Minh Khang/);
   });
 });
 

@@ -48,6 +48,21 @@ export function pdfPages(pdf: string): string[] {
 }
 
 /**
+ * Opens a workbook in LibreOffice Calc and saves it as .xlsx again (a private profile, a temporary folder):
+ * formulas are recalculated by LibreOffice, so their cached results are another program's arithmetic.
+ */
+export function resaveWithCalc(xlsx: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'danvan-calc-'));
+  execFileSync('soffice', [
+    `-env:UserInstallation=file://${join(dir, 'profile')}`,
+    '--headless', '--norestore', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), xlsx,
+  ], { stdio: 'pipe', timeout: 120_000 });
+  const out = join(dir, 'out', basename(xlsx));
+  if (!readdirSync(join(dir, 'out')).includes(basename(xlsx))) throw new Error(`LibreOffice wrote nothing in ${dir}`);
+  return out;
+}
+
+/**
  * Converts files with LibreOffice in one run (`--convert-to ods` / `xls` / `xlsx`), in a private folder with a
  * private profile; returns the converted bytes by input name. The inputs are written to that folder first.
  */

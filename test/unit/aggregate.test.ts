@@ -12,6 +12,9 @@ function sub(p: Parts): Submission {
     file: `${p.code.toLowerCase()}.xlsx`,
     info: { unitCode: p.code, unitName: p.name, period: '2023-Q1', reportDate: p.date ?? '2023-04-05' },
     figures: p.figures ?? {},
+    // Each figure in its own row of "Số liệu", as the form lays them out (from row 3).
+    figureSources: Object.fromEntries(Object.keys(p.figures ?? {}).map((code, i) => [code, { cell: `D${3 + i}` }])),
+    sheets: {},
     results: p.results ?? [],
     limitations: p.limitations ?? [],
     tasks: p.tasks ?? [],

@@ -1,6 +1,6 @@
 /** `danvan kiemtra`: checks submissions and prints every problem, or the JSON of SPEC §5. */
 import { loadConfig } from '../../config/load.js';
-import { checkSubmissions } from '../../check/check.js';
+import { checkSubmissions, internalFailures } from '../../check/check.js';
 import { checkJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
@@ -26,5 +26,7 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
   progress.end();
   if (options.json) process.stdout.write(`${JSON.stringify(checkJson(report), null, 2)}\n`);
   else process.stdout.write(`${formatCheckReport(report, { warnings: options.luuY !== false })}\n`);
+  // A bug of ours on any file outweighs the verdict on the others: the user must not trust this run.
+  if (internalFailures(report).length) return EXIT.internal;
   return report.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok;
 }

@@ -12,6 +12,7 @@ export interface TonghopOptions {
   template?: string;
   config?: string;
   compare?: string;
+  doiChieu?: string;
   force?: boolean;
   strict?: boolean;
   ky?: string;
@@ -19,18 +20,20 @@ export interface TonghopOptions {
 }
 
 export async function tonghopCommand(inputs: string[], options: TonghopOptions): Promise<number> {
-  const { config } = loadConfig(options.config);
+  const { config, path: configPath } = loadConfig(options.config);
   const progress = progressBar('Đang tổng hợp');
   let outcome;
   try {
     outcome = await runAggregate({
       inputs,
       config,
+      configPath: configPath ? (options.config ?? 'danvan.config.json') : null,
       period: options.ky,
       output: options.output,
       template: options.template,
       xlsx: options.xlsx,
       compare: options.compare,
+      doiChieu: options.doiChieu,
       force: options.force,
       strict: options.strict,
       workers: options.workers ? Number(options.workers) : undefined,
@@ -47,20 +50,23 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
     throw error;
   }
   progress.end();
-  const { check, model, output, xlsx } = outcome;
+  const { check, model, output, xlsx, doiChieu, warnings } = outcome;
   const invalid = check.files.filter((f) => !f.valid);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(aggregateJson(check, model, output, xlsx), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(aggregateJson(check, model, output, xlsx, warnings, doiChieu), null, 2)}\n`);
   } else {
-    if (invalid.length) process.stdout.write(`${formatCheckReport({ ...check, files: invalid }, { warnings: false })}\n\n`);
+    // The invalid files in detail; the counts, like kiemtra's, cover every file.
+    process.stdout.write(`${formatCheckReport(check, { warnings: false, details: (f) => !f.valid })}\n\n`);
     const lines = [
       `Đã ghi báo cáo: ${output}`,
       ...(xlsx ? [`Đã ghi số liệu tổng hợp theo biểu mẫu: ${xlsx}`] : []),
+      ...(doiChieu ? [`Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung): ${doiChieu}`] : []),
       `Tổng hợp ${model.status.valid.length} đơn vị hợp lệ` +
         (invalid.length ? `; ${invalid.length} tệp không hợp lệ không được tính (xem ở trên)` : '') +
         (model.status.missing.length ? `; ${model.status.missing.length} đơn vị chưa gửi: ${model.status.missing.map((u) => u.code).join(', ')}` : '') +
         '.',
     ];
+    for (const warning of warnings) lines.push(`Lưu ý: ${warning.message}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return invalid.length ? EXIT.invalidInput : EXIT.ok;
