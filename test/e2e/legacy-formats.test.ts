@@ -78,7 +78,7 @@ describe('legacy text and old formats, end to end', () => {
     expect(repairs(1).every((w) => w.message.includes('VNI-Windows'))).toBe(true);
     for (const f of files.slice(2)) expect(f.warnings.filter((w) => w.code === 'text.legacy-encoding')).toEqual([]);
 
-    const run = danvan(['tonghop', 'nop', '-o', 'bao-cao.docx', '--xlsx', 'tong-hop.xlsx'], cwd);
+    const run = danvan(['tonghop', 'nop', '-o', 'bao-cao.docx', '--xlsx', 'tong-hop.xlsx', '--doi-chieu', 'doi-chieu.xlsx'], cwd);
     expectNoStackTrace(run);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const lines = documentText(readFileSync(join(cwd, 'bao-cao.docx')));
@@ -95,6 +95,11 @@ describe('legacy text and old formats, end to end', () => {
     expect(legacyLines(cellsText)).toEqual([]);
     expect(repairWorkbookText(aggregate).repairs).toEqual([]);
     expect(cellsText.join('\n')).toContain('Vận động Nhân dân hiến đất làm đường giao thông nông thôn (HU_A)');
+    // Nor the reconciliation workbook, which quotes the units' wordings.
+    const reconciliation = readWorkbookBytes(readFileSync(join(cwd, 'doi-chieu.xlsx')));
+    const reconciliationText = reconciliation.sheets.flatMap((s) => s.cells.map((c) => (c.value.kind === 'text' ? c.value.text : ''))).filter(Boolean);
+    expect(legacyLines(reconciliationText)).toEqual([]);
+    expect(reconciliationText.join('\n')).toContain('Vận động Nhân dân hiến đất làm đường giao thông nông thôn (HU_B)');
   });
 
   it('with LibreOffice, the .xls fixture is read as the submission it is', (ctx) => {
