@@ -51,7 +51,7 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
   },
   'too-many-cells': (detail) => {
     const sheet = detail?.split(': ')[0];
-    return `Bảng tính có quá nhiều ô có nội dung${sheet ? ` ở sheet "${sheet}"` : ''} (hơn một triệu ô; biểu mẫu báo cáo chỉ có vài trăm ô). Có thể một giá trị đã bị chép xuống cả cột hoặc cả dòng: hãy xóa phần thừa, lưu lại rồi gửi lại.`;
+    return `Bảng tính có quá nhiều ô có nội dung${sheet ? ` (tính đến sheet "${sheet}")` : ''}: hơn một triệu ô, trong khi biểu mẫu báo cáo chỉ có vài trăm ô. Có thể một giá trị đã bị chép xuống cả cột hoặc cả dòng: hãy xóa phần thừa, lưu lại rồi gửi lại.`;
   },
   'too-large': (detail) =>
     `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,

@@ -8,7 +8,7 @@
  * - Repeats: table:number-columns-repeated / number-rows-repeated only move the position while the cells
  *   are empty (LibreOffice pads every row to the last column and the sheet to the last row this way, with
  *   counts like 16379 or 1048000), so nothing is allocated for them; repeated cells with a value are
- *   expanded, but a sheet may hold at most MAX_SHEET_CELLS cells with a value.
+ *   expanded, but a sheet may hold at most MAX_SHEET_CELLS cells with a value, the workbook MAX_WORKBOOK_CELLS.
  * - Covered cells (table:covered-table-cell, under a merge) are not what the user sees, as in the .xlsx
  *   reader: they only take their place.
  */
@@ -30,6 +30,8 @@ import type { ZipArchive } from './zip.js';
 
 /** Cells with a value in one sheet; a submission has a few hundred. Past this the file is refused, not read. */
 export const MAX_SHEET_CELLS = 1_000_000;
+/** And in the whole workbook, so that many sheets at the cap cannot add up past what memory holds. */
+export const MAX_WORKBOOK_CELLS = 2_000_000;
 /** Excel's grid, which a submission must fit anyway; positions past it are not kept. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -68,6 +70,7 @@ export function readOdsArchive(zip: ZipArchive): RawWorkbook {
 function parseContent(xml: string): RawSheet[] {
   const s = new XmlScanner(xml);
   const sheets: RawSheet[] = [];
+  let total = 0;
   let spreadsheetDepth = -1;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === CLOSE) {
@@ -80,8 +83,11 @@ function parseContent(xml: string): RawSheet[] {
       else if (s.name === 'automatic-styles' || s.name === 'font-face-decls' || s.name === 'scripts') s.skipElement();
       continue;
     }
-    if (s.depth === spreadsheetDepth + 1 && s.name === 'table') sheets.push(parseTable(s));
-    else s.skipElement();
+    if (s.depth === spreadsheetDepth + 1 && s.name === 'table') {
+      const sheet = parseTable(s, MAX_WORKBOOK_CELLS - total);
+      total += sheet.cells.length;
+      sheets.push(sheet);
+    } else s.skipElement();
   }
   return sheets;
 }
@@ -89,7 +95,8 @@ function parseContent(xml: string): RawSheet[] {
 /** Elements between a table and its rows; every other child of a table (columns, shapes, forms…) is skipped. */
 const ROW_CONTAINERS = new Set(['table-header-rows', 'table-rows', 'table-row-group']);
 
-function parseTable(s: XmlScanner): RawSheet {
+/** One sheet; `budget` is what the workbook's cap leaves for it. */
+function parseTable(s: XmlScanner, budget: number): RawSheet {
   const name = cleanText(attrValue(s.attrs, 'table:name') ?? attrValue(s.attrs, 'name', true) ?? '');
   const cells: RawCell[] = [];
   if (s.selfClosing) {
@@ -97,6 +104,7 @@ function parseTable(s: XmlScanner): RawSheet {
     return { name, cells };
   }
   const base = s.depth;
+  const limit = Math.min(MAX_SHEET_CELLS, budget);
   let row = 0; // rows taken so far
   for (;;) {
     const t = s.next();
@@ -115,7 +123,7 @@ function parseTable(s: XmlScanner): RawSheet {
     const rowCells = parseRow(s, name);
     if (rowCells.length > 0) {
       const copies = Math.min(repeat, MAX_ROWS - row);
-      if (cells.length + rowCells.length * copies > MAX_SHEET_CELLS) throw tooManyCells(name);
+      if (cells.length + rowCells.length * copies > limit) throw tooManyCells(name, limit < MAX_SHEET_CELLS);
       for (let r = 1; r <= copies; r++) {
         for (const c of rowCells) cells.push({ ref: cellRef(row + r, c.col), row: row + r, col: c.col, value: c.value });
       }
@@ -125,8 +133,9 @@ function parseTable(s: XmlScanner): RawSheet {
   return { name, cells };
 }
 
-function tooManyCells(sheet: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('too-many-cells', `${sheet}: more than ${MAX_SHEET_CELLS} cells with a value`);
+function tooManyCells(sheet: string, workbookCap = false): UnreadableWorkbookError {
+  const cap = workbookCap ? `${MAX_WORKBOOK_CELLS} cells with a value in the workbook` : `${MAX_SHEET_CELLS} cells with a value`;
+  return new UnreadableWorkbookError('too-many-cells', `${sheet}: more than ${cap}`);
 }
 
 /** The count of a repeat attribute: a whole number ≥ 1, else 1 (what LibreOffice does with nonsense). */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SHEET_CELLS, OdsReader } from '../../src/readers/ods-reader.js';
+import { MAX_SHEET_CELLS, MAX_WORKBOOK_CELLS, OdsReader } from '../../src/readers/ods-reader.js';
 import { FastXlsxReader } from '../../src/readers/fast-reader.js';
 import { readWorkbookBytes, readWorkbookFile } from '../../src/readers/index.js';
 import { UnreadableWorkbookError, type RawWorkbook } from '../../src/readers/types.js';
@@ -109,6 +109,10 @@ describe('OdsReader', () => {
     const wide = ods(
       `<table:table table:name="S"><table:table-row><table:table-cell office:value-type="string" table:number-columns-repeated="${MAX_SHEET_CELLS * 4}"><text:p>a</text:p></table:table-cell></table:table-row></table:table>`,
     );
+    // Three sheets under the sheet cap each, together over the workbook's cap.
+    const third = `<table:table-row table:number-rows-repeated="${Math.ceil(MAX_WORKBOOK_CELLS / 3 / 1000) + 1}"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/></table:table-row>`;
+    const many = ods(['A', 'B', 'C'].map((n) => `<table:table table:name="${n}">${third}</table:table>`).join(''));
+    expect(() => reader.read(many)).toThrowError(expect.objectContaining({ reason: 'too-many-cells', detail: expect.stringMatching(/^C: .*workbook/) }));
     // One row is bounded by the width of the grid (16384 columns), so this one is read.
     expect(reader.read(wide).sheets[0]!.cells).toHaveLength(16384);
   });
