@@ -1,6 +1,7 @@
 /** The per-file outcome of a check, in the shape of SPEC §5 plus the validated submission. */
 import type { Issue } from '../diagnostics/issue.js';
 import type { Submission } from '../schemas/submission.js';
+import type { TextRepair } from './legacy-text.js';
 
 export interface IssueOut {
   sheet: string | null;
@@ -28,6 +29,8 @@ export interface FileResult {
    * (SPEC §6): not an error, a note. The submission is dropped.
    */
   superseded?: { by: string; reason: string };
+  /** Cells whose legacy-encoded text (TCVN3, VNI) was converted to Unicode before validation; absent when none. */
+  repairs?: TextRepair[];
   submission?: Submission;
 }
 

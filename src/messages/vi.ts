@@ -9,6 +9,18 @@ export function shown(text: string): string {
   return quote(oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine);
 }
 
+/** How a legacy encoding is named to users (the fonts they will recognise). */
+export const LEGACY_ENCODING_NAME: Record<'tcvn3' | 'tcvn3-caps' | 'vni', string> = {
+  tcvn3: 'TCVN3 (.VnTime)',
+  'tcvn3-caps': 'TCVN3 chữ hoa (.VnTimeH)',
+  vni: 'VNI-Windows',
+};
+
+/** "B3, B4, C7" — at most `max` cells, then how many more. */
+function cellList(cells: readonly string[], max = 12): string {
+  return cells.length <= max ? cells.join(', ') : `${cells.slice(0, max).join(', ')} và ${cells.length - max} ô khác`;
+}
+
 export const FORM_HINT = 'Hãy dùng biểu mẫu do lệnh "danvan mau" tạo ra.';
 
 export const unreadable: Record<UnreadableReason, (detail?: string) => string> = {
@@ -23,8 +35,24 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
     'Tệp là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice và chọn Tệp → Lưu thành → "Excel 2007-365 (.xlsx)".',
   encrypted: () =>
     'Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi gửi lại.',
-  'legacy-xls': () =>
-    'Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".',
+  'legacy-xls': (detail) => {
+    const resave = 'Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".';
+    if (detail === 'soffice-missing') {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave} (Nếu máy có cài LibreOffice, danvan tự đọc được tệp .xls.)`;
+    }
+    if (detail?.startsWith('convert-timeout')) {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003); danvan đã thử chuyển bằng LibreOffice nhưng quá thời gian cho phép. ${resave}`;
+    }
+    if (detail?.startsWith('convert-failed')) {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003) nhưng LibreOffice không chuyển được (tệp có thể bị hỏng). ${resave}`;
+    }
+    if (detail === 'not-xls') return `Tệp có dạng tệp Office cũ nhưng không phải bảng tính Excel .xls đọc được. ${resave}`;
+    return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave}`;
+  },
+  'too-many-cells': (detail) => {
+    const sheet = detail?.split(': ')[0];
+    return `Bảng tính có quá nhiều ô có nội dung${sheet ? ` (tính đến sheet "${sheet}")` : ''}: hơn một triệu ô, trong khi biểu mẫu báo cáo chỉ có vài trăm ô. Có thể một giá trị đã bị chép xuống cả cột hoặc cả dòng: hãy xóa phần thừa, lưu lại rồi gửi lại.`;
+  },
   'too-large': (detail) =>
     `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,
   corrupt: (detail) => {
@@ -174,4 +202,9 @@ export const msg = {
   laterReportDate: (date: string) => `ngày báo cáo ${date} muộn hơn`,
   laterFile: () => 'cùng ngày báo cáo, tệp được sửa sau cùng',
   laterName: () => 'cùng ngày báo cáo, chọn theo tên tệp đứng sau',
+  legacyRepaired: (encoding: keyof typeof LEGACY_ENCODING_NAME, before: string, after: string) =>
+    `Văn bản gõ bằng bảng mã ${LEGACY_ENCODING_NAME[encoding]} đã được chuyển sang Unicode: ${shown(before)} thành ${shown(after)}.`,
+  legacyRepairedSheet: (encodings: readonly (keyof typeof LEGACY_ENCODING_NAME)[], cells: readonly string[]) =>
+    `Văn bản gõ bằng bảng mã ${encodings.map((e) => LEGACY_ENCODING_NAME[e]).join(' và ')} đã được chuyển sang Unicode ` +
+    `ở ${cells.length} ô (${cellList(cells)}). Hãy đọc lại các ô này; lần sau nên gõ bằng bảng mã Unicode (phông Times New Roman).`,
 } as const;

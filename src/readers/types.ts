@@ -40,9 +40,10 @@ export type UnreadableReason =
   | 'truncated' // a zip whose end is missing (an interrupted copy or download)
   | 'not-a-workbook' // a zip without xl/workbook.xml (a .docx, an .ods, a random zip)
   | 'encrypted' // a password-protected workbook (an OLE container with EncryptionInfo)
-  | 'legacy-xls' // the old Excel 97–2003 format
-  | 'ods' // an OpenDocument spreadsheet
+  | 'legacy-xls' // the old Excel 97–2003 format, when it could not be converted (see xls-convert.ts)
+  | 'ods' // an OpenDocument spreadsheet given to a reader that only reads .xlsx
   | 'too-large' // over the size limit
+  | 'too-many-cells' // an .ods whose repeated cells expand past the per-sheet cap
   | 'corrupt' // a workbook part is broken XML or missing
   | 'empty-file'; // zero bytes
 
