@@ -85,6 +85,8 @@ export const recon = {
   statusSuperseded: 'không tính: đơn vị đã gửi tệp khác',
   statusInvalid: 'không hợp lệ, không tính',
   statusSkipped: 'bỏ qua: không phải báo cáo',
+  repairsTitle: 'VĂN BẢN GÕ BẰNG BẢNG MÃ CŨ (TCVN3, VNI) ĐÃ ĐƯỢC CHUYỂN SANG UNICODE: mỗi dòng một ô',
+  noRepairs: '(không có ô nào phải chuyển mã)',
 } as const;
 
 const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';

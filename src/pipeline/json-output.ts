@@ -37,6 +37,8 @@ export function fileJson(result: FileResult) {
     superseded: result.superseded ?? null,
     errors: result.errors,
     warnings: result.warnings,
+    /** Cells typed in a legacy encoding (TCVN3, VNI) and converted to Unicode before validation. */
+    repairs: result.repairs ?? [],
   };
 }
 

@@ -11,7 +11,7 @@ import { periodName, parsePeriod, type Period } from '../domain/period.js';
 import type { FieldGroup, FigureSource, GatheredItem, ItemSource, LimitationItem, ReportModel, TaskItem } from '../model/report-model.js';
 import { BASE_FONT, BOLD_FONT, BORDER, HEADER_FILL, TITLE_FONT, WRAP_TOP, wrappedRowHeight } from '../form/styles.js';
 import { pinZipTimestamps } from '../form/zip-timestamps.js';
-import { recon } from '../messages/vi.js';
+import { LEGACY_ENCODING_NAME, recon } from '../messages/vi.js';
 
 export interface ReconciliationInput {
   model: ReportModel;
@@ -30,6 +30,7 @@ export const RECON_SHEET = {
   proposals: SHEET.proposals,
   models: SHEET.models,
   files: 'Tệp',
+  repairs: 'Chuyển mã',
 } as const;
 
 const TITLE_ROW = 1;
@@ -349,6 +350,27 @@ function addFilesSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput): 
   for (const skipped of input.check.skipped) addRow(sheet, columns, [++n, skipped.file, null, null, recon.statusSkipped, 0, 0, null]);
 }
 
+/**
+ * Every cell typed in a legacy encoding (TCVN3, VNI) that danvan converted, so that a person can check each one
+ * against the unit's file. The converted text only: nothing danvan writes holds legacy-encoded text.
+ */
+function addRepairsSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput): void {
+  const columns: Column[] = [
+    { label: 'STT', width: 6 },
+    { label: 'Tệp', width: 36 },
+    { label: 'Sheet', width: 12 },
+    { label: 'Ô', width: 7 },
+    { label: 'Bảng mã', width: 18 },
+    { label: 'Đã chuyển thành (Unicode)', width: 60 },
+  ];
+  const sheet = tableSheet(workbook, RECON_SHEET.repairs, recon.repairsTitle, columns);
+  let n = 0;
+  for (const file of input.check.files) {
+    for (const r of file.repairs ?? []) addRow(sheet, columns, [++n, file.file, r.sheet, r.cell, LEGACY_ENCODING_NAME[r.encoding], r.after]);
+  }
+  if (n === 0) addRow(sheet, columns, ['', recon.noRepairs]);
+}
+
 const fieldGroups = <T extends GatheredItem>(groups: readonly FieldGroup<T>[]) => groups.map((g) => ({ group: g.field, items: g.items }));
 
 /** The whole workbook, as deterministic bytes: the same inputs give the same file. */
@@ -386,6 +408,7 @@ export async function buildReconciliationWorkbook(input: ReconciliationInput): P
   );
   addModelsSheet(workbook, input);
   addFilesSheet(workbook, input);
+  addRepairsSheet(workbook, input);
 
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return pinZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);

@@ -100,6 +100,18 @@ describe('legacy text and old formats, end to end', () => {
     const reconciliationText = reconciliation.sheets.flatMap((s) => s.cells.map((c) => (c.value.kind === 'text' ? c.value.text : ''))).filter(Boolean);
     expect(legacyLines(reconciliationText)).toEqual([]);
     expect(reconciliationText.join('\n')).toContain('Vận động Nhân dân hiến đất làm đường giao thông nông thôn (HU_B)');
+    // It records which cells were repaired, file by file, with the encoding, as the check reported them.
+    const repairSheet = reconciliation.sheets.find((s) => s.name === 'Chuyển mã')!;
+    const listed = new Set(
+      [...new Set(repairSheet.cells.map((c) => c.row))]
+        .filter((row) => row > 2)
+        .map((row) => repairSheet.cells.filter((c) => c.row === row).map((c) => (c.value.kind === 'text' ? c.value.text : '')).slice(1, 4).join('!')),
+    );
+    const reported = JSON.parse(danvan(['kiemtra', '--json', 'nop'], cwd).stdout).files.flatMap((f: { file: string; repairs: { sheet: string; cell: string }[] }) =>
+      f.repairs.map((r) => `${f.file}!${r.sheet}!${r.cell}`),
+    );
+    expect(reported.length).toBeGreaterThan(10);
+    expect([...listed].sort()).toEqual([...reported].sort());
   });
 
   it('with LibreOffice, the .xls fixture is read as the submission it is', (ctx) => {
