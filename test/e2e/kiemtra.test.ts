@@ -51,7 +51,7 @@ describe('danvan kiemtra on a clean folder', () => {
       ['BCHQS', 'BDBP', 'CA', 'HCCB', 'HLHPN', 'HND', 'HU_DONGHOA', 'HU_NGOCTHANH', 'HU_PHUCLAM', 'HU_TANLAC', 'LDLD', 'MTTQ', 'SNV', 'TINHDOAN', 'TU_BINHSON'],
     );
     for (const f of files) {
-      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'period', 'superseded', 'errors', 'warnings']);
+      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'period', 'superseded', 'errors', 'warnings', 'repairs']);
       expect(f).toMatchObject({ valid: true, period: '2023-Q1', errors: [] });
     }
   });
