@@ -1,6 +1,6 @@
 /** The danvan command line: parses arguments, calls the pipeline, prints, and maps every failure to an exit code. */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { AggregateRejectedError, DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { aggregateFailureJson, checkFailureJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
@@ -33,9 +33,19 @@ function translateCommanderError(error: CommanderError): string {
       return `Tùy chọn ${arg} cần một giá trị.`;
     case 'commander.excessArguments':
       return `Thừa tham số. Xem "danvan <lệnh> --help".`;
+    case 'commander.invalidArgument':
+      // Our own parsers give the reason in Vietnamese after commander's English preamble.
+      return `Tùy chọn ${arg.split(' ')[0]}: ${error.message.replace(/^.*? is invalid\.\s*/s, '')}`;
     default:
       return error.message.replace(/^error: /, '');
   }
+}
+
+/** --workers: a whole number from 1 up, said in Vietnamese when it is not. */
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`cần một số nguyên dương, không phải "${value}".`);
+  return n;
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -46,6 +56,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .name('danvan')
+    .usage('[tùy chọn] [lệnh]')
     .description('Tổng hợp báo cáo công tác dân vận: biểu mẫu Excel cho các đơn vị, kiểm tra báo cáo, viết báo cáo Word sẵn sàng trình ký.')
     .version(version(), '-V, --version', 'in số phiên bản')
     .helpOption('-h, --help', 'hiển thị trợ giúp')
@@ -78,6 +89,7 @@ Mã thoát:
     program
       .command('mau')
       .alias('form')
+      .usage('[tùy chọn]')
       .description('Tạo biểu mẫu báo cáo (.xlsx) để các đơn vị điền')
       .option('-o, --output <tệp>', 'tên tệp biểu mẫu (mặc định: bieu-mau-bao-cao-dan-van.xlsx)')
       .option('--config <tệp>', 'tệp cấu hình (danh mục chỉ tiêu, danh sách đơn vị)')
@@ -92,13 +104,14 @@ Mã thoát:
     program
       .command('kiemtra')
       .alias('check')
+      .usage('[tùy chọn] <tệp-hoặc-thư-mục...>')
       .description('Kiểm tra các tệp báo cáo: liệt kê mọi lỗi kèm tệp, sheet và ô')
       .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục chứa chúng (tìm cả thư mục con)')
       .option('--json', 'in kết quả dạng JSON cho máy đọc')
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số tệp ghi)')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
       .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
-      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
+      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText('after', '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json')
       .action(
         // Each command loads its own modules: checking never pays for exceljs, docx or handlebars.
@@ -112,6 +125,7 @@ Mã thoát:
     program
       .command('tonghop')
       .alias('aggregate')
+      .usage('[tùy chọn] <tệp-hoặc-thư-mục...>')
       .description('Kiểm tra, tổng hợp và viết báo cáo Word (.docx) sẵn sàng trình ký')
       .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục chứa chúng')
       .option('-o, --output <tệp>', 'tên tệp báo cáo (mặc định: bao-cao-<kỳ>.docx, ví dụ bao-cao-quy-1-2023.docx)')
@@ -124,7 +138,7 @@ Mã thoát:
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần tổng hợp (mặc định: kỳ mà đa số tệp ghi)')
       .option('--force', 'ghi đè tệp báo cáo đã có')
       .option('--strict', 'không ghi báo cáo nếu có tệp không hợp lệ')
-      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
+      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText(
         'after',
         '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/quy-1-2023 --doi-chieu doi-chieu-quy-1-2023.xlsx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
@@ -140,10 +154,11 @@ Mã thoát:
     program
       .command('lo')
       .alias('batch')
+      .usage('[tùy chọn] <tệp-lô>')
       .description('Chạy một tệp lô gồm nhiều việc tổng hợp (mỗi việc như một lệnh tonghop), kể cả khi có việc lỗi')
       .argument('<tệp-lô>', 'tệp JSON (cho phép chú thích //): "config" chung và danh sách "jobs"')
       .option('--json', 'in một đối tượng JSON: kết quả của từng việc')
-      .option('--workers <số>', 'số việc chạy cùng lúc (mặc định: số lõi CPU)')
+      .option('--workers <số>', 'số việc chạy cùng lúc (mặc định: số lõi CPU)', parseWorkers)
       .option('--force', 'cho mọi việc ghi đè tệp kết quả đã có mà nội dung khác')
       .addHelpText(
         'after',
@@ -156,6 +171,7 @@ Mã thoát:
     program
       .command('khoitao')
       .alias('init')
+      .usage('[tùy chọn] [thư-mục]')
       .description('Tạo tệp cấu hình mẫu (có chú thích) và bản sao các mẫu báo cáo để sửa')
       .argument('[thư-mục]', 'nơi tạo (mặc định: thư mục hiện tại)')
       .option('--force', 'ghi đè tệp đã có')

@@ -121,7 +121,8 @@ export const runMsg = {
     `Lỗi nội bộ của danvan khi kiểm tra ${files.length} tệp (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}): kết quả kiểm tra không đáng tin. ` +
     'Hãy báo lỗi cho nhóm phát triển, kèm các tệp này.',
   frameGaps: (gaps: readonly { key: string; what: string }[], configPath: string | null) =>
-    `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ${configPath ? `tệp cấu hình ${configPath}` : 'chưa có tệp cấu hình'} chưa ghi: ` +
+    `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ` +
+    (configPath ? `tệp cấu hình ${configPath} chưa ghi: ` : 'chưa có tệp cấu hình, nên chưa có: ') +
     `${gaps.map((g) => `"${g.key}"`).join(', ')}. ` +
     (configPath ? 'Hãy điền các khóa này rồi chạy lại.' : 'Hãy chạy "danvan khoitao", điền các khóa này trong danvan.config.json rồi chạy lại.'),
 } as const;
@@ -131,6 +132,13 @@ export const msg = {
     `Bảng tính không phải biểu mẫu báo cáo công tác dân vận: không có sheet "Thông tin" hay "Số liệu"` +
     (sheets.length ? ` (các sheet có trong tệp: ${sheets.slice(0, 5).map(quote).join(', ')}${sheets.length > 5 ? '…' : ''})` : '') +
     `. ${FORM_HINT}`,
+  sheetDuplicate: (sheet: string, names: readonly string[]) =>
+    `Có ${names.length} sheet cùng là ${quote(sheet)} (${names.map(quote).join(', ')}); danvan không biết sheet nào là báo cáo. Hãy xóa hoặc đổi tên sheet thừa.`,
+  columnDuplicate: (sheet: string, label: string, cells: readonly string[]) =>
+    `Sheet ${quote(sheet)} có ${cells.length} cột cùng tiêu đề ${quote(label)} (${cells.join(', ')}); danvan không biết cột nào là số liệu. Hãy xóa hoặc đổi tên cột thừa.`,
+  totalRowIgnored: () => 'Dòng "Tổng cộng" không phải một chỉ tiêu nên không được đọc (danvan tự cộng các chỉ tiêu).',
+  dateOutsidePeriod: (date: string, period: string) =>
+    `Ngày báo cáo ${date} không thuộc ${period} hay năm sau đó; hãy kiểm tra lại (có thể gõ nhầm năm).`,
   sheetMissing: (sheet: string) => `Thiếu sheet ${quote(sheet)}. ${FORM_HINT}`,
   sheetMissingOptional: (sheet: string) =>
     `Không có sheet ${quote(sheet)}; coi như đơn vị không có nội dung phần này.`,
@@ -152,7 +160,7 @@ export const msg = {
     `${shown(text)} không phải là số; hãy nhập ${kind === 'count' ? 'một số nguyên không âm, ví dụ 12' : 'một số không âm, ví dụ 12 hoặc 1.250,5'} (để trống nếu không có số liệu).`,
   fractionalCount: (text: string, value: number, unit: string, wholeAlternative?: number) =>
     `Chỉ tiêu này đếm bằng ${quote(unit)} nên phải là số nguyên; ô ghi ${shown(text)}` +
-    (text === formatNumber(value, 6) ? '.' : ` (đọc theo cách viết Việt Nam là ${formatNumber(value, 6)}).`) +
+    (text === formatNumber(value, 12) ? '.' : ` (đọc theo cách viết Việt Nam là ${formatNumber(value, 12)}).`) +
     (wholeAlternative === undefined
       ? ''
       : ` Nếu ý là ${formatNumber(wholeAlternative, 0)} ${unit}, hãy ghi "${formatNumber(wholeAlternative, 0)}" (dấu chấm ngăn cách hàng nghìn) hoặc nhập số ${wholeAlternative}.`),
@@ -166,6 +174,10 @@ export const msg = {
   /** A schema rule that has no sentence of its own: still Vietnamese, never the library's English. */
   valueInvalid: (label: string) => `Giá trị ở cột ${quote(label)} không hợp lệ; hãy kiểm tra lại.`,
   negative: (value: number) => `Số âm (${formatNumber(value, 6)}) không hợp lệ; hãy nhập một số không âm.`,
+  dateInFigure: (text: string) =>
+    `Ô chứa một ngày (${text}), không phải số liệu; hãy nhập số (định dạng ô là Số, không phải Ngày).`,
+  numberTooLarge: (text: string) =>
+    `Số ${shown(text)} quá lớn (từ 1.000.000.000.000.000 trở lên, vượt độ chính xác của Excel); hãy kiểm tra lại, có thể gõ thừa chữ số.`,
   formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
   formulaUncomputed: (formula: string) =>
     `Ô có công thức (${shown(formula).slice(1, -1)}) nhưng chưa có kết quả: tệp được ghi bằng phần mềm không tự tính công thức. ` +

@@ -12,7 +12,7 @@ export interface KiemtraOptions {
   ky?: string;
   config?: string;
   luuY?: boolean;
-  workers?: string;
+  workers?: number;
 }
 
 export async function kiemtraCommand(inputs: string[], options: KiemtraOptions): Promise<number> {
@@ -22,7 +22,7 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     inputs,
     config,
     period: options.ky,
-    workers: options.workers ? Number(options.workers) : undefined,
+    workers: options.workers,
     onProgress: options.json ? undefined : progress,
   });
   progress.end();
