@@ -131,7 +131,7 @@ Mã thoát:
       .option('-o, --output <tệp>', 'tên tệp báo cáo (mặc định: bao-cao-<kỳ>.docx, ví dụ bao-cao-quy-1-2023.docx)')
       .option('--json', 'in tóm tắt dạng JSON cho máy đọc')
       .option('--xlsx <tệp>', 'ghi thêm số liệu tổng hợp theo đúng biểu mẫu, để gửi cấp trên tổng hợp tiếp')
-      .option('--template <tệp>', 'mẫu báo cáo Handlebars tự sửa (tạo bằng "danvan khoitao")')
+      .option('--template <tệp-hoặc-thư-mục>', 'mẫu báo cáo Handlebars tự sửa, hoặc thư mục chứa so-ket.hbs và tong-ket.hbs để danvan chọn theo kỳ (tạo bằng "danvan khoitao")')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
       .option('--compare <tệp>', 'tệp tổng hợp cùng kỳ năm trước (tạo bằng --xlsx) để so sánh')
       .option('--doi-chieu <tệp.xlsx>', 'ghi thêm bảng đối chiếu: mỗi số liệu kèm tệp, sheet, ô; mỗi nội dung kèm đơn vị và dòng gốc')
@@ -141,7 +141,7 @@ Mã thoát:
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText(
         'after',
-        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/quy-1-2023 --doi-chieu doi-chieu-quy-1-2023.xlsx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
+        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --template mau-bao-cao\n  danvan tonghop nop-bao-cao/quy-1-2023 --doi-chieu doi-chieu-quy-1-2023.xlsx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
       )
       .action(
         run(async (inputs: string[], options: Record<string, unknown>) =>

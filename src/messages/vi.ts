@@ -115,6 +115,17 @@ export const batchMsg = {
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
 } as const;
 
+/** Choosing a report template. */
+export const templateMsg = {
+  folderEmpty: (folder: string) =>
+    `Thư mục mẫu báo cáo "${folder}" không có so-ket.hbs hay tong-ket.hbs (tạo bằng "danvan khoitao", thư mục mau-bao-cao).`,
+  folderMissing: (folder: string, file: string, final: boolean) =>
+    `Thư mục mẫu báo cáo "${folder}" thiếu ${file}, mẫu cho ${final ? 'báo cáo tổng kết năm' : 'báo cáo sơ kết quý, 6 tháng, 9 tháng'}.`,
+  periodMismatch: (file: string, period: string, final: boolean) =>
+    `Mẫu ${file} là mẫu ${final ? 'sơ kết' : 'tổng kết'} nhưng kỳ báo cáo là ${period}: trích yếu ghi "${final ? 'sơ kết' : 'tổng kết'}". ` +
+    `Hãy dùng ${final ? 'tong-ket.hbs' : 'so-ket.hbs'}, hoặc chỉ --template tới thư mục chứa cả hai mẫu để danvan tự chọn theo kỳ.`,
+} as const;
+
 /** Run-level notes that are not about one file. */
 export const runMsg = {
   internalOnFiles: (files: readonly string[]) =>

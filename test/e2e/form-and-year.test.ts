@@ -1,9 +1,9 @@
 // End-to-end: the form a unit fills in, checked as sent back; a year's report (tổng kết); the state layout.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { danvan, expectNoStackTrace, tempDir } from './run-cli.js';
+import { FIXTURES, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
 import { documentText } from '../helpers/docx-xml.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
@@ -94,6 +94,43 @@ describe('a year report (tổng kết)', () => {
     expect(lines.join('\n')).toContain('phong trào thi đua “Dân vận khéo” lan tỏa với 42 mô hình đăng ký, xây dựng mới');
     // Items of both units merged into one, naming both.
     expect(lines).toContain('- Xây dựng 12 mô hình “Dân vận khéo” trong phát triển kinh tế (Ban Dân vận Huyện ủy A, Ban Dân vận Huyện ủy B).');
+  });
+
+  it('--template naming khoitao\'s folder picks tong-ket.hbs for a year and so-ket.hbs for a quarter', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'nam-2023'));
+    writeFileSync(join(cwd, 'nam-2023', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { TT_BUOI: 5 }));
+    expect(danvan(['khoitao'], cwd).code).toBe(0);
+    const year = danvan(['tonghop', 'nam-2023', '--template', 'mau-bao-cao', '-o', 'nam.docx', '--json'], cwd);
+    expect(year.code).toBe(0);
+    expect(documentText(readFileSync(join(cwd, 'nam.docx')))).toContain('tổng kết công tác dân vận năm 2023,');
+    expect(parseJsonOutput(year.stdout, 'tonghop').warnings.map((w: { code: string }) => w.code)).not.toContain('template.period-mismatch');
+    const quarter = danvan(['tonghop', join(FIXTURES, 'quy-1-2023'), '--template', 'mau-bao-cao', '-o', 'quy.docx'], cwd);
+    expect(quarter.code).toBe(0);
+    expect(documentText(readFileSync(join(cwd, 'quy.docx')))).toContain('sơ kết công tác dân vận quý I năm 2023,');
+  });
+
+  it('a single sơ kết template on a year report is used, with a warning that says which to use', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'nam-2023'));
+    writeFileSync(join(cwd, 'nam-2023', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { TT_BUOI: 5 }));
+    danvan(['khoitao'], cwd);
+    const run = danvan(['tonghop', 'nam-2023', '--template', 'mau-bao-cao/so-ket.hbs', '-o', 'nam.docx', '--json'], cwd);
+    expect(run.code).toBe(0);
+    const warning = parseJsonOutput(run.stdout, 'tonghop').warnings.find((w: { code: string }) => w.code === 'template.period-mismatch');
+    expect(warning.message).toContain('Hãy dùng tong-ket.hbs');
+  });
+
+  it('a template folder without the kind the period needs is exit 2 naming the missing file', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'nam-2023'));
+    mkdirSync(join(cwd, 'mau'));
+    writeFileSync(join(cwd, 'nam-2023', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { TT_BUOI: 5 }));
+    writeFileSync(join(cwd, 'mau', 'so-ket.hbs'), '---\ntrich-yeu: sơ kết\n---\nNội dung.\n');
+    const run = danvan(['tonghop', 'nam-2023', '--template', 'mau', '-o', 'nam.docx'], cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('thiếu tong-ket.hbs');
+    expect(existsSync(join(cwd, 'nam.docx'))).toBe(false);
   });
 
   it('the state layout (nd30) takes the Quốc hiệu and tiêu ngữ from the config', async () => {
