@@ -110,13 +110,19 @@ Mã thoát:
       .option('--json', 'in kết quả dạng JSON cho máy đọc')
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số tệp ghi)')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
+      .option('--chi-loi', 'chỉ in các tệp có lỗi (tệp hợp lệ chỉ được đếm)')
       .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText('after', '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json')
       .action(
         // Each command loads its own modules: checking never pays for exceljs, docx or handlebars.
         run(async (inputs: string[], options: Record<string, unknown>) =>
-          (await import('./commands/kiemtra.js')).kiemtraCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined), luuY: !options.khongLuuY }),
+          (await import('./commands/kiemtra.js')).kiemtraCommand(inputs, {
+            ...options,
+            ky: (options.period as string | undefined) ?? (options.ky as string | undefined),
+            luuY: !options.khongLuuY,
+            chiLoi: Boolean(options.chiLoi),
+          }),
         ),
       ),
   );

@@ -91,6 +91,16 @@ export const recon = {
 
 const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
 
+/** How alike warnings of one file are named when folded into one line of the terminal view. */
+export const FOLDED: Record<string, string> = {
+  'figure.blank': 'chỉ tiêu để trống (đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0)',
+  'figure.row-missing': 'chỉ tiêu không có dòng trong sheet "Số liệu" (coi như để trống)',
+  'figure.ambiguous-text': 'số gõ dạng chữ có thể hiểu hai cách, đã đọc theo cách viết Việt Nam',
+  'figure.english-style': 'số viết theo kiểu tiếng Anh, đã đọc theo giá trị đó',
+  'sheet.missing-optional': 'sheet không có (coi như không có nội dung)',
+  'section.empty': 'sheet chưa có nội dung',
+};
+
 /** The batch file of `danvan lo`: every problem located by its key. */
 export const batchMsg = {
   notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
@@ -197,8 +207,9 @@ export const msg = {
     `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,
   duplicateIndicator: (code: string, firstCell: string) =>
     `Mã chỉ tiêu ${quote(code)} xuất hiện lần thứ hai (lần đầu ở ô ${firstCell}); hãy xóa dòng trùng.`,
+  // As the form's "Hướng dẫn" says it: a blank is allowed and means no figure or not tracked; it is not a 0.
   indicatorBlank: (code: string, name: string) =>
-    `Chỉ tiêu ${code} (${name}) để trống: coi là không báo cáo (khác với 0). Nếu không có, hãy nhập 0.`,
+    `Chỉ tiêu ${code} (${name}) để trống: hiểu là đơn vị không có số liệu hoặc không theo dõi chỉ tiêu này (khác với ghi 0).`,
   indicatorRowMissing: (code: string, name: string) =>
     `Không có dòng cho chỉ tiêu ${code} (${name}); coi là không báo cáo.`,
   resolvedExceedsReceived: (solved: string, received: string) =>
