@@ -9,6 +9,8 @@ import { helpers } from './helpers.js';
 /** Built-in templates ship in templates/ at the package root. */
 export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 export const BUILTIN_TEMPLATES = { interim: 'so-ket.hbs', final: 'tong-ket.hbs' } as const;
+/** The reminder letter's template (danvan nhac). */
+export const REMINDER_TEMPLATE = 'nhac.hbs';
 
 export interface LoadedTemplate {
   file: string;
