@@ -1,6 +1,7 @@
 /** Gathers the text items of all units, merging the same item sent by several units into one that names them all. */
 import { FIELDS, FIELD_HEADINGS, FIELD_IDS, type Field } from '../domain/fields.js';
 import { itemKey } from '../domain/text.js';
+import { SimilarIndex, signature } from './similar.js';
 import type { FieldGroup, GatheredItem, ItemSource, UnitRef } from '../model/report-model.js';
 
 export interface SourcedItem {
@@ -10,28 +11,42 @@ export interface SourcedItem {
   source: ItemSource;
 }
 
+/** How alike two items must be to be one (similar.ts); 1 merges only texts equal up to case and punctuation. */
+export interface MergeOptions {
+  similarity: number;
+}
+
+export const EXACT_ONLY: MergeOptions = { similarity: 1 };
+
 /**
  * Items in the order given (units in report order, rows within a unit). An item already said by an earlier
- * unit — compared ignoring case, spaces and punctuation — gains the later unit instead of being repeated;
- * `extend` carries a sheet's extra column (causes, deadlines) into the merged item.
+ * unit — the same text ignoring case, spaces and punctuation, or (below a similarity of 1) the same meaning in
+ * other words, as similar.ts measures it — gains the later unit instead of being repeated; the merged item
+ * keeps the first unit's wording. `extend` carries a sheet's extra column (causes, deadlines) into it.
  */
 export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
   items: readonly S[],
   create: (item: S) => T,
   extend: (target: T, item: S) => void = () => {},
+  options: MergeOptions = EXACT_ONLY,
 ): T[] {
   const byKey = new Map<string, T>();
+  const similar = options.similarity < 1 ? new SimilarIndex<T>(options.similarity) : undefined;
   const list: T[] = [];
   for (const item of items) {
     const key = itemKey(item.text);
     let target = byKey.get(key);
     if (!target) {
-      target = create(item);
+      const sig = similar ? signature(item.text) : undefined;
+      target = sig ? similar!.find(sig) : undefined;
+      if (!target) {
+        target = create(item);
+        list.push(target);
+        if (sig) similar!.add(sig, target);
+      }
       byKey.set(key, target);
-      list.push(target);
-    } else if (!target.units.some((u) => u.code === item.unit.code)) {
-      target.units.push(item.unit);
     }
+    if (!target.units.some((u) => u.code === item.unit.code)) target.units.push(item.unit);
     target.sources.push(item.source);
     extend(target, item);
   }
@@ -55,13 +70,14 @@ export function gatherByField<S extends SourcedItem & { field: Field }, T extend
   items: readonly S[],
   create: (item: S) => T,
   extend?: (target: T, item: S) => void,
+  options: MergeOptions = EXACT_ONLY,
 ): FieldGroup<T>[] {
   const byField = groupBy(items, (item) => item.field);
   return FIELDS.map((field) => ({
     id: FIELD_IDS[field],
     field,
     heading: FIELD_HEADINGS[field],
-    items: mergeItems(byField.get(field) ?? [], create, extend),
+    items: mergeItems(byField.get(field) ?? [], create, extend, options),
   }));
 }
 

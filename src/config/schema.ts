@@ -78,6 +78,19 @@ export const configSchema = z.object({
     items: z.array(indicatorSchema).default([]),
   }).strict().prefault({}),
   layout: z.enum(['hd36', 'nd30']).default('hd36'),
+  /** How the report's body keeps its length at any number of units (docs/cau-hinh.md, "report"). */
+  report: z.object({
+    /** A merged item names its units while they are at most this many; beyond, it counts them by group. */
+    namesUpTo: z.number().int().min(1).max(1000).default(5),
+    /** Each field shows its most widely reported items, at most this many; the others go to an appendix. */
+    itemsPerField: z.number().int().min(1).max(10000).default(15),
+    /** Beyond this many units, the list of units that sent is told by group ("28/30 đảng ủy xã"). */
+    unitListUpTo: z.number().int().min(1).max(100000).default(30),
+    /** How alike two items must be to be merged (Dice over syllables, 0,5–1; 1 = only the same text). */
+    similarity: z.number().min(0.5).max(1).default(0.9),
+    /** Group of the registry → how to count its units: { "Đảng ủy các xã, phường": "đảng ủy xã, phường" }. */
+    groupNouns: z.record(z.string(), nonEmpty).default({}),
+  }).strict().prefault({}),
   /** Largest submission file accepted, in megabytes. */
   maxFileMB: z.number().positive().max(1024).default(20),
 }).strict();

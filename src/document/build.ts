@@ -8,7 +8,7 @@ import { typographicQuotes } from '../domain/text.js';
 import type { ReportModel } from '../model/report-model.js';
 import { formatDateLong } from '../render/format.js';
 import { parseMarkup, splitFrontMatter } from './markup.js';
-import { indicatorTable, modelAppendix, modelTable, unitAppendices } from './tables.js';
+import { appendixNumbers, indicatorTable, modelAppendix, modelTable, otherItemsAppendix, unitAppendices } from './tables.js';
 
 /**
  * "Số 45-BC/BDVTU" (Party) or "Số: 45/BC-SNV" (state); numbers below 10 zero-padded; an empty number leaves
@@ -87,7 +87,13 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
   // Under each appendix title, which report it belongs to, as the number and date lines of the report say it.
   const number = documentNumber(config, profile.words).replace(/^Số:? /, '');
   const attached = `(Kèm theo Báo cáo số ${number}, ${placeAndDate(config, reportYear(model, period)).replace(/^.*?, (?=ngày)/, '')})`;
-  const appendices = [...unitAppendices(model), ...(modelAppendix(model) ? [modelAppendix(model)!] : [])].map((a) => ({
+  const numbers = appendixNumbers(model, config.report);
+  const parts = [
+    ...(numbers.donVi ? unitAppendices(model, numbers.donVi) : []),
+    ...(numbers.moHinh ? [modelAppendix(model, numbers.moHinh)!] : []),
+    ...(numbers.khac ? [otherItemsAppendix(model, config.report, numbers.khac)!] : []),
+  ];
+  const appendices = parts.map((a) => ({
     ...a,
     subtitle: [...a.subtitle, attached],
     table: typographicTable(a.table),

@@ -1,7 +1,8 @@
 /** Tables built from the ReportModel: indicator totals, models by field and level, and the appendices. */
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import type { Appendix, TableBlock, TableColumn } from '../model/doc-model.js';
-import type { IndicatorTotal, ReportModel } from '../model/report-model.js';
+import type { GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
+import { attribution, selectItems, type ReportSettings } from '../render/selection.js';
 import { POINTS, formatChange, formatNumber, formatPercent } from '../render/format.js';
 
 const BLANK = '—';
@@ -76,7 +77,7 @@ export function modelTable(model: ReportModel, caption: string): TableBlock | un
 }
 
 /** Appendix tables of each indicator by unit; split so that each table stays readable in landscape. */
-export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendix[] {
+export function unitAppendices(model: ReportModel, number = 1, columnsPerTable = 7): Appendix[] {
   if (model.byUnit.length === 0) return [];
   const indices = model.indicators.map((_, i) => i);
   const chunks: number[][] = [];
@@ -99,7 +100,7 @@ export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendi
     } as (typeof rows)[number]);
     const partLabel = chunks.length > 1 ? ` (phần ${part + 1}/${chunks.length})` : '';
     return {
-      title: 'PHỤ LỤC 1',
+      title: `PHỤ LỤC ${number}`,
       subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ${partLabel}`],
       table: { type: 'table', columns, rows, ...optional('note', blankNote(rows, 'Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).')) },
       landscape: true,
@@ -108,10 +109,10 @@ export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendi
 }
 
 /** Appendix listing every "Dân vận khéo" model with its unit. */
-export function modelAppendix(model: ReportModel): Appendix | undefined {
+export function modelAppendix(model: ReportModel, number = 2): Appendix | undefined {
   if (model.models.total === 0) return undefined;
   return {
-    title: 'PHỤ LỤC 2',
+    title: `PHỤ LỤC ${number}`,
     subtitle: ['DANH SÁCH MÔ HÌNH “DÂN VẬN KHÉO”'],
     landscape: false,
     table: {
@@ -124,6 +125,58 @@ export function modelAppendix(model: ReportModel): Appendix | undefined {
         { header: 'Đơn vị báo cáo', width: 26, align: 'left' },
       ],
       rows: model.models.list.map((m, i) => ({ cells: [String(i + 1), m.name, m.field, m.level, m.unit.name] })),
+    },
+  };
+}
+
+/** Numbers of the appendices the report has, in their order; null for one it does not have. */
+export interface AppendixNumbers {
+  donVi: number | null;
+  moHinh: number | null;
+  khac: number | null;
+}
+
+/** Items of each field the body leaves out (selection.ts), to be listed in an appendix of their own. */
+export function itemsLeftOut(model: ReportModel, settings: ReportSettings): { part: string; group: string; item: GatheredItem; detail: string }[] {
+  const out: { part: string; group: string; item: GatheredItem; detail: string }[] = [];
+  const add = <T extends GatheredItem>(part: string, groups: readonly { group: string; items: readonly T[] }[], detail: (item: T) => string = () => '') => {
+    for (const g of groups) for (const item of selectItems(g.items, settings.itemsPerField).rest) out.push({ part, group: g.group, item, detail: detail(item) });
+  };
+  add('Kết quả', model.results.map((g) => ({ group: g.field, items: g.items })));
+  add('Hạn chế', model.limitations.map((g) => ({ group: g.field, items: g.items })), (i) => (i.causes.length ? `Nguyên nhân: ${i.causes.join('; ')}` : ''));
+  add('Nhiệm vụ', model.tasks.map((g) => ({ group: g.field, items: g.items })), (i) => (i.deadlines.length ? `Thời hạn: ${i.deadlines.join('; ')}` : ''));
+  add('Kiến nghị', model.proposals.map((g) => ({ group: g.addressee || 'Không ghi cơ quan nhận', items: g.items })));
+  return out;
+}
+
+export function appendixNumbers(model: ReportModel, settings: ReportSettings): AppendixNumbers {
+  let next = 1;
+  const donVi = model.byUnit.length ? next++ : null;
+  const moHinh = model.models.total > 0 ? next++ : null;
+  const khac = itemsLeftOut(model, settings).length > 0 ? next++ : null;
+  return { donVi, moHinh, khac };
+}
+
+/** The appendix of the items the body leaves out, so that nothing a unit reported is lost from the document. */
+export function otherItemsAppendix(model: ReportModel, settings: ReportSettings, number: number): Appendix | undefined {
+  const rows = itemsLeftOut(model, settings).map((r, i) => ({
+    cells: [String(i + 1), r.part, r.group, r.detail ? `${r.item.text} (${r.detail})` : r.item.text, attribution(r.item.units, settings)],
+  }));
+  if (rows.length === 0) return undefined;
+  return {
+    title: `PHỤ LỤC ${number}`,
+    subtitle: ['CÁC NỘI DUNG KHÁC TRONG BÁO CÁO CỦA CÁC ĐƠN VỊ'],
+    landscape: false,
+    table: {
+      type: 'table',
+      columns: [
+        { header: 'STT', width: 7, align: 'center' },
+        { header: 'Phần', width: 11, align: 'left' },
+        { header: 'Lĩnh vực', width: 17, align: 'left' },
+        { header: 'Nội dung', width: 43, align: 'left' },
+        { header: 'Đơn vị báo cáo', width: 22, align: 'left' },
+      ],
+      rows,
     },
   };
 }

@@ -156,7 +156,14 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const previous = request.compare
     ? await readComparison(request.compare, check.period, { catalogue, maxBytes: config.maxFileMB * 1024 * 1024, cwd })
     : undefined;
-  const model = aggregateReport({ period: check.period, files: check.files, catalogue, registry: config.units, previous });
+  const model = aggregateReport({
+    period: check.period,
+    files: check.files,
+    catalogue,
+    registry: config.units,
+    previous,
+    merge: { similarity: config.report.similarity },
+  });
 
   const period = parsePeriod(check.period) as Period;
   const final = isFinalReview(period);

@@ -49,8 +49,11 @@ export const helpers: Record<string, HelperDelegate> = {
     const texts = (list ?? []).map((item) => (field && item && typeof item === 'object' ? String((item as Record<string, unknown>)[field]) : String(item)));
     return joinList(texts);
   },
-  /** {{nguon item}} → the units that reported an item: "Hội Nông dân tỉnh, Tỉnh đoàn". */
-  nguon: (item: GatheredItem) => item.units.map((u: UnitRef) => u.name).join(', '),
+  /**
+   * {{nguon item}} → who reported an item: "Hội Nông dân tỉnh, Tỉnh đoàn" while they are few, else how many of each
+   * group ("18 huyện ủy, thành ủy"), as the report's settings say (the view gives each item its `nguon`).
+   */
+  nguon: (item: GatheredItem & { nguon?: string }) => item.nguon ?? item.units.map((u: UnitRef) => u.name).join(', '),
   /** {{viethoa text}}: first letter upper case. */
   viethoa: (text: string) => capitalise(String(text)),
   /** {{bang "chi-tieu"}}: places a table built from the data (chi-tieu, mo-hinh). */
