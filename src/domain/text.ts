@@ -1,16 +1,65 @@
-/** Text normalisation shared by every reader and matcher: NFC, trimmed, and a folded key for tolerant matching. */
+/**
+ * Text normalisation shared by every reader and matcher: NFC, trimmed, and a folded key for tolerant matching.
+ * Every function here runs in time linear in the text's length: cells hold up to 32,767 characters, and a
+ * regular expression that backtracks on a long run of spaces or dots would take seconds per cell. Patterns
+ * anchored at the end (`[…]+$`) are written as loops instead (see `trimEndWhere`).
+ */
 
-/** Cell text as danvan keeps it: NFC, non-breaking spaces made plain, runs of spaces collapsed, trimmed. */
+/**
+ * Cell text as danvan keeps it: NFC, every kind of space (non-breaking, ideographic U+3000, thin…) made a
+ * plain space, runs of spaces collapsed, spaces around line breaks dropped, trimmed.
+ */
 export function cleanText(value: string): string {
   return value
     .normalize('NFC')
     // Control characters are invisible in a spreadsheet and not allowed in the report's XML.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+    .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/\r\n?/g, '\n')
     .replace(/[ ]{2,}/g, ' ')
-    .replace(/ *\n */g, '\n')
+    // After the collapse a run is one space at most, so this cannot backtrack.
+    .replace(/ ?\n ?/g, '\n')
     .trim();
+}
+
+/** Whitespace as `\s` and `String.prototype.trim` see it. */
+export function isWhitespace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0x80) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The text without its trailing characters that satisfy `drop`, in one pass from the end. */
+export function trimEndWhere(text: string, drop: (code: number) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text.charCodeAt(end - 1))) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/**
+ * A header cell's label without what people add to it: "(…)" remarks and everything after the first line
+ * break outside one ("Kỳ này (*)", "Lĩnh vực\n(chọn)"). The same as removing the matches of the pattern
+ * `\(.*?\)|\n.*` (flags g and s), but linear: once a "(" has no ")" after it, no later one has either.
+ */
+export function headerLabelCore(text: string): string {
+  let out = '';
+  let from = 0;
+  let closing = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) return out + text.slice(from, i);
+    if (ch !== 0x28 || !closing) continue;
+    const close = text.indexOf(')', i + 1);
+    if (close < 0) {
+      closing = false;
+      continue;
+    }
+    out += text.slice(from, i);
+    from = close + 1;
+    i = close;
+  }
+  return out + text.slice(from);
 }
 
 /**
@@ -28,6 +77,7 @@ export function foldKey(value: string): string {
 
 /** A key for recognising the same item sent by several units: case, spaces and punctuation ignored, diacritics kept. */
 export function itemKey(value: string): string {
+  // Linear: each replacement is a character class or a plain run.
   return value
     .normalize('NFC')
     .toLocaleLowerCase('vi')

@@ -1,6 +1,6 @@
 /** Finds the form's sheets, label rows and header rows in a read workbook, tolerant of how people edit forms. */
 import type { CellValue, RawCell, RawSheet, RawWorkbook } from '../readers/types.js';
-import { foldKey } from '../domain/text.js';
+import { foldKey, headerLabelCore } from '../domain/text.js';
 import { cellText } from './cell-values.js';
 
 /** How far down a header row may sit below title rows. */
@@ -73,7 +73,7 @@ export function findHeader(grid: SheetGrid, specs: readonly ColumnSpec[]): Heade
     for (const cell of grid.rowCells(row)) {
       if (cell.value.kind !== 'text') continue;
       // "Kỳ này (*)" and "Lĩnh vực\n(chọn)" still name their column.
-      const spec = wanted.get(foldKey(cell.value.text)) ?? wanted.get(foldKey(cell.value.text.replace(/\(.*?\)|\n.*/gs, '')));
+      const spec = wanted.get(foldKey(cell.value.text)) ?? wanted.get(foldKey(headerLabelCore(cell.value.text)));
       if (spec && !columns.has(spec.key)) columns.set(spec.key, cell.col);
     }
     if (columns.size > bestCount) {
