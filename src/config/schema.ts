@@ -1,5 +1,6 @@
 /** The config file's schema (zod): issuing body, document, signer, recipients, unit registry, catalogue, layout. */
 import { z } from 'zod';
+import { CONFIG_LIMITS } from './limits.js';
 
 const text = z.string().trim();
 const nonEmpty = text.min(1, { message: 'không được để trống' });
@@ -55,15 +56,15 @@ export const configSchema = z.object({
   recipients: z.array(nonEmpty).default(['Ban Dân vận Trung ương (để b/c)', 'Thường trực Tỉnh ủy (để b/c)', 'Các đơn vị trong khối dân vận']),
   /** Last line of "Nơi nhận:". */
   archive: nonEmpty.default('Lưu Văn phòng'),
-  units: z.array(unitSchema).default([]),
+  units: z.array(unitSchema).max(CONFIG_LIMITS.units).default([]),
   indicators: z.object({
     /** "extend" adds these to the built-in catalogue; "replace" uses only these. */
     mode: z.enum(['extend', 'replace']).default('extend'),
-    items: z.array(indicatorSchema).default([]),
+    items: z.array(indicatorSchema).max(CONFIG_LIMITS.indicators).default([]),
   }).strict().prefault({}),
   layout: z.enum(['hd36', 'nd30']).default('hd36'),
   /** Largest submission file accepted, in megabytes. */
-  maxFileMB: z.number().positive().max(1024).default(20),
+  maxFileMB: z.number().positive().max(CONFIG_LIMITS.maxFileMB).default(20),
 }).strict();
 
 export type ConfigInput = z.input<typeof configSchema>;
