@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help } from 'commander';
 import { DanvanError, EXIT } from '../diagnostics/errors.js';
+import { fsMsg } from '../messages/vi.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -159,6 +160,14 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof DanvanError) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       return error.exitCode;
+    }
+    // The file system refused something no stage foresaw (a permission, a full disk, an I/O error): a
+    // problem of the machine or the paths, said in Vietnamese, not an internal error of danvan.
+    const errno = error as NodeJS.ErrnoException;
+    if (errno && typeof errno.code === 'string' && /^E[A-Z0-9]+$/.test(errno.code) && typeof errno.syscall === 'string') {
+      process.stderr.write(`Lỗi: ${fsMsg.other(errno.syscall, errno.path, errno.code)}\n`);
+      if (process.env.DANVAN_DEBUG) process.stderr.write(`${errno.stack ?? ''}\n`);
+      return EXIT.usage;
     }
     process.stderr.write(
       `Lỗi nội bộ của danvan (không phải do dữ liệu của bạn): ${(error as Error)?.message ?? String(error)}\n` +

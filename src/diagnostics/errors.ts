@@ -46,6 +46,16 @@ export class OutputError extends DanvanError {
   }
 }
 
+/**
+ * The file system refused: a folder that cannot be listed, a permission missing, an I/O error. A problem
+ * of the machine or of the paths given, not of danvan and not of one submission's content: exit 2.
+ */
+export class FileAccessError extends DanvanError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
 /** Input submissions made the job refuse (for example --strict with an invalid file). */
 export class InputRejectedError extends DanvanError {
   constructor(message: string) {
