@@ -1,11 +1,11 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputRejectedError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { checkSubmissions, type CheckReport } from '../check/check.js';
+import { discoverInputs } from '../check/discover.js';
 import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { DocModel } from '../model/doc-model.js';
@@ -15,13 +15,15 @@ import { buildDocModel } from '../document/build.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { getLayoutProfile } from '../layout/profile.js';
 import { buildFormWorkbook } from '../form/index.js';
-import { checkOutputPath, writeFileAtomic } from '../output/atomic-write.js';
+import { OutputPlan } from '../output/plan.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
   config: Config;
+  /** The file the config was read from, if any: an input, so no output may land on it. */
+  configPath?: string | null;
   period?: string;
   /** -o; default "bao-cao-<kỳ>.docx" in the working directory. */
   output?: string;
@@ -61,29 +63,23 @@ export function defaultOutputName(periodKey: string): string {
   return `bao-cao-${periodSlug(parsePeriod(periodKey) as Period)}.docx`;
 }
 
-function inputDirs(inputs: readonly string[], cwd: string): string[] {
-  return inputs.map((input) => resolve(cwd, input)).filter((path) => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  });
-}
-
 export async function runAggregate(request: AggregateRequest): Promise<AggregateOutcome> {
   const cwd = request.cwd ?? process.cwd();
   const config = request.config;
   const profile = getLayoutProfile(config.layout);
   if (!profile) throw new UsageError(`Không có bộ định dạng "${config.layout}".`);
-  const dirs = inputDirs(request.inputs, cwd);
-  const force = request.force ?? false;
   // Everything that can be refused without reading submissions is refused first: a mistake costs no waiting.
   const userTemplate = request.template ? loadTemplate(resolve(cwd, request.template), request.template) : undefined;
-  if (request.output) checkOutputPath(resolve(cwd, request.output), { force, inputDirs: dirs, flag: '-o' });
-  if (request.xlsx) checkOutputPath(resolve(cwd, request.xlsx), { force, inputDirs: dirs, flag: '--xlsx' });
+  // Every output of the run, checked together against every input (files found under the input folders
+  // included, links resolved) before any submission is read; committed together at the end.
+  const discovery = discoverInputs(request.inputs, cwd);
+  const plan = new OutputPlan({ cwd, force: request.force ?? false });
+  plan.addInputs([...request.inputs, request.template, request.compare, request.configPath]);
+  plan.addDiscovered(discovery);
+  if (request.output) plan.add('-o', request.output);
+  if (request.xlsx) plan.add('--xlsx', request.xlsx);
 
-  const check = await checkSubmissions({ ...request, cwd });
+  const check = await checkSubmissions({ ...request, cwd, discovery });
   if (!check.period || !check.files.some((f) => f.valid)) {
     throw new AggregateRejectedError(
       check.files.length === 0
@@ -98,7 +94,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   }
 
   const output = request.output ?? defaultOutputName(check.period);
-  if (!request.output) checkOutputPath(resolve(cwd, output), { force, inputDirs: dirs, flag: '-o' });
+  if (!request.output) plan.add('-o', output);
 
   const catalogue = catalogueOf(config);
   const previous = request.compare
@@ -113,7 +109,12 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const docx = await writeDocx(doc, profile);
   const workbook = request.xlsx ? await buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) }) : undefined;
 
-  writeFileAtomic(resolve(cwd, output), docx);
-  if (request.xlsx && workbook) writeFileAtomic(resolve(cwd, request.xlsx), workbook);
+  try {
+    plan.write('-o', docx);
+    if (request.xlsx && workbook) plan.write('--xlsx', workbook);
+    plan.commit();
+  } finally {
+    plan.discard();
+  }
   return { check, model, doc, output, xlsx: request.xlsx ?? null };
 }

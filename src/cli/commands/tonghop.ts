@@ -19,13 +19,14 @@ export interface TonghopOptions {
 }
 
 export async function tonghopCommand(inputs: string[], options: TonghopOptions): Promise<number> {
-  const { config } = loadConfig(options.config);
+  const { config, path: configPath } = loadConfig(options.config);
   const progress = progressBar('Đang tổng hợp');
   let outcome;
   try {
     outcome = await runAggregate({
       inputs,
       config,
+      configPath,
       period: options.ky,
       output: options.output,
       template: options.template,
