@@ -330,12 +330,12 @@ function stopError(file: string, stop: RenderStop, calls: PartialCall[]): Templa
 /** The rendered body must fit the report's budget: characters, lines, tables. */
 function checkOutput(out: string, file: string): void {
   if (out.length > TEMPLATE_LIMITS.outputChars) {
-    throw budgetError(file, `báo cáo tạo ra dài quá ${n0(TEMPLATE_LIMITS.outputChars)} ký tự, danvan dừng lại (có thể một vòng lặp lặp lại nội dung quá nhiều)`);
+    throw budgetError(file, `báo cáo tạo ra dài quá ${n0(TEMPLATE_LIMITS.outputChars)} ký tự, danvan dừng lại (có thể một vòng lặp của mẫu lặp lại nội dung quá nhiều, hoặc các tệp báo cáo có quá nhiều nội dung)`);
   }
   let lines = 1;
   for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n', i + 1)) {
     if (++lines > TEMPLATE_LIMITS.outputLines) {
-      throw budgetError(file, `báo cáo tạo ra quá ${n0(TEMPLATE_LIMITS.outputLines)} dòng (đoạn văn), danvan dừng lại (có thể một vòng lặp lặp lại nội dung quá nhiều)`);
+      throw budgetError(file, `báo cáo tạo ra quá ${n0(TEMPLATE_LIMITS.outputLines)} dòng (đoạn văn), danvan dừng lại (có thể một vòng lặp của mẫu lặp lại nội dung quá nhiều, hoặc các tệp báo cáo có quá nhiều nội dung)`);
     }
   }
   let tables = 0;

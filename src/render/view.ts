@@ -36,8 +36,16 @@ export interface ReportView {
 export function buildView(model: ReportModel, config: Config): ReportView {
   const period = parsePeriod(model.period) as Period;
   const limitationItems = model.limitations.flatMap((g) => g.items);
+  // A set beside the list: one lookup per cause, not a pass over the list (thousands of rows make thousands of causes).
   const causes: string[] = [];
-  for (const item of limitationItems) for (const cause of item.causes) if (!causes.includes(cause)) causes.push(cause);
+  const seen = new Set<string>();
+  for (const item of limitationItems) {
+    for (const cause of item.causes) {
+      if (seen.has(cause)) continue;
+      seen.add(cause);
+      causes.push(cause);
+    }
+  }
   const view: ReportView = {
     period: {
       key: model.period,
