@@ -6,8 +6,7 @@ import { formatNumber } from '../render/format.js';
 const quote = (text: string) => `"${text}"`;
 /** Cell text shown back to the user, shortened so that a pasted paragraph does not flood the report. */
 export function shown(text: string): string {
-  // Only the start is shown: a 32,767-character cell costs no more than a short one.
-  const oneLine = text.slice(0, 200).replace(/\s+/g, ' ');
+  const oneLine = text.replace(/\s+/g, ' ');
   return quote(oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine);
 }
 
