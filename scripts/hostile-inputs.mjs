@@ -399,8 +399,8 @@ export function nestedBlocksTemplate(depth) {
   return `${'{{#if true}}'.repeat(depth)}x${'{{/if}}'.repeat(depth)}`;
 }
 
-/** Loops nested `depth` deep over the units' list (the issue: 7 deep runs for minutes). */
-export function nestedLoopsTemplate(depth, list = 'status.valid') {
+/** Loops nested `depth` deep over the valid units' list (the issue: 7 deep runs for minutes). */
+export function nestedLoopsTemplate(depth, list = 'units.valid') {
   let body = '{{name}} ';
   for (let i = 0; i < depth; i++) body = `{{#each @root.${list}}}${body}{{/each}}`;
   return `# Phần\n${body}\n`;
