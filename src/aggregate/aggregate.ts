@@ -1,14 +1,20 @@
 /** Aggregation: the valid submissions and the check results in, the ReportModel out. Pure: no I/O, no clock. */
 import type { Indicator } from '../domain/catalogue.js';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
-import { compareVietnamese, itemKey } from '../domain/text.js';
+import { itemKey } from '../domain/text.js';
+import { orderUnits } from '../domain/units.js';
 import { addresseeRank, canonicalAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
-import type { FileResult } from '../check/file-result.js';
+import { isUsed, type FileResult } from '../check/file-result.js';
+import { missingUnits } from '../check/cross-file.js';
 import type { Submission } from '../schemas/submission.js';
-import type { LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
+import type { FigureSource, ItemSource, LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
+import { SHEET, type SheetKey } from '../domain/form-layout.js';
+import { InternalError } from '../diagnostics/errors.js';
 import { addDistinct, gatherByField, groupBy, mergeItems } from './gather.js';
 import { ratio, sumIndicators } from './indicators.js';
+
+export { orderUnits };
 
 export interface AggregateInput {
   period: string;
@@ -17,21 +23,6 @@ export interface AggregateInput {
   registry: readonly UnitEntry[];
   /** Figures of the same period a year earlier (--compare), with that file's period key. */
   previous?: { period: string; figures: Record<string, number | null> };
-}
-
-/**
- * Units in report order: registry groups in the order the registry first names them, then names in
- * Vietnamese alphabetical order; without a registry, names alone.
- */
-export function orderUnits<T extends UnitRef>(units: readonly T[], registry: readonly UnitEntry[]): T[] {
-  const groupRank = new Map<string, number>();
-  for (const entry of registry) if (!groupRank.has(entry.group)) groupRank.set(entry.group, groupRank.size);
-  return [...units].sort(
-    (a, b) =>
-      (groupRank.get(a.group) ?? groupRank.size) - (groupRank.get(b.group) ?? groupRank.size) ||
-      compareVietnamese(a.name, b.name) ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
 }
 
 function unitOf(submission: Submission, registry: ReadonlyMap<string, UnitEntry>): UnitRef {
@@ -52,17 +43,62 @@ function summariseModels(entries: ModelSummary['list']): ModelSummary {
   };
 }
 
+/** Where a row of a unit's file is: its sheet as the file names it, and the row. */
+function rowSource(submission: Submission, sheet: SheetKey, row: { row: number; origin?: string }, text: string, detail?: string): ItemSource {
+  return {
+    unit: submission.info.unitCode,
+    file: submission.file,
+    sheet: submission.sheets[sheet] ?? SHEET[sheet],
+    row: row.row,
+    text,
+    ...(detail ? { detail } : {}),
+    ...(row.origin ? { origin: row.origin } : {}),
+  };
+}
+
+/** The cells each total adds up, unit by unit in report order; a blank adds nothing and is not listed. */
+function figureSources(catalogue: readonly Indicator[], submissions: readonly Submission[]): Record<string, FigureSource[]> {
+  const sources: Record<string, FigureSource[]> = {};
+  for (const indicator of catalogue) {
+    const list: FigureSource[] = (sources[indicator.code] = []);
+    if (indicator.derived) continue;
+    for (const submission of submissions) {
+      const value = submission.figures[indicator.code];
+      if (value === null || value === undefined) continue;
+      const where = submission.figureSources[indicator.code];
+      if (!where?.cell) throw new InternalError(`figure ${indicator.code} of ${submission.file} has a value but no cell`);
+      list.push({
+        file: submission.file,
+        unit: submission.info.unitCode,
+        sheet: submission.sheets.figures ?? SHEET.figures,
+        cell: where.cell,
+        value,
+        ...(where.note ? { note: where.note } : {}),
+      });
+    }
+  }
+  return sources;
+}
+
 export function aggregateReport(input: AggregateInput): ReportModel {
   const registry = new Map(input.registry.map((unit) => [unit.code, unit]));
-  const validFiles = input.files.filter((f): f is FileResult & { submission: Submission } => f.valid && f.submission !== undefined);
+  const validFiles = input.files.filter(isUsed);
+  for (const file of validFiles) {
+    // The invariant of the check: a valid file is one that yields a submission, and every one not superseded counts.
+    if (!file.submission) throw new InternalError(`${file.file} is valid but has no submission`);
+  }
+  for (const file of input.files) {
+    if (file.superseded && file.submission) throw new InternalError(`${file.file} is superseded but still carries its submission`);
+  }
   const ordered = orderUnits(
-    validFiles.map((f) => ({ ...unitOf(f.submission, registry), file: f.file, reportDate: f.submission.info.reportDate, submission: f.submission })),
+    validFiles.map((f) => ({ ...unitOf(f.submission!, registry), file: f.file, reportDate: f.submission!.info.reportDate, submission: f.submission! })),
     input.registry,
   );
   const submissions = ordered.map((u) => u.submission);
   const refs = ordered.map(({ code, name, group }) => ({ code, name, group }));
 
   const indicators = sumIndicators(input.catalogue, submissions, input.previous?.figures);
+  const sources = figureSources(input.catalogue, submissions);
   const byUnit = ordered.map((u, i) => ({
     unit: refs[i]!,
     // Same order as `indicators`, which follows the catalogue; a unit's own ratio is computed like the total's.
@@ -72,41 +108,68 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     }),
   }));
 
-  const each = <T>(pick: (s: Submission) => T[]) => ordered.flatMap((u, i) => pick(u.submission).map((item) => ({ item, unit: refs[i]! })));
+  const each = <T>(pick: (s: Submission) => T[]) =>
+    ordered.flatMap((u, i) => pick(u.submission).map((item) => ({ item, unit: refs[i]!, submission: u.submission })));
 
   const results = gatherByField(
-    each((s) => s.results).map(({ item, unit }) => ({ field: item.field, text: item.content, unit })),
-    (item) => ({ text: item.text, units: [item.unit] }),
+    each((s) => s.results).map(({ item, unit, submission }) => ({
+      field: item.field,
+      text: item.content,
+      unit,
+      source: rowSource(submission, 'results', item, item.content),
+    })),
+    (item) => ({ text: item.text, units: [item.unit], sources: [] }),
   );
   const limitations = gatherByField(
-    each((s) => s.limitations).map(({ item, unit }) => ({ field: item.field, text: item.content, cause: item.cause, unit })),
-    (item): LimitationItem => ({ text: item.text, units: [item.unit], causes: [] }),
+    each((s) => s.limitations).map(({ item, unit, submission }) => ({
+      field: item.field,
+      text: item.content,
+      cause: item.cause,
+      unit,
+      source: rowSource(submission, 'limitations', item, item.content, item.cause),
+    })),
+    (item): LimitationItem => ({ text: item.text, units: [item.unit], sources: [], causes: [] }),
     (target, item) => addDistinct(target.causes, item.cause),
   );
   const tasks = gatherByField(
-    each((s) => s.tasks).map(({ item, unit }) => ({ field: item.field, text: item.content, deadline: item.deadline, unit })),
-    (item): TaskItem => ({ text: item.text, units: [item.unit], deadlines: [] }),
+    each((s) => s.tasks).map(({ item, unit, submission }) => ({
+      field: item.field,
+      text: item.content,
+      deadline: item.deadline,
+      unit,
+      source: rowSource(submission, 'tasks', item, item.content, item.deadline),
+    })),
+    (item): TaskItem => ({ text: item.text, units: [item.unit], sources: [], deadlines: [] }),
     (target, item) => addDistinct(target.deadlines, item.deadline),
   );
 
-  const proposalItems = each((s) => s.proposals).map(({ item, unit }) => ({
+  const proposalItems = each((s) => s.proposals).map(({ item, unit, submission }) => ({
     text: item.content,
     addressee: item.addressee ? canonicalAddressee(item.addressee) : '',
     unit,
+    source: rowSource(submission, 'proposals', item, item.content, item.addressee),
   }));
   // "UBND tỉnh", "Ủy ban nhân dân Tỉnh" are one addressee; groups follow the usual order of bodies, unaddressed last.
   const byAddressee = groupBy(proposalItems, (p) => itemKey(p.addressee));
   const proposals = [...byAddressee.values()]
-    .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit] })) }))
+    .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit], sources: [] })) }))
     .sort((a, b) => addresseeRank(a.addressee) - addresseeRank(b.addressee));
 
   const models = summariseModels(
-    each((s) => s.models).map(({ item, unit }) => ({ name: item.name, field: item.field, level: item.level, note: item.note ?? '', unit })),
+    each((s) => s.models).map(({ item, unit, submission }) => ({
+      name: item.name,
+      field: item.field,
+      level: item.level,
+      note: item.note ?? '',
+      unit,
+      source: rowSource(submission, 'models', item, item.name, item.note),
+    })),
   );
 
   return {
     period: input.period,
     indicators,
+    sources,
     byUnit,
     results,
     limitations,
@@ -133,10 +196,8 @@ function submissionStatus(
       name: (f.unit && registry.get(f.unit)?.name) || null,
       reasons: f.errors.map((e) => (e.sheet && e.cell ? `${e.sheet}!${e.cell}: ${e.message}` : e.message)),
     }));
-  const missing = orderUnits(
-    input.registry.filter((u) => !validCodes.has(u.code)).map(({ code, name, group }) => ({ code, name, group })),
-    input.registry,
-  );
+  // Units that sent nothing; a unit whose file is invalid is listed with its file, not as missing.
+  const missing = (missingUnits(input.files, input.registry) ?? []).map(({ code, name, group }) => ({ code, name, group }));
   return {
     valid: ordered.map(({ code, name, group, file, reportDate }) => ({ code, name, group, file, reportDate })),
     invalid,

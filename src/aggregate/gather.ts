@@ -1,11 +1,13 @@
 /** Gathers the text items of all units, merging the same item sent by several units into one that names them all. */
 import { FIELDS, FIELD_HEADINGS, FIELD_IDS, type Field } from '../domain/fields.js';
 import { itemKey } from '../domain/text.js';
-import type { FieldGroup, GatheredItem, UnitRef } from '../model/report-model.js';
+import type { FieldGroup, GatheredItem, ItemSource, UnitRef } from '../model/report-model.js';
 
 export interface SourcedItem {
   text: string;
   unit: UnitRef;
+  /** The row it was read from; every merged item keeps all of its rows. */
+  source: ItemSource;
 }
 
 /**
@@ -30,6 +32,7 @@ export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
     } else if (!target.units.some((u) => u.code === item.unit.code)) {
       target.units.push(item.unit);
     }
+    target.sources.push(item.source);
     extend(target, item);
   }
   return list;

@@ -60,6 +60,8 @@ export function sumIndicators(
       code: indicator.code,
       name: indicator.name,
       unit: indicator.unit,
+      kind: indicator.kind,
+      aggregation: indicator.aggregation,
       total,
       reported,
       of: submissions.length,

@@ -6,6 +6,7 @@ import { UnreadableWorkbookError } from '../readers/types.js';
 import type { Indicator } from '../domain/catalogue.js';
 import { unreadable } from '../messages/vi.js';
 import { validateWorkbook } from '../validate/submission.js';
+import { legacyTextWarnings, repairWorkbookText } from './legacy-text.js';
 import { toIssueOut, type FileResult } from './file-result.js';
 
 export interface AnalyzeOptions {
@@ -30,10 +31,12 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     return { ...base, errors: [{ sheet: null, cell: null, code: 'file.unreadable', message: 'Không mở được tệp (không tồn tại hoặc không có quyền đọc).' }] };
   }
   try {
-    const workbook = await readWorkbookFile(resolve(options.cwd, file), { maxBytes: options.maxBytes });
-    const validation = validateWorkbook(workbook, file, options.catalogue);
+    const read = await readWorkbookFile(resolve(options.cwd, file), { maxBytes: options.maxBytes });
+    // Legacy-encoded text (TCVN3, VNI) becomes Unicode before anything looks at it.
+    const repaired = repairWorkbookText(read);
+    const validation = validateWorkbook(repaired.workbook, file, options.catalogue);
     const errors = validation.issues.filter((i) => i.severity === 'error').map(toIssueOut);
-    const warnings = validation.issues.filter((i) => i.severity === 'warning').map(toIssueOut);
+    const warnings = [...legacyTextWarnings(repaired), ...validation.issues.filter((i) => i.severity === 'warning')].map(toIssueOut);
     return {
       ...base,
       valid: errors.length === 0,
@@ -44,6 +47,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       periodCell: validation.periodCell,
       errors,
       warnings,
+      ...(repaired.repairs.length ? { repairs: repaired.repairs } : {}),
       ...(validation.submission ? { submission: validation.submission } : {}),
     };
   } catch (error) {

@@ -1,10 +1,10 @@
 /** The check stage of the pipeline: discover files, analyse each, then apply the rules across files. */
 import { UsageError } from '../diagnostics/errors.js';
 import { parsePeriod } from '../domain/period.js';
-import type { Config } from '../config/schema.js';
+import type { Config, UnitEntry } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { analyzeFile, type AnalyzeOptions } from './analyze-file.js';
-import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, resolvePeriod } from './cross-file.js';
+import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, missingUnits, resolvePeriod } from './cross-file.js';
 import { discoverInputs, type Discovery, type SkippedFile } from './discover.js';
 import { shown } from '../messages/vi.js';
 import type { FileResult } from './file-result.js';
@@ -28,6 +28,13 @@ export interface CheckReport {
   period: string | null;
   files: FileResult[];
   skipped: SkippedFile[];
+  /** Registry units that sent no file; null without a registry. */
+  missing: UnitEntry[] | null;
+}
+
+/** Files whose check ended in a bug of danvan's own (code "internal"): the run must end with exit 70, not a verdict. */
+export function internalFailures(report: CheckReport): FileResult[] {
+  return report.files.filter((f) => f.errors.some((e) => e.code === 'internal'));
 }
 
 export async function checkSubmissions(request: CheckRequest): Promise<CheckReport> {
@@ -56,5 +63,5 @@ export async function checkSubmissions(request: CheckRequest): Promise<CheckRepo
   if (period) applyPeriodRule(results, period);
   applyRegistryRule(results, request.config.units);
   applyDuplicateRule(results);
-  return { period, files: results, skipped: discovery.skipped };
+  return { period, files: results, skipped: discovery.skipped, missing: missingUnits(results, request.config.units) };
 }

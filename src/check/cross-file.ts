@@ -2,9 +2,11 @@
 import { SHEET } from '../domain/form-layout.js';
 import { parsePeriod, periodKey, periodName, type Period } from '../domain/period.js';
 import type { UnitEntry } from '../config/schema.js';
+import { orderUnits } from '../domain/units.js';
 import { msg } from '../messages/vi.js';
 import { displayDate } from '../validate/cell-values.js';
 import type { FileResult } from './file-result.js';
+import { PeriodTieError } from '../diagnostics/errors.js';
 
 /** Month in which a period ends, so that on a tie the later period is preferred (9 tháng over quý II). */
 const END_MONTH: Record<Period['kind'], number> = { Q1: 3, Q2: 6, '6T': 6, Q3: 9, '9T': 9, Q4: 12, Y: 12 };
@@ -16,19 +18,22 @@ function periodEnd(key: string): number {
   return period.year * 1000 + END_MONTH[period.kind] * 10 + cumulative;
 }
 
-/** The period most files declare; on a tie the later one, so that the choice never depends on file order. */
+/**
+ * The period most files declare. Two periods declared by as many files each cannot be told apart without the
+ * user: that is a PeriodTieError (exit 2) naming them, never a silent choice.
+ */
 export function majorityPeriod(results: readonly FileResult[]): string | null {
   const counts = new Map<string, number>();
   for (const result of results) if (result.period) counts.set(result.period, (counts.get(result.period) ?? 0) + 1);
-  let best: string | null = null;
   let bestCount = 0;
-  for (const [key, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== null && periodEnd(key) > periodEnd(best))) {
-      best = key;
-      bestCount = count;
-    }
+  for (const count of counts.values()) bestCount = Math.max(bestCount, count);
+  const leaders = [...counts].filter(([, count]) => count === bestCount).map(([key]) => key);
+  if (leaders.length > 1) {
+    // In time order, so that the message reads naturally.
+    const candidates = leaders.sort((a, b) => periodEnd(a) - periodEnd(b));
+    throw new PeriodTieError(msg.periodTie(candidates.map((key) => ({ name: periodName(parsePeriod(key)!), key })), bestCount));
   }
-  return best;
+  return leaders[0] ?? null;
 }
 
 function invalidate(result: FileResult, code: string, cell: string | null, message: string): void {
@@ -81,7 +86,7 @@ export function applyRegistryRule(results: FileResult[], registry: readonly Unit
 
 /**
  * Two valid files of one unit: the later "Ngày báo cáo" wins, then the later modified file, then the
- * later name; the others become invalid with a message that says which file is used and why.
+ * later name. The others stay valid but are not used: a note on each says which file is used and why.
  */
 export function applyDuplicateRule(results: FileResult[]): void {
   const byUnit = new Map<string, FileResult[]>();
@@ -105,7 +110,11 @@ export function applyDuplicateRule(results: FileResult[]): void {
         : used.modifiedMs !== runnerUp.modifiedMs
           ? msg.laterFile()
           : msg.laterName();
-    for (const other of others) invalidate(other, 'unit.superseded', other.unitCell, msg.supersededBy(used.file, why));
+    for (const other of others) {
+      other.superseded = { by: used.file, reason: why };
+      other.warnings.push({ sheet: SHEET.info, cell: other.unitCell, code: 'unit.superseded', message: msg.supersededBy(used.file, why) });
+      delete other.submission;
+    }
     used.warnings.push({ sheet: SHEET.info, cell: used.unitCell, code: 'unit.duplicate', message: msg.supersedes(others.map((o) => o.file), why) });
   }
 }
@@ -113,4 +122,14 @@ export function applyDuplicateRule(results: FileResult[]): void {
 export function resolvePeriod(results: readonly FileResult[], requested?: string): string | null {
   if (requested) return periodKey(parsePeriod(requested)!);
   return majorityPeriod(results);
+}
+
+/**
+ * Units of the registry that sent no file at all for the period (a unit whose file is invalid has sent, and is
+ * told what to fix instead), in report order; null without a registry, since then nobody is expected.
+ */
+export function missingUnits(results: readonly FileResult[], registry: readonly UnitEntry[]): UnitEntry[] | null {
+  if (registry.length === 0) return null;
+  const sent = new Set(results.map((r) => r.unit).filter((code): code is string => code !== null));
+  return orderUnits(registry.filter((unit) => !sent.has(unit.code)), registry);
 }

@@ -1,6 +1,7 @@
 /** The per-file outcome of a check, in the shape of SPEC §5 plus the validated submission. */
 import type { Issue } from '../diagnostics/issue.js';
 import type { Submission } from '../schemas/submission.js';
+import type { TextRepair } from './legacy-text.js';
 
 export interface IssueOut {
   sheet: string | null;
@@ -23,7 +24,19 @@ export interface FileResult {
   periodCell: string | null;
   errors: IssueOut[];
   warnings: IssueOut[];
+  /**
+   * Set on a valid file that is not used because its unit sent another file of the same period that wins
+   * (SPEC §6): not an error, a note. The submission is dropped.
+   */
+  superseded?: { by: string; reason: string };
+  /** Cells whose legacy-encoded text (TCVN3, VNI) was converted to Unicode before validation; absent when none. */
+  repairs?: TextRepair[];
   submission?: Submission;
+}
+
+/** The files whose submission the aggregate uses: valid, and not replaced by the same unit's later file. */
+export function isUsed(result: FileResult): boolean {
+  return result.valid && !result.superseded;
 }
 
 export function toIssueOut(issue: Issue): IssueOut {

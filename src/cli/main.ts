@@ -1,8 +1,11 @@
 /** The danvan command line: parses arguments, calls the pipeline, prints, and maps every failure to an exit code. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help } from 'commander';
-import { DanvanError, EXIT } from '../diagnostics/errors.js';
+import { AggregateRejectedError, DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
+import { aggregateFailureJson, checkFailureJson, type Failure } from '../pipeline/json-output.js';
+import { BatchFileError, batchFailureJson } from '../batch/json.js';
+import { guardStdout, writeOut } from './stdout.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -24,7 +27,7 @@ function translateCommanderError(error: CommanderError): string {
     case 'commander.unknownOption':
       return `Tùy chọn không có: ${arg}. Xem "danvan <lệnh> --help".`;
     case 'commander.unknownCommand':
-      return `Lệnh không có: ${arg}. Các lệnh: mau, kiemtra, tonghop, khoitao (xem "danvan --help").`;
+      return `Lệnh không có: ${arg}. Các lệnh: mau, kiemtra, tonghop, lo, khoitao (xem "danvan --help").`;
     case 'commander.missingArgument':
       return `Thiếu tham số <${arg}>. Xem "danvan <lệnh> --help".`;
     case 'commander.optionMissingArgument':
@@ -59,9 +62,15 @@ Ví dụ:
   danvan mau -o bieu-mau.xlsx                          tạo biểu mẫu gửi các đơn vị
   danvan kiemtra nop-bao-cao/quy-1-2023                kiểm tra các tệp đơn vị gửi
   danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao.docx   viết báo cáo tổng hợp
+  danvan lo lo-cuoi-quy.json                           chạy nhiều việc tổng hợp theo tệp lô
   danvan khoitao                                       tạo tệp cấu hình và mẫu báo cáo để sửa
 
-Mã thoát: 0 thành công; 1 có tệp báo cáo không hợp lệ; 2 sai cách dùng, cấu hình hoặc mẫu báo cáo không dùng được.`,
+Mã thoát:
+  0   thành công: mọi tệp hợp lệ, đã ghi kết quả
+  1   đã ghi kết quả, nhưng có tệp báo cáo không hợp lệ
+  2   sai cách dùng; cấu hình, mẫu báo cáo hoặc tệp lô không dùng được; hai kỳ có số tệp bằng nhau mà thiếu --ky
+  3   không ghi gì vì đầu vào: không có tệp hợp lệ, hoặc --strict mà có tệp không hợp lệ
+  70  lỗi nội bộ của danvan`,
     );
 
   const common = (cmd: Command) => cmd.helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride().configureOutput({ outputError: () => {} });
@@ -112,19 +121,36 @@ Mã thoát: 0 thành công; 1 có tệp báo cáo không hợp lệ; 2 sai cách
       .option('--template <tệp>', 'mẫu báo cáo Handlebars tự sửa (tạo bằng "danvan khoitao")')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
       .option('--compare <tệp>', 'tệp tổng hợp cùng kỳ năm trước (tạo bằng --xlsx) để so sánh')
+      .option('--doi-chieu <tệp.xlsx>', 'ghi thêm bảng đối chiếu: mỗi số liệu kèm tệp, sheet, ô; mỗi nội dung kèm đơn vị và dòng gốc')
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần tổng hợp (mặc định: kỳ mà đa số tệp ghi)')
       .option('--force', 'ghi đè tệp báo cáo đã có')
       .option('--strict', 'không ghi báo cáo nếu có tệp không hợp lệ')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
       .addHelpText(
         'after',
-        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
+        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/quy-1-2023 --doi-chieu doi-chieu-quy-1-2023.xlsx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
       )
       .action(
         run(async (inputs: string[], options: Record<string, unknown>) =>
           (await import('./commands/tonghop.js')).tonghopCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined) }),
         ),
       ),
+  );
+
+  common(
+    program
+      .command('lo')
+      .alias('batch')
+      .description('Chạy một tệp lô gồm nhiều việc tổng hợp (mỗi việc như một lệnh tonghop), kể cả khi có việc lỗi')
+      .argument('<tệp-lô>', 'tệp JSON (cho phép chú thích //): "config" chung và danh sách "jobs"')
+      .option('--json', 'in một đối tượng JSON: kết quả của từng việc')
+      .option('--workers <số>', 'số việc chạy cùng lúc (mặc định: số lõi CPU)')
+      .option('--force', 'cho mọi việc ghi đè tệp kết quả đã có mà nội dung khác')
+      .addHelpText(
+        'after',
+        '\nVí dụ:\n  danvan lo lo-cuoi-quy.json\n  danvan lo lo-cuoi-quy.json --json > ket-qua-lo.json\n\nXem docs/lo.md: cách viết tệp lô, chạy bằng cron hoặc Task Scheduler.',
+      )
+      .action(run(async (file: string, options: Record<string, unknown>) => (await import('./commands/lo.js')).loCommand(file, options))),
   );
 
   common(
@@ -140,10 +166,43 @@ Mã thoát: 0 thành công; 1 có tệp báo cáo không hợp lệ; 2 sai cách
   return program;
 }
 
+/** Commands with a machine output, by every name they answer to. */
+const JSON_COMMANDS: Record<string, 'kiemtra' | 'tonghop' | 'lo'> = {
+  kiemtra: 'kiemtra',
+  check: 'kiemtra',
+  tonghop: 'tonghop',
+  aggregate: 'tonghop',
+  lo: 'lo',
+  batch: 'lo',
+};
+
+/** The one object a failing `--json` run prints: the command's own shape, with what is known and the error. */
+function failureJson(command: string | undefined, failure: Failure, error: unknown): object {
+  switch (command ? JSON_COMMANDS[command] : undefined) {
+    case 'kiemtra':
+      return checkFailureJson(failure);
+    case 'tonghop':
+      return error instanceof AggregateRejectedError
+        ? aggregateFailureJson(failure, error.check, error.indicatorCodes)
+        : aggregateFailureJson(failure, null, null);
+    case 'lo':
+      return batchFailureJson(failure, error instanceof BatchFileError ? error.batch : null);
+    default:
+      return { schema: null, error: failure };
+  }
+}
+
 /** Runs the CLI and returns the exit code; the only place that turns errors into codes. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
+  guardStdout();
   const program = buildProgram((c) => (code = c));
+  const json = argv.slice(2).includes('--json');
+  const command = argv[2];
+  const fail = (failure: Failure, exitCode: number, error: unknown): number => {
+    if (json) writeOut(`${JSON.stringify(failureJson(command, failure, error), null, 2)}\n`);
+    return exitCode;
+  };
   try {
     if (argv.length <= 2) {
       program.outputHelp();
@@ -154,26 +213,28 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-      process.stderr.write(`Lỗi: ${translateCommanderError(error)}\n`);
-      return EXIT.usage;
+      const message = translateCommanderError(error);
+      process.stderr.write(`Lỗi: ${message}\n`);
+      return fail({ code: 'usage', message }, EXIT.usage, error);
     }
-    if (error instanceof DanvanError) {
+    if (error instanceof DanvanError && !(error instanceof InternalError)) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
-      return error.exitCode;
+      return fail({ code: error.code, message: error.message }, error.exitCode, error);
     }
     // The file system refused something no stage foresaw (a permission, a full disk, an I/O error): a
     // problem of the machine or the paths, said in Vietnamese, not an internal error of danvan.
     const errno = error as NodeJS.ErrnoException;
     if (errno && typeof errno.code === 'string' && /^E[A-Z0-9]+$/.test(errno.code) && typeof errno.syscall === 'string') {
-      process.stderr.write(`Lỗi: ${fsMsg.other(errno.syscall, errno.path, errno.code)}\n`);
+      const message = fsMsg.other(errno.syscall, errno.path, errno.code);
+      process.stderr.write(`Lỗi: ${message}\n`);
       if (process.env.DANVAN_DEBUG) process.stderr.write(`${errno.stack ?? ''}\n`);
-      return EXIT.usage;
+      return fail({ code: 'file-system', message }, EXIT.usage, error);
     }
+    const message = `Lỗi nội bộ của danvan (không phải do dữ liệu của bạn): ${(error as Error)?.message ?? String(error)}`;
     process.stderr.write(
-      `Lỗi nội bộ của danvan (không phải do dữ liệu của bạn): ${(error as Error)?.message ?? String(error)}\n` +
-        'Hãy báo lỗi cho nhóm phát triển, kèm lệnh đã chạy và các tệp đầu vào. Đặt DANVAN_DEBUG=1 để xem chi tiết.\n',
+      `${message}\nHãy báo lỗi cho nhóm phát triển, kèm lệnh đã chạy và các tệp đầu vào. Đặt DANVAN_DEBUG=1 để xem chi tiết.\n`,
     );
     if (process.env.DANVAN_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    return EXIT.internal;
+    return fail({ code: 'internal', message }, EXIT.internal, error);
   }
 }

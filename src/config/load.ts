@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
-import { DEFAULT_CATALOGUE, type Indicator } from '../domain/catalogue.js';
+import { DEFAULT_CATALOGUE, kindForUnit, type Indicator, type IndicatorKind } from '../domain/catalogue.js';
 import { configSchema, type Config } from './schema.js';
 import { JsoncSyntaxError, parseJsonc } from './jsonc.js';
 import { CONFIG_LIMITS } from './limits.js';
@@ -81,6 +81,17 @@ function checkRegistry(config: Config, file: string): void {
       const code = item.derived?.[part];
       if (code && !catalogue.has(code)) problems.push(`  - indicators.items[${index}].derived.${part}: không có chỉ tiêu "${code}" trong danh mục`);
     }
+    const kind = indicatorKind(item);
+    if (kind === undefined) {
+      problems.push(
+        `  - indicators.items[${index}].kind: chưa rõ chỉ tiêu "${item.code}" (đơn vị tính "${item.unit}") là số đếm hay số lượng; ` +
+          'hãy ghi "kind": "count" (số nguyên: mô hình, buổi, người…) hoặc "kind": "amount" (số thập phân: tiền, diện tích…)',
+      );
+    } else if (kind === 'ratio' && !item.derived) {
+      problems.push(`  - indicators.items[${index}].kind: chỉ tiêu tỷ lệ "${item.code}" phải được tính từ hai chỉ tiêu khác ("derived"), không nhập tay`);
+    } else if (kind !== 'ratio' && item.derived) {
+      problems.push(`  - indicators.items[${index}].kind: chỉ tiêu "${item.code}" có "derived" nên là tỷ lệ ("kind": "ratio")`);
+    }
   });
   if (problems.length) throw new ConfigError(`Tệp cấu hình ${file} có ${problems.length} lỗi:\n${problems.join('\n')}`);
 }
@@ -107,8 +118,19 @@ export function loadConfig(file?: string, cwd = process.cwd()): { config: Config
   return { config: parseConfig(source, shown), path };
 }
 
+type IndicatorItem = Config['indicators']['items'][number];
+
+/** A config indicator's kind: as declared, else a ratio when derived, else what its unit makes obvious. */
+function indicatorKind(item: IndicatorItem): IndicatorKind | undefined {
+  if (item.kind) return item.kind;
+  if (item.derived) return 'ratio';
+  const byUnit = kindForUnit(item.unit);
+  return byUnit === 'ratio' ? undefined : byUnit;
+}
+
 /** The indicator catalogue in force: the built-in one, extended or replaced by the config. */
 export function catalogueOf(config: Config): Indicator[] {
-  const items = config.indicators.items.map((item) => ({ ...item })) as Indicator[];
+  // checkRegistry has refused every item whose kind cannot be told, so the fallback is never used on a loaded config.
+  const items: Indicator[] = config.indicators.items.map((item) => ({ ...item, kind: indicatorKind(item) ?? 'amount' }));
   return config.indicators.mode === 'replace' ? items : [...DEFAULT_CATALOGUE, ...items];
 }

@@ -1,5 +1,7 @@
 /** The config file's schema (zod): issuing body, document, signer, recipients, unit registry, catalogue, layout. */
 import { z } from 'zod';
+import '../schemas/zod-locale.js';
+import { PLACEHOLDER } from './frame-gaps.js';
 import { CONFIG_LIMITS } from './limits.js';
 
 const text = z.string().trim();
@@ -9,6 +11,10 @@ const indicatorSchema = z.object({
   code: nonEmpty.regex(/^[A-Z0-9_]+$/, { message: 'mã chỉ tiêu chỉ gồm chữ in hoa không dấu, số và "_"' }),
   name: nonEmpty,
   unit: nonEmpty,
+  /** "count" (whole numbers), "amount" (decimals) or "ratio" (derived only); by default from the unit where obvious. */
+  kind: z.enum(['count', 'amount', 'ratio']).optional(),
+  /** "flow" adds up over periods; "stock" is a level at the period's end and does not. */
+  aggregation: z.enum(['flow', 'stock']).default('flow'),
   derived: z.object({ numerator: nonEmpty, denominator: nonEmpty }).strict().optional(),
 }).strict();
 
@@ -22,7 +28,8 @@ export const unitSchema = z.object({
 export const configSchema = z.object({
   /** The committee that issues the report. */
   organization: z.object({
-    superiorBody: text.default('TỈNH ỦY BÌNH SƠN'),
+    // No invented names: without a config the frame prints blanks to fill, and the run says so (frame-gaps.ts).
+    superiorBody: text.default(PLACEHOLDER),
     issuingBody: nonEmpty.default('BAN DÂN VẬN'),
     /** Used in prose: "Ban Dân vận Tỉnh ủy". */
     name: nonEmpty.default('Ban Dân vận Tỉnh ủy'),
@@ -34,7 +41,7 @@ export const configSchema = z.object({
     /** State documents (layout nd30): the tiêu ngữ under the Quốc hiệu, "Độc lập - Tự do - Hạnh phúc". */
     motto: text.default(''),
     /** Place name of the date line: "Bình Sơn, ngày … tháng … năm …". */
-    place: nonEmpty.default('Bình Sơn'),
+    place: nonEmpty.default(PLACEHOLDER),
   }).strict().prefault({}),
   document: z.object({
     /** Document number; empty leaves a blank for the clerk to fill in at issuance. */

@@ -1,9 +1,17 @@
 /** The few error classes danvan throws, and the one place that maps them to exit codes (SPEC §2). */
+import type { CheckReport } from '../check/check.js';
 
+/** The exit codes scripts rely on (SPEC §2, README). Never renumber. */
 export const EXIT = {
+  /** Everything valid and written. */
   ok: 0,
+  /** Written, but some input was invalid. */
   invalidInput: 1,
+  /** Usage, config or template error; a tie between periods without --ky. */
   usage: 2,
+  /** Nothing written because of the inputs: no valid file, or --strict with invalid files. */
+  nothingWritten: 3,
+  /** A bug of danvan's own. */
   internal: 70,
 } as const;
 
@@ -12,37 +20,55 @@ export class DanvanError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    /** Stable machine code of the failure, printed in `--json` as `error.code` (docs/json/*.schema.json). */
+    readonly code: FailureCode,
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
 
+/** Every `error.code` a `--json` output can carry. Never rename: scripts match on them. */
+export type FailureCode =
+  | 'usage'
+  | 'config'
+  | 'template'
+  | 'output'
+  | 'period-tie'
+  | 'no-input'
+  | 'no-valid-file'
+  | 'strict'
+  | 'batch'
+  | 'interrupted'
+  /** The file system refused (a folder that cannot be read, a permission, an I/O error). */
+  | 'file-system'
+  | 'internal';
+
 /** Wrong arguments: a missing folder, a bad flag value. */
 export class UsageError extends DanvanError {
   constructor(message: string) {
-    super(message, EXIT.usage);
+    super(message, EXIT.usage, 'usage');
   }
 }
 
 /** The config file is missing, unreadable or invalid. */
 export class ConfigError extends DanvanError {
   constructor(message: string) {
-    super(message, EXIT.usage);
+    super(message, EXIT.usage, 'config');
   }
 }
 
 /** The template does not compile or fails while rendering; the message names file and line. */
 export class TemplateError extends DanvanError {
   constructor(message: string) {
-    super(message, EXIT.usage);
+    super(message, EXIT.usage, 'template');
   }
 }
 
 /** The output cannot be written (exists without --force, folder missing, no permission). */
 export class OutputError extends DanvanError {
   constructor(message: string) {
-    super(message, EXIT.usage);
+    super(message, EXIT.usage, 'output');
   }
 }
 
@@ -52,13 +78,45 @@ export class OutputError extends DanvanError {
  */
 export class FileAccessError extends DanvanError {
   constructor(message: string) {
-    super(message, EXIT.usage);
+    super(message, EXIT.usage, 'file-system');
   }
 }
 
-/** Input submissions made the job refuse (for example --strict with an invalid file). */
+/** Input submissions made the job refuse to write anything (no valid file; --strict with an invalid file). */
 export class InputRejectedError extends DanvanError {
+  constructor(message: string, code: 'no-input' | 'no-valid-file' | 'strict') {
+    super(message, EXIT.nothingWritten, code);
+  }
+}
+
+/**
+ * tonghop refused because of the submissions; carries the check, so that the caller can show what is wrong with
+ * them, and the catalogue's codes, so that the machine output still lists every indicator (with no value).
+ */
+export class AggregateRejectedError extends InputRejectedError {
+  constructor(
+    message: string,
+    code: 'no-input' | 'no-valid-file' | 'strict',
+    readonly check: CheckReport,
+    readonly indicatorCodes: string[],
+  ) {
+    super(message, code);
+  }
+}
+
+/** Two periods declared by as many files each, and no --ky to choose: the user must say which. */
+export class PeriodTieError extends DanvanError {
   constructor(message: string) {
-    super(message, EXIT.invalidInput);
+    super(message, EXIT.usage, 'period-tie');
+  }
+}
+
+/**
+ * A broken promise of danvan's own (an invariant that does not hold): never the user's fault. The message is
+ * for developers; the CLI says it is our bug and exits 70.
+ */
+export class InternalError extends DanvanError {
+  constructor(message: string) {
+    super(message, EXIT.internal, 'internal');
   }
 }

@@ -38,31 +38,6 @@ export function trimEndWhere(text: string, drop: (code: number) => boolean): str
 }
 
 /**
- * A header cell's label without what people add to it: "(…)" remarks and everything after the first line
- * break outside one ("Kỳ này (*)", "Lĩnh vực\n(chọn)"). The same as removing the matches of the pattern
- * `\(.*?\)|\n.*` (flags g and s), but linear: once a "(" has no ")" after it, no later one has either.
- */
-export function headerLabelCore(text: string): string {
-  let out = '';
-  let from = 0;
-  let closing = true;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0a) return out + text.slice(from, i);
-    if (ch !== 0x28 || !closing) continue;
-    const close = text.indexOf(')', i + 1);
-    if (close < 0) {
-      closing = false;
-      continue;
-    }
-    out += text.slice(from, i);
-    from = close + 1;
-    i = close;
-  }
-  return out + text.slice(from);
-}
-
-/**
  * A key for matching labels typed by people: case, diacritics, Unicode form, spaces and punctuation
  * are ignored ("Mã  đơn vị", "MA DON VI", "mã đơn vị:" all give "madonvi").
  */

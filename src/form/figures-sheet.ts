@@ -18,6 +18,7 @@ const WIDTHS: Record<(typeof COLUMNS.figures)[number]['key'], number> = {
 /** Column letters of "Số liệu", fixed by SPEC §3. */
 export const FIGURE_COLUMN = { code: 'A', name: 'B', unit: 'C', value: 'D', note: 'E' } as const;
 
+/** "Kỳ này" of an amount (triệu đồng, m², ngày công): any decimal ≥ 0. */
 export const VALUE_VALIDATION: ExcelJS.DataValidation = {
   type: 'decimal',
   operator: 'greaterThanOrEqual',
@@ -30,6 +31,14 @@ export const VALUE_VALIDATION: ExcelJS.DataValidation = {
   errorStyle: 'stop',
   errorTitle: 'Số liệu không hợp lệ',
   error: 'Ô này chỉ nhận số không âm, ví dụ 12 hoặc 1250,5. Không ghi chữ, không ghi số âm; để trống nếu không có số liệu.',
+};
+
+/** "Kỳ này" of a count (mô hình, buổi, lượt người…): whole numbers ≥ 0, as the checker requires. */
+export const COUNT_VALIDATION: ExcelJS.DataValidation = {
+  ...VALUE_VALIDATION,
+  type: 'whole',
+  prompt: 'Nhập số nguyên không âm (đếm số mô hình, buổi, lượt người…); để trống nếu không có số liệu, ghi 0 nếu có theo dõi và kết quả bằng 0.',
+  error: 'Ô này chỉ nhận số nguyên không âm, ví dụ 12 hoặc 1250. Không ghi chữ, số lẻ hay số âm; để trống nếu không có số liệu.',
 };
 
 /** Row of each indicator code: the catalogue order, from the first data row. */
@@ -60,7 +69,7 @@ export async function addFiguresSheet(
   const figures = content.figures ?? {};
   const notes = content.figureNotes ?? {};
 
-  const inputRows: number[] = [];
+  const inputRows: { count: number[]; amount: number[] } = { count: [], amount: [] };
   for (const indicator of catalogue) {
     const rowNumber = rows.get(indicator.code)!;
     const row = sheet.getRow(rowNumber);
@@ -90,7 +99,7 @@ export async function addFiguresSheet(
       styleInputCell(value, { horizontal: 'right', vertical: 'top' });
       const figure = figures[indicator.code];
       if (typeof figure === 'number' && Number.isFinite(figure)) value.value = figure;
-      inputRows.push(rowNumber);
+      inputRows[indicator.kind === 'count' ? 'count' : 'amount'].push(rowNumber);
     }
 
     const note = row.getCell(FIGURE_COLUMN.note);
@@ -99,10 +108,12 @@ export async function addFiguresSheet(
     if (noteText) note.value = noteText;
   }
 
-  // One rule per run of consecutive rows: exceljs would merge single cells into overlapping ranges.
-  for (const [first, last] of runs(inputRows)) {
-    const range = first === last ? `${FIGURE_COLUMN.value}${first}` : `${FIGURE_COLUMN.value}${first}:${FIGURE_COLUMN.value}${last}`;
-    addValidation(sheet, range, VALUE_VALIDATION);
+  // One rule per run of consecutive rows of one kind: exceljs would merge single cells into overlapping ranges.
+  for (const [kind, rule] of [['count', COUNT_VALIDATION], ['amount', VALUE_VALIDATION]] as const) {
+    for (const [first, last] of runs(inputRows[kind])) {
+      const range = first === last ? `${FIGURE_COLUMN.value}${first}` : `${FIGURE_COLUMN.value}${first}:${FIGURE_COLUMN.value}${last}`;
+      addValidation(sheet, range, rule);
+    }
   }
 
   setPrint(sheet, 'landscape');

@@ -1,6 +1,6 @@
 /** The five list sheets ("Kết quả", "Hạn chế", "Nhiệm vụ", "Kiến nghị", "Mô hình"): one item per row, closed fields as dropdowns. */
 import type ExcelJS from 'exceljs';
-import { COLUMNS, SHEET } from '../domain/form-layout.js';
+import { SHEET, formColumns } from '../domain/form-layout.js';
 import { listRange, type ListKey } from './lists-sheet.js';
 import { FIRST_DATA_ROW, VALIDATION_LAST_ROW, addHeader, addValidation, addTitle, setPrint } from './sheet-frame.js';
 import { CENTER_TOP, WRAP_TOP, styleInputCell, wrappedRowHeight } from './styles.js';
@@ -21,31 +21,31 @@ interface TableSpec {
 export const TABLE_SPECS: Record<ListSheetKey, TableSpec> = {
   results: {
     title: 'KẾT QUẢ NỔI BẬT TRONG KỲ',
-    widths: { no: 6, field: 26, content: 100 },
+    widths: { no: 6, field: 26, content: 100, origin: 40 },
     lists: { field: { list: 'fields', name: 'Lĩnh vực' } },
     tabColor: 'FF2E75B6',
   },
   limitations: {
     title: 'HẠN CHẾ, KHÓ KHĂN VÀ NGUYÊN NHÂN',
-    widths: { no: 6, field: 26, content: 62, cause: 52 },
+    widths: { no: 6, field: 26, content: 62, cause: 52, origin: 40 },
     lists: { field: { list: 'fields', name: 'Lĩnh vực' } },
     tabColor: 'FFC55A11',
   },
   tasks: {
     title: 'NHIỆM VỤ TRỌNG TÂM KỲ TỚI',
-    widths: { no: 6, field: 26, content: 90, deadline: 20 },
+    widths: { no: 6, field: 26, content: 90, deadline: 20, origin: 40 },
     lists: { field: { list: 'fields', name: 'Lĩnh vực' } },
     tabColor: 'FF7030A0',
   },
   proposals: {
     title: 'KIẾN NGHỊ, ĐỀ XUẤT',
-    widths: { no: 6, content: 100, addressee: 36 },
+    widths: { no: 6, content: 100, addressee: 36, origin: 40 },
     lists: {},
     tabColor: 'FFBF9000',
   },
   models: {
     title: 'MÔ HÌNH "DÂN VẬN KHÉO"',
-    widths: { no: 6, name: 60, field: 28, level: 18, note: 46 },
+    widths: { no: 6, name: 60, field: 28, level: 18, note: 46, origin: 40 },
     lists: {
       field: { list: 'modelFields', name: 'Lĩnh vực' },
       level: { list: 'levels', name: 'Cấp công nhận' },
@@ -81,7 +81,9 @@ export function addTableSheet(
   blankRows: number,
 ): ExcelJS.Worksheet {
   const spec = TABLE_SPECS[key];
-  const columns = COLUMNS[key];
+  const items = rowsOf(key, content);
+  // An aggregate written back as a form (--xlsx) says which units each row came from.
+  const columns = formColumns(key, items.some((item) => item.origin));
   const sheet = workbook.addWorksheet(SHEET[key], { properties: { tabColor: { argb: spec.tabColor } } });
   addTitle(sheet, spec.title, columns.length);
   addHeader(
@@ -89,7 +91,6 @@ export function addTableSheet(
     columns.map((column) => ({ label: column.label, width: spec.widths[column.key] ?? 20 })),
   );
 
-  const items = rowsOf(key, content);
   const lastFormatted = FIRST_DATA_ROW + items.length + blankRows - 1;
   for (let rowNumber = FIRST_DATA_ROW; rowNumber <= lastFormatted; rowNumber++) {
     const item = items[rowNumber - FIRST_DATA_ROW];

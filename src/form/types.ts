@@ -19,11 +19,12 @@ export interface FormContent {
   /** Indicator code -> value; null or absent leaves "Kỳ này" blank (not reported, which is not 0). */
   figures?: Record<string, number | null>;
   figureNotes?: Record<string, string>;
-  results?: { field: string; content: string }[];
-  limitations?: { field: string; content: string; cause?: string }[];
-  tasks?: { field: string; content: string; deadline?: string }[];
-  proposals?: { content: string; addressee?: string }[];
-  models?: { name: string; field: string; level: string; note?: string }[];
+  /** `origin`: for an aggregate written back as a form, the units the row came from (an extra column). */
+  results?: { field: string; content: string; origin?: string }[];
+  limitations?: { field: string; content: string; cause?: string; origin?: string }[];
+  tasks?: { field: string; content: string; deadline?: string; origin?: string }[];
+  proposals?: { content: string; addressee?: string; origin?: string }[];
+  models?: { name: string; field: string; level: string; note?: string; origin?: string }[];
 }
 
 export interface FormOptions {

@@ -10,6 +10,18 @@ export function shown(text: string): string {
   return quote(oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine);
 }
 
+/** How a legacy encoding is named to users (the fonts they will recognise). */
+export const LEGACY_ENCODING_NAME: Record<'tcvn3' | 'tcvn3-caps' | 'vni', string> = {
+  tcvn3: 'TCVN3 (.VnTime)',
+  'tcvn3-caps': 'TCVN3 chữ hoa (.VnTimeH)',
+  vni: 'VNI-Windows',
+};
+
+/** "B3, B4, C7" — at most `max` cells, then how many more. */
+function cellList(cells: readonly string[], max = 12): string {
+  return cells.length <= max ? cells.join(', ') : `${cells.slice(0, max).join(', ')} và ${cells.length - max} ô khác`;
+}
+
 export const FORM_HINT = 'Hãy dùng biểu mẫu do lệnh "danvan mau" tạo ra.';
 
 const MiB = 1024 * 1024;
@@ -52,8 +64,24 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
     'Tệp là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice và chọn Tệp → Lưu thành → "Excel 2007-365 (.xlsx)".',
   encrypted: () =>
     'Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi gửi lại.',
-  'legacy-xls': () =>
-    'Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".',
+  'legacy-xls': (detail) => {
+    const resave = 'Hãy mở và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".';
+    if (detail === 'soffice-missing') {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave} (Nếu máy có cài LibreOffice, danvan tự đọc được tệp .xls.)`;
+    }
+    if (detail?.startsWith('convert-timeout')) {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003); danvan đã thử chuyển bằng LibreOffice nhưng quá thời gian cho phép. ${resave}`;
+    }
+    if (detail?.startsWith('convert-failed')) {
+      return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003) nhưng LibreOffice không chuyển được (tệp có thể bị hỏng). ${resave}`;
+    }
+    if (detail === 'not-xls') return `Tệp có dạng tệp Office cũ nhưng không phải bảng tính Excel .xls đọc được. ${resave}`;
+    return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave}`;
+  },
+  'too-many-cells': (detail) => {
+    const sheet = detail?.split(': ')[0];
+    return `Bảng tính có quá nhiều ô có nội dung${sheet ? ` (tính đến sheet "${sheet}")` : ''}: hơn một triệu ô, trong khi biểu mẫu báo cáo chỉ có vài trăm ô. Có thể một giá trị đã bị chép xuống cả cột hoặc cả dòng: hãy xóa phần thừa, lưu lại rồi gửi lại.`;
+  },
   'too-large': (detail) =>
     `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,
   corrupt: (_detail, info) => {
@@ -118,8 +146,7 @@ export const outputMsg = {
     `Không ghi ${flag} "${path}": đó chính là tệp đầu vào "${input}" của lần chạy này. danvan không bao giờ ghi đè tệp đầu vào, kể cả khi có --force; hãy chọn tên khác.`,
   insideInput: (path: string, flag: string, folder: string) =>
     `Không ghi "${path}" vào thư mục báo cáo đầu vào "${folder}" (danvan không thay đổi thư mục đầu vào). Hãy chọn nơi khác bằng ${flag}.`,
-  sameAsOther: (path: string, flag: string, otherFlag: string) =>
-    `${otherFlag} và ${flag} cùng chỉ tới một tệp ("${path}"); mỗi kết quả cần một tệp riêng.`,
+  sameAsOther: (path: string, flag: string, otherFlag: string) => `${otherFlag} và ${flag} cùng ghi vào "${path}"; hãy đặt hai tên khác nhau.`,
   exists: (path: string, flag: string) =>
     `Tệp "${path}" đã có; danvan không ghi đè. Dùng --force để ghi đè hoặc chọn tên khác bằng ${flag}.`,
   appeared: (path: string, flag: string) =>
@@ -150,6 +177,70 @@ export function fileReadProblem(
 
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
+/** The reconciliation workbook's own words (tonghop --doi-chieu). */
+export const recon = {
+  workbookTitle: 'Đối chiếu số liệu và nội dung báo cáo tổng hợp',
+  totalsTitle: (period: string, units: number) =>
+    `ĐỐI CHIẾU SỐ LIỆU ${period.toLocaleUpperCase('vi')}: tổng của ${units} đơn vị hợp lệ; cột "Đối chiếu" so tổng của danvan với tổng Excel tự cộng lại`,
+  byUnitTitle: 'SỐ LIỆU THEO ĐƠN VỊ: mỗi ô có ghi chú chỉ rõ nguồn (tệp!sheet!ô); ô trống là đơn vị để trống (không báo cáo)',
+  figuresTitle: 'NGUỒN CỦA TỪNG SỐ LIỆU: mỗi dòng là một ô trong tệp của đơn vị, cộng lại thành tổng ở sheet "Tổng hợp"',
+  itemsTitle: (part: string) => `CÁC NỘI DUNG ${part.toLocaleUpperCase('vi')} TRONG BÁO CÁO: mỗi dòng một nội dung, kèm đơn vị, tệp và dòng gốc`,
+  modelsTitle: 'MÔ HÌNH "DÂN VẬN KHÉO": mỗi mô hình kèm đơn vị, tệp và dòng gốc',
+  filesTitle: 'CÁC TỆP ĐÃ KIỂM TRA: trạng thái của từng tệp',
+  row: (row: number) => `dòng ${row}`,
+  agrees: 'khớp',
+  differs: 'LỆCH',
+  derivedCount: (reported: number, of: number) => `${reported}/${of} (tính từ hai chỉ tiêu)`,
+  derivedNote: (spec: { numerator: string; denominator: string }) => `Tính: ${spec.numerator} / ${spec.denominator} × 100 của chính đơn vị`,
+  unitNote: (note: string) => `Ghi chú của đơn vị: ${note}`,
+  totalRow: 'Tổng cộng',
+  noItems: '(không có nội dung nào)',
+  noAddressee: 'Không ghi cơ quan nhận',
+  statusCounted: 'hợp lệ, được tính',
+  statusSuperseded: 'không tính: đơn vị đã gửi tệp khác',
+  statusInvalid: 'không hợp lệ, không tính',
+  statusSkipped: 'bỏ qua: không phải báo cáo',
+  repairsTitle: 'VĂN BẢN GÕ BẰNG BẢNG MÃ CŨ (TCVN3, VNI) ĐÃ ĐƯỢC CHUYỂN SANG UNICODE: mỗi dòng một ô',
+  noRepairs: '(không có ô nào phải chuyển mã)',
+} as const;
+
+const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
+
+/** The batch file of `danvan lo`: every problem located by its key. */
+export const batchMsg = {
+  notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
+  tooLarge: (file: string, limit: number) => `Tệp lô "${file}" lớn hơn ${Math.round(limit / 1024)} KB; tệp lô chỉ liệt kê các việc cần làm.`,
+  unreadable: (file: string, code?: string) =>
+    `Không đọc được tệp lô "${file}" (${code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc' : `lỗi hệ thống ${code ?? ''}`.trim()}).`,
+  lineColumn: (line: number, column: number) => ` (dòng ${line}, cột ${column})`,
+  syntax: (file: string, where: string) => `Tệp lô "${file}" không đúng cú pháp JSON${where}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy.`,
+  problems: (file: string, lines: readonly string[]) => `Tệp lô "${file}" có ${lines.length} lỗi; chưa chạy việc nào:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
+  unknownKeys: (where: string, keys: readonly string[]) =>
+    `${where ? `${where}: ` : ''}khóa không được hỗ trợ ${keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên); ` +
+    (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${JOB_KEYS}` : 'tệp lô chỉ nhận "config" và "jobs"'),
+  missingKey: (key: string) => `${key}: thiếu (bắt buộc)`,
+  wrongType: (key: string, expected: string) =>
+    `${key}: sai kiểu dữ liệu (cần ${({ string: 'chuỗi chữ', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' } as Record<string, string>)[expected] ?? expected})`,
+  empty: (key: string) => `${key}: không được để trống`,
+  invalid: (key: string) => `${key}: giá trị không hợp lệ`,
+  inputMissing: (key: string, path: string) => `${key}: không tìm thấy "${path}" (đường dẫn tính từ thư mục của tệp lô)`,
+  configMissing: (key: string, path: string) => `${key}: không tìm thấy tệp cấu hình "${path}"`,
+  sameOutput: (key: string, first: string, path: string) => `${key}: "${path}" đã được ${first} ghi; hai việc không được ghi cùng một tệp`,
+  outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
+    `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
+} as const;
+
+/** Run-level notes that are not about one file. */
+export const runMsg = {
+  internalOnFiles: (files: readonly string[]) =>
+    `Lỗi nội bộ của danvan khi kiểm tra ${files.length} tệp (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}): kết quả kiểm tra không đáng tin. ` +
+    'Hãy báo lỗi cho nhóm phát triển, kèm các tệp này.',
+  frameGaps: (gaps: readonly { key: string; what: string }[], configPath: string | null) =>
+    `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ${configPath ? `tệp cấu hình ${configPath}` : 'chưa có tệp cấu hình'} chưa ghi: ` +
+    `${gaps.map((g) => `"${g.key}"`).join(', ')}. ` +
+    (configPath ? 'Hãy điền các khóa này rồi chạy lại.' : 'Hãy chạy "danvan khoitao", điền các khóa này trong danvan.config.json rồi chạy lại.'),
+} as const;
+
 export const msg = {
   notSubmission: (sheets: string[]) =>
     `Bảng tính không phải biểu mẫu báo cáo công tác dân vận: không có sheet "Thông tin" hay "Số liệu"` +
@@ -172,10 +263,28 @@ export const msg = {
   dateImpossible: (text: string) =>
     `${shown(text)} không phải ngày có thật (ngày/tháng/năm); hãy kiểm tra lại, ví dụ 05/04/2023.`,
   dateOutOfRange: (text: string) => `Ngày ${shown(text)} nằm ngoài khoảng hợp lệ (năm 2000 đến 2100).`,
-  notANumber: (text: string) =>
-    `${shown(text)} không phải là số; hãy nhập một số không âm, ví dụ 12 (để trống nếu không có số liệu).`,
+  notANumber: (text: string, kind: 'count' | 'amount' | 'ratio' = 'amount') =>
+    `${shown(text)} không phải là số; hãy nhập ${kind === 'count' ? 'một số nguyên không âm, ví dụ 12' : 'một số không âm, ví dụ 12 hoặc 1.250,5'} (để trống nếu không có số liệu).`,
+  fractionalCount: (text: string, value: number, unit: string, wholeAlternative?: number) =>
+    `Chỉ tiêu này đếm bằng ${quote(unit)} nên phải là số nguyên; ô ghi ${shown(text)}` +
+    (text === formatNumber(value, 6) ? '.' : ` (đọc theo cách viết Việt Nam là ${formatNumber(value, 6)}).`) +
+    (wholeAlternative === undefined
+      ? ''
+      : ` Nếu ý là ${formatNumber(wholeAlternative, 0)} ${unit}, hãy ghi "${formatNumber(wholeAlternative, 0)}" (dấu chấm ngăn cách hàng nghìn) hoặc nhập số ${wholeAlternative}.`),
+  ambiguousNumber: (text: string, value: number, alternative: number, unit: string) =>
+    `${shown(text)} được đọc theo cách viết Việt Nam là ${formatNumber(value, 6)} ${unit}` +
+    (text.includes(',') ? ' (dấu phẩy là dấu thập phân)' : ' (dấu chấm ngăn cách hàng nghìn)') +
+    `. Nếu ý là ${formatNumber(alternative, 6)} ${unit}, hãy ghi "${formatNumber(alternative, 6)}"` +
+    (Number.isInteger(alternative) ? ` hoặc nhập số ${alternative}.` : '.'),
+  englishStyleNumber: (text: string, value: number) =>
+    `${shown(text)} viết theo kiểu tiếng Anh, được đọc là ${formatNumber(value, 6)}; theo cách viết Việt Nam hãy ghi "${formatNumber(value, 6)}".`,
+  /** A schema rule that has no sentence of its own: still Vietnamese, never the library's English. */
+  valueInvalid: (label: string) => `Giá trị ở cột ${quote(label)} không hợp lệ; hãy kiểm tra lại.`,
   negative: (value: number) => `Số âm (${formatNumber(value, 6)}) không hợp lệ; hãy nhập một số không âm.`,
   formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
+  formulaUncomputed: (formula: string) =>
+    `Ô có công thức (${shown(formula).slice(1, -1)}) nhưng chưa có kết quả: tệp được ghi bằng phần mềm không tự tính công thức. ` +
+    'Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc nhập giá trị trực tiếp).',
   unknownIndicator: (code: string) =>
     `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,
   duplicateIndicator: (code: string, firstCell: string) =>
@@ -199,10 +308,20 @@ export const msg = {
     `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
     (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),
   supersededBy: (usedFile: string, why: string) =>
-    `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}), không tính tệp này.`,
+    `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}); tệp này không được tính (không phải lỗi).`,
+  outputExtension: (path: string, extension: string, flag: string, what: string) =>
+    `${flag} "${path}": danvan ghi ${what}, nên tên tệp phải có đuôi ${extension} (ví dụ "${path.replace(/\.[^./\\]*$/, '')}${extension}").`,
+  periodTie: (periods: { name: string; key: string }[], count: number) =>
+    `Không xác định được kỳ báo cáo: ${periods.map((p) => `${p.name} (${p.key})`).join(' và ')} có số tệp bằng nhau (mỗi kỳ ${count} tệp). ` +
+    `Hãy chỉ rõ kỳ cần xử lý bằng --ky, ví dụ --ky ${periods[periods.length - 1]!.key}.`,
   supersedes: (otherFiles: string[], why: string) =>
     `Đơn vị gửi ${otherFiles.length + 1} tệp cùng kỳ: dùng tệp này (${why}); bỏ qua ${otherFiles.map(quote).join(', ')}.`,
   laterReportDate: (date: string) => `ngày báo cáo ${date} muộn hơn`,
   laterFile: () => 'cùng ngày báo cáo, tệp được sửa sau cùng',
   laterName: () => 'cùng ngày báo cáo, chọn theo tên tệp đứng sau',
+  legacyRepaired: (encoding: keyof typeof LEGACY_ENCODING_NAME, before: string, after: string) =>
+    `Văn bản gõ bằng bảng mã ${LEGACY_ENCODING_NAME[encoding]} đã được chuyển sang Unicode: ${shown(before)} thành ${shown(after)}.`,
+  legacyRepairedSheet: (encodings: readonly (keyof typeof LEGACY_ENCODING_NAME)[], cells: readonly string[]) =>
+    `Văn bản gõ bằng bảng mã ${encodings.map((e) => LEGACY_ENCODING_NAME[e]).join(' và ')} đã được chuyển sang Unicode ` +
+    `ở ${cells.length} ô (${cellList(cells)}). Hãy đọc lại các ô này; lần sau nên gõ bằng bảng mã Unicode (phông Times New Roman).`,
 } as const;

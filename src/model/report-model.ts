@@ -3,6 +3,7 @@
  * status of every unit. Pure output of aggregation; templates read it, nothing in it is formatted yet.
  */
 import type { Field, ModelField, RecognitionLevel } from '../domain/fields.js';
+import type { IndicatorAggregation, IndicatorKind } from '../domain/catalogue.js';
 
 export interface UnitRef {
   code: string;
@@ -14,6 +15,8 @@ export interface IndicatorTotal {
   code: string;
   name: string;
   unit: string;
+  kind: IndicatorKind;
+  aggregation: IndicatorAggregation;
   /** Sum over the units that reported it; null when no unit did. For a derived indicator, the recomputed ratio (%). */
   total: number | null;
   /** How many valid units filled it in (a blank is not a 0). */
@@ -34,10 +37,39 @@ export interface Change {
   delta: number;
 }
 
+/** One cell that a total adds up: the value a unit entered, and where it is in that unit's file. */
+export interface FigureSource {
+  file: string;
+  unit: string;
+  /** The sheet's name as the file spells it. */
+  sheet: string;
+  /** A1 address of the "Kỳ này" cell. */
+  cell: string;
+  value: number;
+  /** The unit's note on this figure (Ghi chú), if any. */
+  note?: string;
+}
+
+/** One row of a unit's file that an item of the report comes from. */
+export interface ItemSource {
+  unit: string;
+  file: string;
+  sheet: string;
+  row: number;
+  /** The row's text as the unit wrote it (the item may show another unit's wording of the same thing). */
+  text: string;
+  /** The row's second column as written: a limitation's cause, a task's deadline, a proposal's addressee. */
+  detail?: string;
+  /** For a row of an aggregate (a roll-up from the level below): the units it came from there. */
+  origin?: string;
+}
+
 /** An item said by one or more units, with who said it (the same text from several units is one item). */
 export interface GatheredItem {
   text: string;
   units: UnitRef[];
+  /** Every row this item was gathered from, in report order of units. */
+  sources: ItemSource[];
 }
 
 export interface LimitationItem extends GatheredItem {
@@ -67,6 +99,7 @@ export interface ModelEntry {
   level: RecognitionLevel;
   note: string;
   unit: UnitRef;
+  source: ItemSource;
 }
 
 export interface ModelSummary {
@@ -101,6 +134,11 @@ export interface ReportModel {
   /** Period key "2023-Q1". */
   period: string;
   indicators: IndicatorTotal[];
+  /**
+   * Indicator code → the cells whose values add up to its total, in report order of units; empty when nobody
+   * reported it. A derived indicator has none of its own: it is traced through its two parts.
+   */
+  sources: Record<string, FigureSource[]>;
   /** Appendix: each valid unit's figures, in the order of `indicators` (null = blank). */
   byUnit: { unit: UnitRef; values: (number | null)[] }[];
   results: FieldGroup[];

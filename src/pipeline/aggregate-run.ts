@@ -1,11 +1,12 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { resolve } from 'node:path';
-import { InputRejectedError, UsageError } from '../diagnostics/errors.js';
+import { AggregateRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
-import { checkSubmissions, type CheckReport } from '../check/check.js';
+import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
 import { discoverInputs } from '../check/discover.js';
+import { isUsed } from '../check/file-result.js';
 import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { DocModel } from '../model/doc-model.js';
@@ -18,11 +19,14 @@ import { buildFormWorkbook } from '../form/index.js';
 import { OutputPlan } from '../output/plan.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
+import { frameGaps } from '../config/frame-gaps.js';
+import { buildReconciliationWorkbook } from '../reconcile/workbook.js';
+import { msg, runMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
   config: Config;
-  /** The file the config was read from, if any: an input, so no output may land on it. */
+  /** The config file (null: the embedded default): named in messages, and an input no output may land on. */
   configPath?: string | null;
   period?: string;
   /** -o; default "bao-cao-<kỳ>.docx" in the working directory. */
@@ -33,6 +37,8 @@ export interface AggregateRequest {
   xlsx?: string;
   /** --compare: an earlier aggregate workbook of the same period a year before. */
   compare?: string;
+  /** --doi-chieu: also write the reconciliation workbook (every figure with its cell, every item with its rows). */
+  doiChieu?: string;
   force?: boolean;
   strict?: boolean;
   cwd?: string;
@@ -47,20 +53,33 @@ export interface AggregateOutcome {
   /** Paths written (as given or defaulted), relative to the working directory. */
   output: string;
   xlsx: string | null;
+  doiChieu: string | null;
+  /** Notes about the run as a whole (not about one file), e.g. a frame left to fill. */
+  warnings: RunWarning[];
+}
+
+export interface RunWarning {
+  code: string;
+  message: string;
+  /** The config keys concerned, where there are some. */
+  keys?: string[];
+}
+
+/** The frame keys still unfilled, as one warning; none when the config supplies them all. */
+export function frameWarnings(config: Config, configPath: string | null): RunWarning[] {
+  const gaps = frameGaps(config);
+  return gaps.length ? [{ code: 'config.frame-unfilled', message: runMsg.frameGaps(gaps, configPath), keys: gaps.map((g) => g.key) }] : [];
 }
 
 /** Refused because of the submissions; carries the check so the caller can show what is wrong with them. */
-export class AggregateRejectedError extends InputRejectedError {
-  constructor(
-    message: string,
-    readonly check: CheckReport,
-  ) {
-    super(message);
-  }
-}
+export { AggregateRejectedError };
 
 export function defaultOutputName(periodKey: string): string {
   return `bao-cao-${periodSlug(parsePeriod(periodKey) as Period)}.docx`;
+}
+
+function requireExtension(path: string | undefined, extension: string, flag: string, what: string): void {
+  if (path !== undefined && !path.toLowerCase().endsWith(extension)) throw new UsageError(msg.outputExtension(path, extension, flag, what));
 }
 
 export async function runAggregate(request: AggregateRequest): Promise<AggregateOutcome> {
@@ -70,27 +89,41 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   if (!profile) throw new UsageError(`Không có bộ định dạng "${config.layout}".`);
   // Everything that can be refused without reading submissions is refused first: a mistake costs no waiting.
   const userTemplate = request.template ? loadTemplate(resolve(cwd, request.template), request.template) : undefined;
+  // An output says what it is: a Word report named .pdf would open nowhere.
+  requireExtension(request.output, '.docx', '-o', 'báo cáo Word');
+  requireExtension(request.xlsx, '.xlsx', '--xlsx', 'bảng tính Excel theo biểu mẫu');
+  requireExtension(request.doiChieu, '.xlsx', '--doi-chieu', 'bảng tính Excel đối chiếu');
   // Every output of the run, checked together against every input (files found under the input folders
-  // included, links resolved) before any submission is read; committed together at the end.
+  // included, links resolved) and against each other before any submission is read; committed together.
   const discovery = discoverInputs(request.inputs, cwd);
   const plan = new OutputPlan({ cwd, force: request.force ?? false });
   plan.addInputs([...request.inputs, request.template, request.compare, request.configPath]);
   plan.addDiscovered(discovery);
   if (request.output) plan.add('-o', request.output);
   if (request.xlsx) plan.add('--xlsx', request.xlsx);
+  if (request.doiChieu) plan.add('--doi-chieu', request.doiChieu);
 
   const check = await checkSubmissions({ ...request, cwd, discovery });
-  if (!check.period || !check.files.some((f) => f.valid)) {
-    throw new AggregateRejectedError(
-      check.files.length === 0
-        ? 'Không có tệp báo cáo (.xlsx) nào để tổng hợp.'
-        : 'Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").',
-      check,
-    );
+  const codes = catalogueOf(config).map((i) => i.code);
+  const broken = internalFailures(check);
+  if (broken.length) {
+    // A report that silently lacks a file danvan failed on must never be written.
+    const first = broken[0]!;
+    throw new InternalError(`${first.file}: ${first.errors.find((e) => e.code === 'internal')!.message}${broken.length > 1 ? ` (và ${broken.length - 1} tệp khác)` : ''}`);
+  }
+  if (!check.period || !check.files.some(isUsed)) {
+    throw check.files.length === 0
+      ? new AggregateRejectedError('Không có tệp báo cáo (.xlsx) nào để tổng hợp.', 'no-input', check, codes)
+      : new AggregateRejectedError(
+          'Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").',
+          'no-valid-file',
+          check,
+          codes,
+        );
   }
   const invalid = check.files.filter((f) => !f.valid);
   if (request.strict && invalid.length > 0) {
-    throw new AggregateRejectedError(`Có ${invalid.length} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`, check);
+    throw new AggregateRejectedError(`Có ${invalid.length} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`, 'strict', check, codes);
   }
 
   const output = request.output ?? defaultOutputName(check.period);
@@ -108,13 +141,23 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const doc = buildDocModel(rendered, model, config, template.file, profile);
   const docx = await writeDocx(doc, profile);
   const workbook = request.xlsx ? await buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) }) : undefined;
+  const reconciliation = request.doiChieu ? await buildReconciliationWorkbook({ model, check, catalogue }) : undefined;
 
   try {
     plan.write('-o', docx);
     if (request.xlsx && workbook) plan.write('--xlsx', workbook);
+    if (request.doiChieu && reconciliation) plan.write('--doi-chieu', reconciliation);
     plan.commit();
   } finally {
     plan.discard();
   }
-  return { check, model, doc, output, xlsx: request.xlsx ?? null };
+  return {
+    check,
+    model,
+    doc,
+    output,
+    xlsx: request.xlsx ?? null,
+    doiChieu: request.doiChieu ?? null,
+    warnings: frameWarnings(config, request.configPath ?? null),
+  };
 }

@@ -1,7 +1,32 @@
-/** The machine output of SPEC §5: only the documented fields (and `code` of each issue), in a stable order. */
+/**
+ * The machine output of SPEC §5, as a versioned contract: every object names its schema (docs/json/*.schema.json),
+ * the same keys are always present (null where there is no value), and a failure is one object with `error`.
+ */
 import type { CheckReport } from '../check/check.js';
 import type { FileResult } from '../check/file-result.js';
 import type { ReportModel } from '../model/report-model.js';
+import type { FailureCode } from '../diagnostics/errors.js';
+
+/**
+ * Schema names with their major version. A version only ever gains fields; removing or changing the meaning of
+ * one makes a new major version, with a new schema file.
+ */
+export const SCHEMA = {
+  kiemtra: 'urn:danvan:kiemtra:1',
+  tonghop: 'urn:danvan:tonghop:1',
+  lo: 'urn:danvan:lo:1',
+} as const;
+
+export interface Failure {
+  code: FailureCode;
+  message: string;
+}
+
+export interface RunWarningJson {
+  code: string;
+  message: string;
+  keys?: string[];
+}
 
 export function fileJson(result: FileResult) {
   return {
@@ -9,35 +34,91 @@ export function fileJson(result: FileResult) {
     valid: result.valid,
     unit: result.unit,
     period: result.period,
+    superseded: result.superseded ?? null,
     errors: result.errors,
     warnings: result.warnings,
+    /** Cells typed in a legacy encoding (TCVN3, VNI) and converted to Unicode before validation. */
+    repairs: result.repairs ?? [],
   };
 }
 
-export function checkJson(report: CheckReport) {
+/** The counts of files (a lock file is not a submission) and the registry units that sent nothing. */
+function unitsJson(report: CheckReport) {
   return {
+    submitted: report.files.length,
+    valid: report.files.filter((f) => f.valid).length,
+    invalid: report.files.filter((f) => !f.valid).length,
+    superseded: report.files.filter((f) => f.superseded).length,
+    missing: (report.missing ?? []).map((u) => u.code),
+  };
+}
+
+function missingUnitsJson(report: CheckReport) {
+  return report.missing === null ? null : report.missing.map(({ code, name, group }) => ({ code, name, group }));
+}
+
+export function checkJson(report: CheckReport, error: Failure | null = null) {
+  return {
+    schema: SCHEMA.kiemtra,
     period: report.period,
+    units: unitsJson(report),
+    missingUnits: missingUnitsJson(report),
     files: report.files.map(fileJson),
     skipped: report.skipped,
+    error,
   };
+}
+
+/** kiemtra's object when it failed before any file was checked. */
+export function checkFailureJson(error: Failure) {
+  return { schema: SCHEMA.kiemtra, period: null, units: null, missingUnits: null, files: [], skipped: [], error };
+}
+
+export interface AggregateOutputs {
+  output: string | null;
+  xlsx: string | null;
+  doiChieu: string | null;
 }
 
 /** Totals keyed by code; a ratio as a percentage rounded to 2 places; null where no unit reported. */
-export function aggregateJson(report: CheckReport, model: ReportModel, output: string | null, xlsx: string | null) {
+export function aggregateJson(report: CheckReport, model: ReportModel, outputs: AggregateOutputs, warnings: readonly RunWarningJson[] = []) {
   return {
+    schema: SCHEMA.tonghop,
     period: model.period,
-    output,
-    xlsx,
-    units: {
-      submitted: report.files.length,
-      valid: report.files.filter((f) => f.valid).length,
-      invalid: report.files.filter((f) => !f.valid).length,
-      missing: model.status.missing.map((u) => u.code),
-    },
+    ...outputs,
+    units: unitsJson(report),
+    missingUnits: missingUnitsJson(report),
     indicators: Object.fromEntries(
       model.indicators.map((i) => [i.code, i.total === null ? null : i.derived ? Math.round(i.total * 100) / 100 : i.total]),
     ),
+    sources: model.sources,
+    warnings,
     files: report.files.map(fileJson),
     skipped: report.skipped,
+    error: null,
   };
 }
+
+/**
+ * tonghop's object when nothing was written: whatever the check found (or null before it), every indicator
+ * of the catalogue with no value, and the error.
+ */
+export function aggregateFailureJson(error: Failure, report: CheckReport | null, indicatorCodes: readonly string[] | null) {
+  return {
+    schema: SCHEMA.tonghop,
+    period: report?.period ?? null,
+    output: null,
+    xlsx: null,
+    doiChieu: null,
+    units: report ? unitsJson(report) : null,
+    missingUnits: report ? missingUnitsJson(report) : null,
+    indicators: indicatorCodes ? Object.fromEntries(indicatorCodes.map((code) => [code, null])) : null,
+    sources: indicatorCodes ? Object.fromEntries(indicatorCodes.map((code) => [code, []])) : null,
+    warnings: [],
+    files: report ? report.files.map(fileJson) : [],
+    skipped: report ? report.skipped : [],
+    error,
+  };
+}
+
+export type AggregateJson = ReturnType<typeof aggregateJson> | ReturnType<typeof aggregateFailureJson>;

@@ -57,8 +57,12 @@ function mapCell(lib: ExcelJsModule, cell: ExcelJS.Cell): CellValue | undefined 
     case lib.ValueType.Merge: // the value shown is the top-left cell's, already read there
     case lib.ValueType.Null:
       return undefined;
-    case lib.ValueType.Formula:
-      return mapPlain(cell.result);
+    case lib.ValueType.Formula: {
+      const result = mapPlain(cell.result);
+      if (result !== undefined || (cell.result !== undefined && cell.result !== null)) return result;
+      // No cached result at all (not an empty text result): the value is unknown.
+      return { kind: 'formula', formula: cell.formula ?? '' };
+    }
     case lib.ValueType.Hyperlink:
       return mapPlain((cell.value as ExcelJS.CellHyperlinkValue).text);
     default:

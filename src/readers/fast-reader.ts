@@ -343,6 +343,7 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
 
     let v: string | undefined;
     let inline: string | undefined;
+    let formula: string | undefined;
     if (!s.selfClosing) {
       const base = s.depth;
       for (;;) {
@@ -355,17 +356,26 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
         if (tok !== OPEN) continue;
         if (s.name === 'v') v = (v ?? '') + s.elementText();
         else if (s.name === 'is') inline = (inline ?? '') + readStringItem(s);
-        else s.skipElement(); // <f> (only its cached <v> counts), <extLst>
+        else if (s.name === 'f') formula = s.elementText();
+        else s.skipElement(); // <extLst>
       }
     } else {
       s.next();
     }
 
     const ref = cellRef(row, col);
-    if ((v !== undefined && v.length > WORKBOOK_LIMITS.cellChars) || (inline !== undefined && inline.length > WORKBOOK_LIMITS.cellChars)) {
+    if (
+      (v !== undefined && v.length > WORKBOOK_LIMITS.cellChars) ||
+      (inline !== undefined && inline.length > WORKBOOK_LIMITS.cellChars) ||
+      (formula !== undefined && formula.length > WORKBOOK_LIMITS.cellChars)
+    ) {
       throw new WorkbookLimitError({ limit: 'cellChars', max: WORKBOOK_LIMITS.cellChars, sheet, part, cell: ref }, `${part}: cell ${ref} too long`);
     }
-    const value = cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
+    // A formula whose cached value is missing (not merely an empty text result) has an unknown value.
+    const value =
+      formula !== undefined && v === undefined && inline === undefined
+        ? ({ kind: 'formula', formula: decodeOoxmlEscapes(formula).trim() } as const)
+        : cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
     if (value === undefined) continue;
     if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
     if (row !== lastRow && ++rowsWithValues > WORKBOOK_LIMITS.rowsPerSheet) throw over('rowsPerSheet');

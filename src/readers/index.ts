@@ -2,9 +2,14 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { FastXlsxReader } from './fast-reader.js';
+import { OdsReader } from './ods-reader.js';
+import { looksLikeXls } from './sniff.js';
 import { UnreadableWorkbookError, type RawWorkbook } from './types.js';
+import { convertXlsToXlsx, type XlsConvertOptions } from './xls-convert.js';
 
 export { FastXlsxReader, readXlsxArchive } from './fast-reader.js';
+export { OdsReader, readOdsArchive } from './ods-reader.js';
+export { convertXlsToXlsx, findSoffice } from './xls-convert.js';
 export { ExceljsReader } from './exceljs-reader.js';
 export { sniffWorkbook, type SniffResult } from './sniff.js';
 export * from './types.js';
@@ -13,18 +18,36 @@ export * from './types.js';
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 const fastReader = new FastXlsxReader();
+const odsReader = new OdsReader();
 
 export interface ReadOptions {
   /** Size limit in bytes (default `DEFAULT_MAX_BYTES`); a larger file is 'too-large' without being read. */
   maxBytes?: number;
+  /** How a legacy .xls is converted (LibreOffice); `false` refuses it without trying. */
+  xls?: XlsConvertOptions | false;
 }
 
 /**
- * Reads one workbook file with the fast reader. Errors of the file system (missing file, no permission)
- * are passed through as they are; every problem of the content is an UnreadableWorkbookError.
+ * Reads one workbook file: .xlsx with the fast reader, .ods with the ODS reader, .xls converted by
+ * LibreOffice when it is installed. Errors of the file system (missing file, no permission) are passed
+ * through as they are; every problem of the content is an UnreadableWorkbookError.
  */
 export async function readWorkbookFile(path: string, options: ReadOptions = {}): Promise<RawWorkbook> {
-  return readWorkbookBytes(readFileBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES));
+  const bytes = readFileBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  try {
+    return readWorkbookBytes(bytes);
+  } catch (error) {
+    if (!(error instanceof UnreadableWorkbookError) || error.reason !== 'legacy-xls' || options.xls === false) throw error;
+    // Only a real .xls is worth the seconds LibreOffice takes to start.
+    if (!looksLikeXls(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) throw new UnreadableWorkbookError('legacy-xls', 'not-xls');
+    const converted = await convertXlsToXlsx(bytes, options.xls);
+    try {
+      return fastReader.read(converted);
+    } catch (inner) {
+      if (inner instanceof UnreadableWorkbookError) throw new UnreadableWorkbookError('legacy-xls', `convert-failed: ${inner.message}`);
+      throw inner;
+    }
+  }
 }
 
 /**
@@ -57,7 +80,13 @@ function readFileBytes(path: string, maxBytes: number): Uint8Array {
   }
 }
 
-/** Same as `readWorkbookFile` for bytes already in memory. */
+/** Same as `readWorkbookFile` for bytes already in memory, without .xls conversion. */
 export function readWorkbookBytes(bytes: Uint8Array): RawWorkbook {
-  return fastReader.read(bytes);
+  try {
+    return fastReader.read(bytes);
+  } catch (error) {
+    // The sniff found an OpenDocument package: the ODS reader opens it (again: cheap next to the rest).
+    if (error instanceof UnreadableWorkbookError && error.reason === 'ods') return odsReader.read(bytes);
+    throw error;
+  }
 }

@@ -7,11 +7,13 @@ import { END, OPEN, XmlScanner, attrValue } from './xml.js';
 
 export type SniffResult =
   | { ok: true; zip: ZipArchive; /** Zip entry name of the workbook part, usually "xl/workbook.xml". */ workbookPart: string }
-  | { ok: false; reason: UnreadableReason; detail?: string; info?: UnreadableInfo };
+  | { ok: false; reason: UnreadableReason; detail?: string; info?: UnreadableInfo; /** The opened package of an OpenDocument spreadsheet ('ods'). */ zip?: ZipArchive };
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" as UTF-16LE, the stream name Office puts in the OLE container of a password-protected OOXML file. */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const WORKBOOK_STREAM = Buffer.from('Workbook\0', 'utf16le');
+const BOOK_STREAM = Buffer.from('Book\0', 'utf16le');
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 const DEFAULT_WORKBOOK_PART = 'xl/workbook.xml';
 
@@ -20,9 +22,10 @@ export function sniffWorkbook(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty-file' };
   if (startsWith(bytes, CFB_MAGIC)) {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return buf.indexOf(ENCRYPTION_INFO) >= 0
-      ? { ok: false, reason: 'encrypted' }
-      : { ok: false, reason: 'legacy-xls' };
+    if (buf.indexOf(ENCRYPTION_INFO) >= 0) return { ok: false, reason: 'encrypted' };
+    // A password-protected .xls is a plain BIFF8 workbook whose first record after BOF is FILEPASS.
+    if (isEncryptedBiff(buf)) return { ok: false, reason: 'encrypted', detail: 'xls' };
+    return { ok: false, reason: 'legacy-xls' };
   }
   // "PK\x03\x04" starts a zip with entries; "PK\x05\x06" is an empty zip (still a zip, just not a workbook).
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b &&
@@ -38,7 +41,7 @@ export function sniffWorkbook(bytes: Uint8Array): SniffResult {
   }
   const workbookPart = findWorkbookPart(zip);
   if (workbookPart) return { ok: true, zip, workbookPart };
-  if (isOds(zip)) return { ok: false, reason: 'ods' };
+  if (isOds(zip)) return { ok: false, reason: 'ods', zip };
   return { ok: false, reason: 'not-a-workbook', detail: 'no xl/workbook.xml' };
 }
 
@@ -73,6 +76,35 @@ function isOds(zip: ZipArchive): boolean {
   }
 }
 
+/** BOF record of a BIFF8 workbook globals substream: type 0x0809, length 16, version 0x0600, kind 0x0005. */
+const BIFF8_GLOBALS_BOF = Buffer.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]);
+const FILEPASS = 0x002f;
+
+/**
+ * True when the workbook stream starts with BOF then FILEPASS (an .xls saved with a password). The stream
+ * starts on a sector boundary (512 or 64 bytes), so its first 24 bytes are contiguous in the file.
+ */
+export function isEncryptedBiff(buf: Buffer): boolean {
+  for (let at = buf.indexOf(BIFF8_GLOBALS_BOF, 512); at >= 0; at = buf.indexOf(BIFF8_GLOBALS_BOF, at + 1)) {
+    if (at % 64 !== 0) continue;
+    if (at + 22 <= buf.length && buf.readUInt16LE(at + 20) === FILEPASS) return true;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * A well-formed compound file header holding a "Workbook" (BIFF8) or "Book" (BIFF5) stream: what LibreOffice
+ * can convert. A .doc or a damaged file is not worth starting LibreOffice for.
+ */
+export function looksLikeXls(buf: Buffer): boolean {
+  if (buf.length < 1024 || !startsWith(buf, CFB_MAGIC)) return false;
+  const major = buf.readUInt16LE(0x1a);
+  const byteOrder = buf.readUInt16LE(0x1c);
+  const sectorShift = buf.readUInt16LE(0x1e);
+  if (byteOrder !== 0xfffe || !((major === 3 && sectorShift === 9) || (major === 4 && sectorShift === 12))) return false;
+  return buf.indexOf(WORKBOOK_STREAM) >= 0 || buf.indexOf(BOOK_STREAM) >= 0;
+}
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   if (bytes.length < magic.length) return false;
   for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;

@@ -9,7 +9,12 @@ export type CellValue =
   /** A cell formatted as a date, kept as its Excel serial number (1900 system, already shifted if the workbook uses 1904). */
   | { kind: 'date'; serial: number }
   /** A formula whose cached result was an error (#DIV/0!…), or a cell of type error. */
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; text: string }
+  /**
+   * A formula with no cached result: written by a program that does not calculate (openpyxl, some scripts), so
+   * its value is unknown until a spreadsheet program opens and saves the file. `formula` may be "" (shared formula).
+   */
+  | { kind: 'formula'; formula: string };
 
 export interface RawCell {
   /** A1-style address, e.g. "D7". */
@@ -36,9 +41,10 @@ export type UnreadableReason =
   | 'truncated' // a zip whose end is missing (an interrupted copy or download)
   | 'not-a-workbook' // a zip without xl/workbook.xml (a .docx, an .ods, a random zip)
   | 'encrypted' // a password-protected workbook (an OLE container with EncryptionInfo)
-  | 'legacy-xls' // the old Excel 97–2003 format
-  | 'ods' // an OpenDocument spreadsheet
+  | 'legacy-xls' // the old Excel 97–2003 format, when it could not be converted (see xls-convert.ts)
+  | 'ods' // an OpenDocument spreadsheet given to a reader that only reads .xlsx
   | 'too-large' // over the size limit
+  | 'too-many-cells' // an .ods whose repeated cells expand past the per-sheet cap
   | 'corrupt' // a workbook part is broken XML, missing, or fails its CRC-32 or size check
   | 'over-limit' // over one of the budgets of readers/limits.ts (inflated bytes, rows, cells…)
   | 'empty-file'; // zero bytes

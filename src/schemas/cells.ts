@@ -1,14 +1,19 @@
 /** zod schemas over single cells: each turns a read cell into a typed value or an issue in Vietnamese. */
 import { z } from 'zod';
+import './zod-locale.js';
 import type { CellValue } from '../readers/types.js';
 import { cleanText } from '../domain/text.js';
 import { matchClosed } from '../domain/fields.js';
 import { parsePeriod, periodKey } from '../domain/period.js';
 import { msg } from '../messages/vi.js';
-import { cellText, readDate, readNumber } from '../validate/cell-values.js';
+import { cellText, isWhole, readDate, readNumber } from '../validate/cell-values.js';
+import { formatNumber } from '../render/format.js';
+import type { IndicatorKind } from '../domain/catalogue.js';
 
 export type Cell = CellValue | undefined;
-const anyCell = z.custom<Cell>(() => true);
+// Every cell schema accepts an absent key: a label or column left out of a file is reported by the validator
+// in its own words, so zod never has to speak (its messages are English).
+const anyCell = z.custom<Cell>(() => true).optional();
 
 /** Issue params carry the stable code; the message is already Vietnamese. */
 function fail(ctx: z.RefinementCtx, code: string, message: string): typeof z.NEVER {
@@ -16,32 +21,76 @@ function fail(ctx: z.RefinementCtx, code: string, message: string): typeof z.NEV
   return z.NEVER;
 }
 
-const textOf = (cell: Cell) => (cell === undefined ? '' : cleanText(cellText(cell)));
-
-export const optionalText = anyCell.transform((cell) => textOf(cell) || undefined);
-
-export function requiredText(label: string, code = 'value.missing') {
-  return anyCell.transform((cell, ctx) => textOf(cell) || fail(ctx, code, msg.valueMissing(label)));
+/** A cell's text; a formula with no cached result has none, and says so rather than pass for blank. */
+function textOf(cell: Cell, ctx: z.RefinementCtx): string {
+  if (cell === undefined) return '';
+  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell)));
+  return cleanText(cellText(cell));
 }
 
-/** Kỳ này: a non-negative number, or null when left blank ("not reported", unlike 0). */
-export const figureValue = anyCell.transform((cell, ctx): number | null => {
-  if (cell === undefined) return null;
-  if (cell.kind === 'text' && cell.text === '') return null;
-  const result = readNumber(cell);
-  if (!result.ok) {
-    return result.reason === 'formula-error'
-      ? fail(ctx, 'figure.formula-error', msg.formulaError(result.text))
-      : fail(ctx, 'figure.not-a-number', msg.notANumber(result.text));
-  }
-  if (result.value < 0) return fail(ctx, 'figure.negative', msg.negative(result.value));
-  return result.value;
-});
+/** A cell that may be absent altogether (an optional label or column), or present and blank. */
+export const optionalText = anyCell.transform((cell, ctx) => textOf(cell, ctx) || undefined);
+
+export function requiredText(label: string, code = 'value.missing') {
+  return anyCell.transform((cell, ctx) => textOf(cell, ctx) || fail(ctx, code, msg.valueMissing(label)));
+}
+
+export interface FigureReading {
+  /** null when left blank ("not reported", unlike 0). */
+  value: number | null;
+  /** A note on how a text number was read, to show at its cell. */
+  warning?: { code: string; message: string };
+}
+
+/** What an indicator's "Kỳ này" cell must hold, from the catalogue. */
+export interface FigureSpec {
+  kind: IndicatorKind;
+  unit: string;
+}
+
+/**
+ * Kỳ này: a non-negative number, whole for a count; blank is null. Text is read the Vietnamese way, and a
+ * text that an English reader would read otherwise is accepted with a warning naming both readings.
+ */
+export function figureValue(spec: FigureSpec) {
+  return anyCell.transform((cell, ctx): FigureReading => {
+    if (cell === undefined) return { value: null };
+    if (cell.kind === 'text' && cell.text === '') return { value: null };
+    const result = readNumber(cell);
+    if (!result.ok) {
+      if (result.reason === 'formula-error') return fail(ctx, 'figure.formula-error', msg.formulaError(result.text));
+      if (result.reason === 'formula-uncomputed') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text));
+      return fail(ctx, 'figure.not-a-number', msg.notANumber(result.text, spec.kind));
+    }
+    const { value, text } = result;
+    if (value < 0) return fail(ctx, 'figure.negative', msg.negative(value));
+    const alternative = result.englishReading;
+    if (spec.kind === 'count') {
+      if (!isWhole(value)) {
+        const hint = alternative !== undefined && isWhole(alternative) ? alternative : undefined;
+        return fail(ctx, 'figure.fractional-count', msg.fractionalCount(text ?? formatNumber(value, 6), value, spec.unit, hint));
+      }
+      const whole = Math.round(value);
+      // A count has no decimals, so "2.500" has no English reading to confuse it with; "1,250,000" only has one.
+      if (result.englishOnly && text !== undefined) {
+        return { value: whole, warning: { code: 'figure.english-style', message: msg.englishStyleNumber(text, whole) } };
+      }
+      return { value: whole };
+    }
+    if (text !== undefined && alternative !== undefined) {
+      return { value, warning: { code: 'figure.ambiguous-text', message: msg.ambiguousNumber(text, value, alternative, spec.unit) } };
+    }
+    if (text !== undefined && result.englishOnly) {
+      return { value, warning: { code: 'figure.english-style', message: msg.englishStyleNumber(text, value) } };
+    }
+    return { value };
+  });
+}
 
 /** A value of a closed list, matched as people type it, returned in its canonical spelling. */
 export function closedValue<T extends string>(list: readonly T[], label: string, unknownCode: string) {
   return anyCell.transform((cell, ctx): T => {
-    const text = textOf(cell);
+    const text = textOf(cell, ctx);
     if (!text) return fail(ctx, `${unknownCode}-missing`, label === 'Lĩnh vực' ? msg.fieldMissing() : msg.valueMissing(label));
     const match = matchClosed(list, text);
     if (match) return match;
@@ -55,8 +104,10 @@ export function closedValue<T extends string>(list: readonly T[], label: string,
 
 export const periodValue = anyCell.transform((cell, ctx): string => {
   if (cell === undefined) return fail(ctx, 'info.missing', msg.infoRequired('Kỳ báo cáo'));
-  const period = cell.kind === 'number' ? parsePeriod(cell.number) : parsePeriod(textOf(cell));
-  return period ? periodKey(period) : fail(ctx, 'info.period-invalid', msg.periodInvalid(textOf(cell)));
+  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell)));
+  const text = textOf(cell, ctx);
+  const period = cell.kind === 'number' ? parsePeriod(cell.number) : parsePeriod(text);
+  return period ? periodKey(period) : fail(ctx, 'info.period-invalid', msg.periodInvalid(text));
 });
 
 export const dateValue = anyCell.transform((cell, ctx): string => {
@@ -68,6 +119,8 @@ export const dateValue = anyCell.transform((cell, ctx): string => {
       return fail(ctx, 'info.date-impossible', msg.dateImpossible(result.text));
     case 'out-of-range':
       return fail(ctx, 'info.date-out-of-range', msg.dateOutOfRange(result.text));
+    case 'formula-uncomputed':
+      return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text));
     default:
       return fail(ctx, 'info.date-unreadable', msg.dateUnreadable(result.text));
   }

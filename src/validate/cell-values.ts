@@ -3,12 +3,24 @@ import { isValid, parse as parseDate, format as formatDate } from 'date-fns';
 import type { CellValue } from '../readers/types.js';
 import { serialToIso } from '../domain/excel-date.js';
 
-export type NumberResult = { ok: true; value: number } | { ok: false; reason: 'not-a-number' | 'formula-error'; text: string };
+/** A number read from text: the Vietnamese reading, and what an English-usage reader would make of it. */
+export interface TextNumber {
+  /** The value used: the Vietnamese reading, or the only reading the text has. */
+  value: number;
+  /** Set when the same text reads as another number under English usage ("1,250" → 1250, "2.500" → 2,5). */
+  englishReading?: number;
+  /** Set when the text only makes sense under English usage ("1.5", "1,250,000", "1,250.5"). */
+  englishOnly?: boolean;
+}
+
+export type NumberResult =
+  | ({ ok: true; /** The text as typed, when the cell held text. */ text?: string } & TextNumber)
+  | { ok: false; reason: 'not-a-number' | 'formula-error' | 'formula-uncomputed'; text: string };
 
 /**
- * A number as it arrives: a numeric cell, a formula result, or text in Vietnamese style
- * ("1.234" = 1234, "1,5" = 1.5, "1.250,5" = 1250.5, "1 234"). A lone "." followed by other than
- * three digits ("1.5") is read as a decimal point, as Excel set to English would have meant it.
+ * A number as it arrives: a numeric cell, a formula result, or text in Vietnamese style ("1.234" = 1234,
+ * "1,5" = 1.5, "1.250,5" = 1250.5, "1 234"). Text that an English-usage reader would read differently is
+ * still read the Vietnamese way, and says so, so that the caller can warn; a number cell is never ambiguous.
  */
 export function readNumber(value: CellValue): NumberResult {
   switch (value.kind) {
@@ -20,19 +32,39 @@ export function readNumber(value: CellValue): NumberResult {
       return { ok: false, reason: 'not-a-number', text: value.bool ? 'TRUE' : 'FALSE' };
     case 'error':
       return { ok: false, reason: 'formula-error', text: value.text };
+    case 'formula':
+      return { ok: false, reason: 'formula-uncomputed', text: cellText(value) };
     case 'text': {
-      const parsed = parseVietnameseNumber(value.text);
-      return parsed === undefined ? { ok: false, reason: 'not-a-number', text: value.text } : { ok: true, value: parsed };
+      const parsed = readTextNumber(value.text);
+      return parsed === undefined ? { ok: false, reason: 'not-a-number', text: value.text } : { ok: true, text: value.text, ...parsed };
     }
   }
 }
 
+/** The value of `readTextNumber`, for callers that need no more. */
 export function parseVietnameseNumber(input: string): number | undefined {
-  let text = input.replace(/[\s\u00a0]/g, '');
+  return readTextNumber(input)?.value;
+}
+
+// Every pattern is anchored and free of nested quantifiers, so matching is linear in the text's length.
+const DIGITS = /^\d+$/;
+const VI_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/; // 1.234 or 1.234.567
+const VI_THOUSANDS_DECIMAL = /^\d{1,3}(?:\.\d{3})+,\d+$/; // 1.250,5
+const VI_DECIMAL = /^\d*,\d+$/; // 1,5 or 1,250 or ,5
+const EN_THOUSANDS_ONE = /^\d{1,3},\d{3}$/; // 1,250: Vietnamese 1,25 but English 1250
+const EN_THOUSANDS = /^\d{1,3}(?:,\d{3}){2,}$/; // 1,250,000
+const EN_THOUSANDS_DECIMAL = /^\d{1,3}(?:,\d{3})+\.\d+$/; // 1,250.5
+const EN_DECIMAL = /^\d*\.\d+$/; // 1.5, 0.25 (not 1.234, which is Vietnamese thousands)
+
+/**
+ * Reads text the Vietnamese way: "." groups thousands, "," marks decimals. Spaces and non-breaking spaces
+ * group thousands too; "(5)" is accounting style for minus five.
+ */
+export function readTextNumber(input: string): TextNumber | undefined {
+  let text = input.replace(/[\s\u00a0\u202f\u2007]/g, '');
   if (!text) return undefined;
   let sign = 1;
-  if (/^\(.*\)$/.test(text)) {
-    // Accounting style "(5)" means minus five.
+  if (text.length > 2 && text.startsWith('(') && text.endsWith(')')) {
     sign = -1;
     text = text.slice(1, -1);
   }
@@ -42,18 +74,47 @@ export function parseVietnameseNumber(input: string): number | undefined {
   } else if (text.startsWith('+')) {
     text = text.slice(1);
   }
-  let normalised: string;
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) normalised = text.replace(/\./g, '').replace(',', '.');
-  else if (/^\d+(,\d+)?$/.test(text)) normalised = text.replace(',', '.');
-  else if (/^\d*\.\d+$/.test(text) || /^\d+$/.test(text)) normalised = text;
-  else return undefined;
-  const number = Number(normalised);
-  return Number.isFinite(number) ? sign * number : undefined;
+  const number = (normalised: string) => {
+    const n = Number(normalised);
+    return Number.isFinite(n) ? sign * n : undefined;
+  };
+  const withoutDots = (t: string) => t.replace(/\./g, '');
+  const withoutCommas = (t: string) => t.replace(/,/g, '');
+
+  let reading: TextNumber | undefined;
+  if (DIGITS.test(text)) {
+    const value = number(text);
+    reading = value === undefined ? undefined : { value };
+  } else if (VI_THOUSANDS.test(text)) {
+    const value = number(withoutDots(text));
+    // One dot: "2.500" is 2,5 to an English reader; with several dots there is no English reading.
+    const english = text.indexOf('.') === text.lastIndexOf('.') ? number(text) : undefined;
+    reading = value === undefined ? undefined : { value, ...(english !== undefined ? { englishReading: english } : {}) };
+  } else if (VI_THOUSANDS_DECIMAL.test(text)) {
+    const value = number(withoutDots(text).replace(',', '.'));
+    reading = value === undefined ? undefined : { value };
+  } else if (VI_DECIMAL.test(text)) {
+    const value = number(text.replace(',', '.'));
+    const english = EN_THOUSANDS_ONE.test(text) ? number(withoutCommas(text)) : undefined;
+    reading = value === undefined ? undefined : { value, ...(english !== undefined ? { englishReading: english } : {}) };
+  } else if (EN_THOUSANDS.test(text) || EN_THOUSANDS_DECIMAL.test(text)) {
+    const value = number(withoutCommas(text));
+    reading = value === undefined ? undefined : { value, englishOnly: true };
+  } else if (EN_DECIMAL.test(text)) {
+    const value = number(text);
+    reading = value === undefined ? undefined : { value, englishOnly: true };
+  }
+  return reading;
+}
+
+/** Whether a number is whole, allowing for the binary noise of a formula's result (0,1 + 0,2 …). */
+export function isWhole(value: number): boolean {
+  return Math.abs(value - Math.round(value)) < 1e-9;
 }
 
 export type DateResult =
   | { ok: true; iso: string }
-  | { ok: false; reason: 'unreadable' | 'impossible' | 'out-of-range'; text: string };
+  | { ok: false; reason: 'unreadable' | 'impossible' | 'out-of-range' | 'formula-uncomputed'; text: string };
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
@@ -75,7 +136,8 @@ export function readDate(value: CellValue): DateResult {
     const iso = serialToIso(serial);
     return inRange(iso) ? { ok: true, iso } : { ok: false, reason: 'out-of-range', text: displayDate(iso) };
   }
-  if (value.kind !== 'text') return { ok: false, reason: 'unreadable', text: value.kind === 'boolean' ? String(value.bool) : value.text };
+  if (value.kind === 'formula') return { ok: false, reason: 'formula-uncomputed', text: cellText(value) };
+  if (value.kind !== 'text') return { ok: false, reason: 'unreadable', text: cellText(value) };
   const text = value.text.replace(/^ngày\s*/i, '').replace(/\s+/g, '');
   const shape = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (!shape) return { ok: false, reason: 'unreadable', text: value.text };
@@ -109,6 +171,8 @@ export function cellText(value: CellValue): string {
       return value.bool ? 'TRUE' : 'FALSE';
     case 'error':
       return value.text;
+    case 'formula':
+      return value.formula ? `=${value.formula}` : '=…';
   }
 }
 

@@ -1,6 +1,6 @@
 /** Finds the form's sheets, label rows and header rows in a read workbook, tolerant of how people edit forms. */
 import type { CellValue, RawCell, RawSheet, RawWorkbook } from '../readers/types.js';
-import { foldKey, headerLabelCore } from '../domain/text.js';
+import { foldKey } from '../domain/text.js';
 import { cellText } from './cell-values.js';
 
 /** How far down a header row may sit below title rows. */
@@ -60,28 +60,44 @@ export interface HeaderMatch {
 }
 
 /**
- * The header row: among the first rows, the one that matches most of the expected labels (at least two,
- * so that a title row mentioning one label is not mistaken for it).
+ * The header row: among the first rows, the one that matches most of the expected labels. A row matching one
+ * label only counts when that label is all the sheet requires ("Nội dung kiến nghị" alone); otherwise two are
+ * needed, so that a title row mentioning one label is not mistaken for the header.
  */
 export function findHeader(grid: SheetGrid, specs: readonly ColumnSpec[]): HeaderMatch | undefined {
   const wanted = new Map(specs.map((spec) => [foldKey(spec.label), spec]));
   let best: HeaderMatch | undefined;
-  let bestCount = 1;
+  let bestCount = 0;
   for (const row of grid.rowNumbers()) {
     if (row > HEADER_SEARCH_ROWS) break;
     const columns = new Map<string, number>();
     for (const cell of grid.rowCells(row)) {
       if (cell.value.kind !== 'text') continue;
       // "Kỳ này (*)" and "Lĩnh vực\n(chọn)" still name their column.
-      const spec = wanted.get(foldKey(cell.value.text)) ?? wanted.get(foldKey(headerLabelCore(cell.value.text)));
+      const spec = wanted.get(foldKey(cell.value.text)) ?? wanted.get(foldKey(withoutHint(cell.value.text)));
       if (spec && !columns.has(spec.key)) columns.set(spec.key, cell.col);
     }
-    if (columns.size > bestCount) {
+    const missingRequired = specs.filter((s) => s.required && !columns.has(s.key));
+    const enough = columns.size >= 2 || (columns.size === 1 && missingRequired.length === 0);
+    if (enough && columns.size > bestCount) {
       bestCount = columns.size;
-      best = { row, columns, missingRequired: specs.filter((s) => s.required && !columns.has(s.key)) };
+      best = { row, columns, missingRequired };
     }
   }
   return best;
+}
+
+/** A header's text without a parenthesised hint or a second line: linear, unlike a regular expression over both. */
+function withoutHint(text: string): string {
+  const line = text.split('\n', 1)[0]!;
+  let out = '';
+  let depth = 0;
+  for (const ch of line) {
+    if (ch === '(') depth += 1;
+    else if (ch === ')' && depth > 0) depth -= 1;
+    else if (depth === 0) out += ch;
+  }
+  return out;
 }
 
 export interface DataRow {

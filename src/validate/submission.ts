@@ -4,7 +4,8 @@ import type { RawWorkbook } from '../readers/types.js';
 import { cellRef } from '../readers/types.js';
 import type { Issue } from '../diagnostics/issue.js';
 import type { Indicator } from '../domain/catalogue.js';
-import { COLUMNS, INFO_LABEL, REQUIRED_INFO, SHEET, TABLE_SHEETS, type TableSheetKey } from '../domain/form-layout.js';
+import { COLUMNS, INFO_LABEL, ORIGIN, REQUIRED_INFO, SHEET, TABLE_SHEETS, type TableSheetKey } from '../domain/form-layout.js';
+import { InternalError } from '../diagnostics/errors.js';
 import { msg } from '../messages/vi.js';
 import { infoSchema, figureRowSchema, rowSchemas, submissionSchema, type Submission } from '../schemas/submission.js';
 import { cellText } from './cell-values.js';
@@ -33,18 +34,30 @@ class IssueList {
     this.items.push({ code, severity: 'warning', sheet, cell, message });
   }
   /** zod issues of one row, each placed on the cell of the column it concerns. */
-  fromZod(error: z.ZodError, sheet: string, row: number, columns: Map<string, number>): void {
+  fromZod(error: z.ZodError, sheet: string, row: number, columns: Map<string, number>, labels: ReadonlyMap<string, string>): void {
     for (const issue of error.issues) {
       const key = String(issue.path[0]);
       const col = columns.get(key);
-      const code = (issue as { params?: { code?: string } }).params?.code ?? 'value.invalid';
-      this.error(code, sheet, col === undefined ? null : cellRef(row, col), issue.message);
+      const { code, message } = issueText(issue, labels.get(key) ?? key);
+      this.error(code, sheet, col === undefined ? null : cellRef(row, col), message);
     }
   }
   get hasErrors(): boolean {
     return this.items.some((issue) => issue.severity === 'error');
   }
 }
+
+/**
+ * Our cell schemas write Vietnamese messages and tag them with a code; any other issue (a rule of zod's own)
+ * gets a Vietnamese sentence about its column, never zod's English text.
+ */
+function issueText(issue: z.core.$ZodIssue, label: string): { code: string; message: string } {
+  const code = (issue as { params?: { code?: string } }).params?.code;
+  return code ? { code, message: issue.message } : { code: 'value.invalid', message: msg.valueInvalid(label) };
+}
+
+const labelsOf = (specs: readonly { key: string; label: string }[]) => new Map(specs.map((spec) => [spec.key, spec.label]));
+const INFO_LABELS: ReadonlyMap<string, string> = new Map(Object.entries(INFO_LABEL));
 
 export function validateWorkbook(workbook: RawWorkbook, file: string, catalogue: readonly Indicator[]): WorkbookValidation {
   const issues = new IssueList();
@@ -61,10 +74,15 @@ export function validateWorkbook(workbook: RawWorkbook, file: string, catalogue:
   const figures = figuresSheet ? validateFigures(new SheetGrid(figuresSheet), catalogue, issues) : undefined;
   if (!figuresSheet) issues.error('sheet.missing', SHEET.figures, null, msg.sheetMissing(SHEET.figures));
 
+  const sheets: Record<string, string> = {};
+  if (infoSheet) sheets.info = infoSheet.name;
+  if (figuresSheet) sheets.figures = figuresSheet.name;
   const tables = {} as { [K in TableSheetKey]?: Array<Record<string, unknown> & { row: number }> };
   for (const key of TABLE_SHEETS) {
     if (key === 'figures') continue;
-    tables[key] = validateTable(workbook, key, issues);
+    const table = validateTable(workbook, key, issues);
+    tables[key] = table.items;
+    if (table.sheet) sheets[key] = table.sheet;
   }
 
   const result: WorkbookValidation = {
@@ -75,18 +93,26 @@ export function validateWorkbook(workbook: RawWorkbook, file: string, catalogue:
     periodCell: info?.cells.period ?? null,
     issues: issues.items,
   };
-  if (issues.hasErrors || !info?.complete || !figures) return result;
+  if (issues.hasErrors) return result;
+  // A file without errors must yield a submission that counts; anything else is our bug, not the unit's.
+  if (!info?.complete || !figures) {
+    throw new InternalError(`validation of ${file} found no error but produced no submission (info ${info?.complete ? 'complete' : 'incomplete'}, figures ${figures ? 'read' : 'missing'})`);
+  }
 
-  result.submission = submissionSchema.parse({
+  const parsed = submissionSchema.safeParse({
     file,
     info: info.values,
-    figures,
+    figures: figures.values,
+    figureSources: figures.sources,
+    sheets,
     results: tables.results ?? [],
     limitations: tables.limitations ?? [],
     tasks: tables.tasks ?? [],
     proposals: tables.proposals ?? [],
     models: tables.models ?? [],
   });
+  if (!parsed.success) throw new InternalError(`submission of ${file} does not match its own schema: ${parsed.error.message}`);
+  result.submission = parsed.data;
   return result;
 }
 
@@ -104,7 +130,8 @@ function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
   for (const key of REQUIRED_INFO) {
     if (!found.has(key)) issues.error('info.label-missing', grid.name, null, msg.infoLabelMissing(INFO_LABEL[key]));
   }
-  const input: Record<string, unknown> = {};
+  // Every label is a key, present or not: an optional label left out of the sheet is simply undefined.
+  const input: Record<string, unknown> = Object.fromEntries(Object.keys(INFO_LABEL).map((key) => [key, undefined]));
   const cells: InfoResult['cells'] = {};
   for (const [key, place] of found) {
     input[key] = place.value;
@@ -116,10 +143,12 @@ function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0]) as keyof typeof INFO_LABEL;
     const place = found.get(key);
-    if (!place) continue; // already reported as a missing label
-    const code = (issue as { params?: { code?: string } }).params?.code ?? 'value.invalid';
-    const message = code === 'info.missing' ? msg.infoRequired(INFO_LABEL[key]) : issue.message;
-    issues.error(code, grid.name, cellRef(place.row, place.col), message);
+    const label = INFO_LABELS.get(key) ?? key;
+    // A required label that is missing altogether was reported above; an optional one can never fail.
+    if (!place && (REQUIRED_INFO as readonly string[]).includes(key)) continue;
+    const text = issueText(issue, label);
+    const message = text.code === 'info.missing' ? msg.infoRequired(label) : text.message;
+    issues.error(text.code, grid.name, place ? cellRef(place.row, place.col) : null, message);
   }
   // Keep what did parse, so that an invalid file still shows its unit and period.
   const partial: InfoResult = { complete: false, values: {}, cells };
@@ -130,7 +159,12 @@ function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
   return partial;
 }
 
-function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issues: IssueList): Record<string, number | null> | undefined {
+interface FiguresResult {
+  values: Record<string, number | null>;
+  sources: Record<string, { cell: string | null; note?: string }>;
+}
+
+function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issues: IssueList): FiguresResult | undefined {
   const header = findHeader(grid, COLUMNS.figures);
   if (!header) {
     issues.error('header.missing', grid.name, null, msg.headerMissing(grid.name, COLUMNS.figures.map((c) => c.label)));
@@ -140,10 +174,12 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
   if (header.missingRequired.length) return undefined;
 
   const byCode = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
-  const figures: Record<string, number | null> = {};
+  const values: Record<string, number | null> = {};
+  const sources: FiguresResult['sources'] = {};
   const seenAt = new Map<string, string>();
   const valueCell = (row: DataRow) => cellRef(row.row, header.columns.get('value')!);
   const valueRows = new Map<string, DataRow>();
+  const labels = labelsOf(COLUMNS.figures);
 
   for (const row of dataRows(grid, header)) {
     const codeCell = cellRef(row.row, header.columns.get('code')!);
@@ -168,59 +204,68 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
     seenAt.set(code, codeCell);
     // A derived indicator (KN_TL) is recomputed from the summed parts; what its cell holds is not used.
     if (indicator.derived) continue;
-    const parsed = figureRowSchema.safeParse(row.values);
+    const parsed = figureRowSchema(indicator.kind, indicator.unit).safeParse(row.values);
     if (!parsed.success) {
-      issues.fromZod(parsed.error, grid.name, row.row, row.columns);
+      issues.fromZod(parsed.error, grid.name, row.row, row.columns, labels);
       continue;
     }
-    const { value } = parsed.data;
-    figures[code] = value;
+    const { value: reading, note } = parsed.data;
+    values[code] = reading.value;
+    sources[code] = { cell: valueCell(row), ...(note ? { note } : {}) };
     valueRows.set(code, row);
-    if (value === null) issues.warning('figure.blank', grid.name, valueCell(row), msg.indicatorBlank(code, indicator.name));
+    if (reading.warning) issues.warning(reading.warning.code, grid.name, valueCell(row), reading.warning.message);
+    if (reading.value === null) issues.warning('figure.blank', grid.name, valueCell(row), msg.indicatorBlank(code, indicator.name));
   }
 
   for (const indicator of catalogue) {
     if (indicator.derived || seenAt.has(indicator.code)) continue;
-    figures[indicator.code] = null;
+    values[indicator.code] = null;
+    sources[indicator.code] = { cell: null };
     issues.warning('figure.row-missing', grid.name, null, msg.indicatorRowMissing(indicator.code, indicator.name));
   }
 
-  const received = figures.KN_TIEP;
-  const solved = figures.KN_GQ;
+  const received = values.KN_TIEP;
+  const solved = values.KN_GQ;
   const solvedRow = valueRows.get('KN_GQ');
   if (typeof received === 'number' && typeof solved === 'number' && solved > received && solvedRow) {
     const text = (row: DataRow | undefined) => (row?.values.value ? cellText(row.values.value) : '');
     issues.warning('figure.resolved-exceeds-received', grid.name, valueCell(solvedRow), msg.resolvedExceedsReceived(text(solvedRow), text(valueRows.get('KN_TIEP'))));
   }
-  return figures;
+  return { values, sources };
 }
 
 function validateTable(workbook: RawWorkbook, key: Exclude<TableSheetKey, 'figures'>, issues: IssueList) {
   const sheetName = SHEET[key];
   const sheet = findSheet(workbook, sheetName);
+  const items: Array<Record<string, unknown> & { row: number }> = [];
   if (!sheet) {
     issues.warning('sheet.missing-optional', sheetName, null, msg.sheetMissingOptional(sheetName));
-    return [];
+    return { items };
   }
   const grid = new SheetGrid(sheet);
   const specs = COLUMNS[key];
   const header = findHeader(grid, specs);
   if (!header) {
-    issues.error('header.missing', grid.name, null, msg.headerMissing(grid.name, specs.map((c) => c.label)));
-    return [];
+    // The roll-up's extra column is not part of the units' form: the message shows the form's own header.
+    const labels = specs.filter((c) => c.key !== ORIGIN.key).map((c) => c.label);
+    issues.error('header.missing', grid.name, null, msg.headerMissing(grid.name, labels));
+    return { items, sheet: sheet.name };
   }
   for (const spec of header.missingRequired) issues.error('header.column-missing', grid.name, null, msg.columnMissing(grid.name, spec.label));
-  if (header.missingRequired.length) return [];
+  if (header.missingRequired.length) return { items, sheet: sheet.name };
 
   const schema = rowSchemas[key];
-  const items: Array<Record<string, unknown> & { row: number }> = [];
+  const labels = labelsOf(specs);
+  let rowErrors = false;
   for (const row of dataRows(grid, header)) {
     const parsed = schema.safeParse(row.values);
-    if (parsed.success) items.push({ ...parsed.data, row: row.row });
-    else issues.fromZod(parsed.error, grid.name, row.row, row.columns);
+    if (parsed.success) {
+      items.push({ ...parsed.data, row: row.row });
+    } else {
+      rowErrors = true;
+      issues.fromZod(parsed.error, grid.name, row.row, row.columns, labels);
+    }
   }
-  if (items.length === 0 && !issues.items.some((i) => i.sheet === grid.name && i.severity === 'error')) {
-    issues.warning('section.empty', grid.name, null, msg.sectionEmpty(grid.name));
-  }
-  return items;
+  if (items.length === 0 && !rowErrors) issues.warning('section.empty', grid.name, null, msg.sectionEmpty(grid.name));
+  return { items, sheet: sheet.name };
 }

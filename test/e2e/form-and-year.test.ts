@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { danvan, expectNoStackTrace, tempDir } from './run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 import { documentText } from '../helpers/docx-xml.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
@@ -18,7 +19,7 @@ describe('danvan mau → a unit fills it in → danvan kiemtra', () => {
     const result = danvan(['kiemtra', '--json', 'nop'], cwd);
     expectNoStackTrace(result);
     expect(result.code).toBe(1);
-    const [file] = JSON.parse(result.stdout).files;
+    const [file] = parseJsonOutput(result.stdout, 'kiemtra').files;
     const missing = file.errors.filter((e: { code: string }) => e.code === 'info.missing').map((e: { cell: string }) => e.cell);
     expect(missing).toEqual(['B2', 'B3', 'B4', 'B5']);
   });
@@ -40,7 +41,7 @@ describe('danvan mau → a unit fills it in → danvan kiemtra', () => {
     writeFileSync(join(cwd, 'nop', 'trong.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
     const result = danvan(['kiemtra', '--json', 'nop'], cwd);
     expect(result.code).toBe(0);
-    const [file] = JSON.parse(result.stdout).files;
+    const [file] = parseJsonOutput(result.stdout, 'kiemtra').files;
     expect(file).toMatchObject({ valid: true, unit: 'HU_DONGHOA', period: '2023-Q1' });
     // Left blank: not reported, which the unit is told about.
     expect(file.warnings.some((w: { code: string; cell: string }) => w.code === 'figure.blank' && w.cell === 'D4')).toBe(true);
@@ -55,7 +56,7 @@ describe('danvan mau → a unit fills it in → danvan kiemtra', () => {
     expect(result.code).toBe(0);
     expect(readdirSync(join(cwd, 'bieu-mau')).sort()).toEqual(['HND.xlsx', 'MTTQ.xlsx']);
     const check = danvan(['kiemtra', '--json', 'bieu-mau/HND.xlsx'], cwd);
-    const [file] = JSON.parse(check.stdout).files;
+    const [file] = parseJsonOutput(check.stdout, 'kiemtra').files;
     // Code, name and period are there; only the report date is left for the unit to fill in.
     expect(file).toMatchObject({ unit: 'HND', period: '2023-Q1' });
     expect(file.errors.map((e: { cell: string }) => e.cell)).toEqual(['B5']);

@@ -64,19 +64,24 @@ describe('outputs never land on inputs or on each other', () => {
     return cwd;
   };
 
-  it('-o X --xlsx X is refused before any work; nothing is written', () => {
+  it('two outputs of a run on one file (the issue: -o X --xlsx X) are refused before any work; nothing is written', () => {
     const cwd = inbox();
-    const result = run(['tonghop', 'nop', '-o', 'X', '--xlsx', 'X'], cwd);
+    // -o must end in .docx and --xlsx in .xlsx, so the issue's pair is refused by its extension; two workbooks can still meet.
+    const result = run(['tonghop', 'nop', '--xlsx', 'X.xlsx', '--doi-chieu', './X.xlsx'], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('Lỗi: -o và --xlsx cùng chỉ tới một tệp ("X"); mỗi kết quả cần một tệp riêng.\n');
-    expect(existsSync(join(cwd, 'X'))).toBe(false);
+    expect(result.stderr).toBe('Lỗi: --xlsx và --doi-chieu cùng ghi vào "./X.xlsx"; hãy đặt hai tên khác nhau.\n');
+    expect(existsSync(join(cwd, 'X.xlsx'))).toBe(false);
   });
 
   it('-o onto an input file is refused even with --force, directly or through a symlink alias of the input folder', () => {
     const cwd = inbox();
     if (process.platform !== 'win32') symlinkSync(join(cwd, 'nop'), join(cwd, 'bi-danh'));
     const before = folderFingerprint(join(cwd, 'nop'));
-    const attempts = [['-o', 'nop/MTTQ.xlsx'], ['--xlsx', 'nop/HLHPN.xlsx', '-o', 'bc.docx'], ...(process.platform !== 'win32' ? [['-o', 'bi-danh/MTTQ.xlsx'], ['-o', 'bi-danh/moi.docx']] : [])];
+    const attempts = [
+      ['--xlsx', 'nop/HLHPN.xlsx', '-o', 'bc.docx'],
+      ['--doi-chieu', 'nop/MTTQ.xlsx', '-o', 'bc.docx'],
+      ...(process.platform !== 'win32' ? [['--xlsx', 'bi-danh/MTTQ.xlsx', '-o', 'bc.docx'], ['-o', 'bi-danh/moi.docx']] : []),
+    ];
     for (const args of attempts) {
       const result = run(['tonghop', 'nop', '--force', ...args], cwd);
       expect(result.code, args.join(' ')).toBe(2);

@@ -1,8 +1,9 @@
 // End-to-end: `danvan kiemtra` on the fixtures, every bad input of SPEC §6 with its message and cell.
 import { describe, expect, it } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 
 interface JsonIssue {
   sheet: string | null;
@@ -21,10 +22,10 @@ interface JsonFile {
 
 const cwd = tempDir();
 
-function checkJson(args: string[]): { code: number; files: JsonFile[]; skipped: { file: string; reason: string }[]; period: string | null } {
-  const result = danvan(['kiemtra', '--json', ...args], cwd);
+function checkJson(args: string[], env: Record<string, string> = {}): { code: number; files: JsonFile[]; skipped: { file: string; reason: string }[]; period: string | null } {
+  const result = danvan(['kiemtra', '--json', ...args], cwd, env);
   expectNoStackTrace(result);
-  const parsed = JSON.parse(result.stdout);
+  const parsed = parseJsonOutput(result.stdout, 'kiemtra');
   return { code: result.code, ...parsed };
 }
 
@@ -50,7 +51,7 @@ describe('danvan kiemtra on a clean folder', () => {
       ['BCHQS', 'BDBP', 'CA', 'HCCB', 'HLHPN', 'HND', 'HU_DONGHOA', 'HU_NGOCTHANH', 'HU_PHUCLAM', 'HU_TANLAC', 'LDLD', 'MTTQ', 'SNV', 'TINHDOAN', 'TU_BINHSON'],
     );
     for (const f of files) {
-      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'period', 'errors', 'warnings']);
+      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'period', 'superseded', 'errors', 'warnings', 'repairs']);
       expect(f).toMatchObject({ valid: true, period: '2023-Q1', errors: [] });
     }
   });
@@ -73,7 +74,7 @@ const BAD_INPUTS: [file: string, code: string, sheet: string | null, cell: strin
   ['thieu-sheet-so-lieu.xlsx', 'sheet.missing', 'Số liệu', null, /Thiếu sheet "Số liệu"/],
   ['thieu-tieu-de.xlsx', 'header.missing', 'Số liệu', null, /không có dòng tiêu đề cột/],
   ['thieu-ma-don-vi.xlsx', 'info.missing', 'Thông tin', 'B2', /Chưa điền "Mã đơn vị"/],
-  ['chu-trong-o-so.xlsx', 'figure.not-a-number', 'Số liệu', 'D6', /"khoảng chục buổi" không phải là số; hãy nhập một số không âm, ví dụ 12/],
+  ['chu-trong-o-so.xlsx', 'figure.not-a-number', 'Số liệu', 'D6', /"khoảng chục buổi" không phải là số; hãy nhập một số nguyên không âm, ví dụ 12/],
   ['so-am.xlsx', 'figure.negative', 'Số liệu', 'D8', /Số âm \(-2\)/],
   ['ma-chi-tieu-la.xlsx', 'figure.unknown-code', 'Số liệu', 'A21', /"TT_XYZ" không có trong danh mục/],
   ['linh-vuc-la.xlsx', 'row.field-unknown', 'Kết quả', 'B3', /Lĩnh vực "Văn nghệ" không có trong danh sách/],
@@ -83,7 +84,8 @@ const BAD_INPUTS: [file: string, code: string, sheet: string | null, cell: strin
 ];
 
 describe('danvan kiemtra on every bad input', () => {
-  const { code, files } = checkJson([join(FIXTURES, 'loi'), '--ky', 'Quý I/2023']);
+  // Without LibreOffice (DANVAN_SOFFICE=none), as on a machine that has none: the .xls is refused.
+  const { code, files } = checkJson([join(FIXTURES, 'loi'), '--ky', 'Quý I/2023'], { DANVAN_SOFFICE: 'none' });
 
   it('exits 1 because some input is invalid', () => {
     expect(code).toBe(1);
@@ -127,14 +129,29 @@ describe('danvan kiemtra on a mixed inbox', () => {
     expect(files.some((f) => f.file.includes('~$'))).toBe(false);
   });
 
-  it('two files of one unit: the later Ngày báo cáo is used, and both files say so', () => {
+  it('two files of one unit: the later Ngày báo cáo is used, and both files say so; the older one is not an error', () => {
     const used = files.find((f) => f.file.endsWith('HCCB (ban sua 03-4).xlsx'))!;
     const ignored = files.find((f) => f.file.endsWith('hon-hop/HCCB.xlsx'))!;
     expect(used.valid).toBe(true);
+    expect(used.superseded).toBeNull();
     expect(used.warnings.find((w) => w.code === 'unit.duplicate')!.message).toMatch(/dùng tệp này \(ngày báo cáo 03\/04\/2023 muộn hơn\)/);
-    expect(ignored.valid).toBe(false);
-    expect(ignored.errors[0]).toMatchObject({ code: 'unit.superseded', sheet: 'Thông tin' });
-    expect(ignored.errors[0]!.message).toContain('HCCB (ban sua 03-4).xlsx');
+    expect(ignored.valid).toBe(true);
+    expect(ignored.errors).toEqual([]);
+    expect(ignored.superseded).toEqual({ by: expect.stringContaining('HCCB (ban sua 03-4).xlsx'), reason: 'ngày báo cáo 03/04/2023 muộn hơn' });
+    const note = ignored.warnings.find((w) => w.code === 'unit.superseded')!;
+    expect(note).toMatchObject({ sheet: 'Thông tin' });
+    expect(note.message).toContain('HCCB (ban sua 03-4).xlsx');
+    expect(note.message).toContain('không phải lỗi');
+  });
+
+  it('a resubmission alone is not an error: exit 0', () => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, 'hon-hop', 'HCCB.xlsx'), join(dir, 'HCCB.xlsx'));
+    copyFileSync(join(FIXTURES, 'hon-hop', 'HCCB (ban sua 03-4).xlsx'), join(dir, 'HCCB (ban sua 03-4).xlsx'));
+    const result = danvan(['kiemtra', dir], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^○ .*HCCB\.xlsx.*hợp lệ nhưng không tính/m);
+    expect(result.stdout).toContain('Tổng cộng 2 tệp: 2 hợp lệ (1 tệp cũ không tính vì đơn vị đã gửi tệp khác), 0 không hợp lệ.');
   });
 
   it('the human report groups problems under each file with ✗ and the cell', () => {
@@ -168,7 +185,7 @@ describe('usage errors', () => {
     const result = danvan(['--help'], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Cách dùng: danvan');
-    expect(result.stdout).toContain('Mã thoát: 0 thành công; 1 có tệp báo cáo không hợp lệ; 2');
+    expect(result.stdout).toMatch(/Mã thoát:\n {2}0 +thành công.*\n {2}1 +đã ghi kết quả, nhưng có tệp báo cáo không hợp lệ\n {2}2 +sai cách dùng.*\n {2}3 +không ghi gì vì đầu vào.*\n {2}70 +lỗi nội bộ/);
     const sub = danvan(['kiemtra', '--help'], cwd);
     expect(sub.stdout).toContain('Tùy chọn:');
     expect(sub.stdout).toContain('Ví dụ:');
@@ -188,7 +205,7 @@ describe('the public corpus of workbooks (none is a submission)', () => {
     const result = danvan(['kiemtra', '--json', corpus], cwd);
     expectNoStackTrace(result);
     expect(result.code).toBe(1);
-    const { files } = JSON.parse(result.stdout) as { files: JsonFile[] };
+    const { files } = parseJsonOutput(result.stdout, 'kiemtra') as { files: JsonFile[] };
     expect(files.length).toBeGreaterThan(900);
     for (const file of files) {
       expect(file.valid, file.file).toBe(false);

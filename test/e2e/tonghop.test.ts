@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 import { documentText, part, prettyXml, sections, unzipDocx } from '../helpers/docx-xml.js';
 import { docxToPdf, hasCommand, pdfInfo, pdfPages } from '../helpers/soffice.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
@@ -27,7 +28,7 @@ function aggregate(args: string[], cwd = tempDir()) {
 describe('danvan tonghop on the quarter fixtures', () => {
   const before = folderFingerprint(QUARTER);
   const run = aggregate([QUARTER, '--config', CONFIG, '--json', '-o', 'bao-cao.docx']);
-  const summary = JSON.parse(run.stdout);
+  const summary = parseJsonOutput(run.stdout, 'tonghop');
   const docx = readFileSync(join(run.cwd, 'bao-cao.docx'));
   const text = documentText(docx).join('\n');
 
@@ -125,14 +126,18 @@ describe('danvan tonghop on a mixed inbox', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Đã ghi báo cáo: bc.docx');
     expect(run.stdout).toMatch(/✗ .*HU_TANLAC\.xlsx/);
+    // The counts cover every file, as kiemtra's do, not only the invalid ones shown in detail.
+    expect(run.stdout).toContain('Tổng cộng 10 tệp: 7 hợp lệ (1 tệp cũ không tính vì đơn vị đã gửi tệp khác), 3 không hợp lệ.');
+    expect(run.stdout).not.toMatch(/✓ /);
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
-    expect(text).toContain('Có 4 tệp báo cáo chưa hợp lệ nên chưa được tổng hợp:');
+    expect(text).toContain('Có 3 tệp báo cáo chưa hợp lệ nên chưa được tổng hợp:');
+    expect(text).not.toMatch(/HCCB\.xlsx/); // superseded by the unit's later file: not an invalid one
     expect(text).toMatch(/Ban Dân vận Huyện ủy Tân Lạc: Số liệu!D7: "hơn 6 nghìn" không phải là số/);
   });
 
   it('--strict refuses to write anything when a file is invalid', () => {
     const run = aggregate([MIXED, '--config', CONFIG, '--strict', '-o', 'bc.docx']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain('với --strict, danvan không ghi báo cáo');
     expect(existsSync(join(run.cwd, 'bc.docx'))).toBe(false);
   });
@@ -206,8 +211,40 @@ describe('templates and config', () => {
     expect(readFileSync(join(cwd, 'danvan.config.json'), 'utf8')).toMatch(/^\/\/ Cấu hình danvan/);
     const run = aggregate([QUARTER, '--template', 'mau-bao-cao/so-ket.hbs', '-o', 'bc.docx'], cwd);
     expect(run.code).toBe(0);
-    expect(documentText(readFileSync(join(cwd, 'bc.docx')))).toContain('Nguyễn Văn An');
+    // The starter config invents nothing: the frame prints blanks, and the run names the keys to fill.
+    const lines = documentText(readFileSync(join(cwd, 'bc.docx')));
+    expect(lines).toContain('TỈNH ỦY ……');
+    expect(lines.some((l) => /^……, ngày +tháng +năm 2023$/.test(l))).toBe(true);
+    expect(run.stdout).toContain('Lưu ý: Báo cáo để trống (……)');
+    for (const key of ['organization.superiorBody', 'organization.place', 'signer.name']) expect(run.stdout).toContain(`"${key}"`);
     expect(danvan(['khoitao'], cwd).code).toBe(2);
+
+    // Filled in, the same config gives the frame and no warning.
+    const path = join(cwd, 'danvan.config.json');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace('"TỈNH ỦY ……"', '"TỈNH ỦY HÀ NAM SƠN"')
+        .replace('"place": "……"', '"place": "Nam Sơn"')
+        .replace('"name": "……"', '"name": "Phạm Thu Hà"'),
+    );
+    const filled = aggregate([QUARTER, '--json', '-o', 'bc2.docx'], cwd);
+    expect(parseJsonOutput(filled.stdout, 'tonghop').warnings).toEqual([]);
+    const filledLines = documentText(readFileSync(join(cwd, 'bc2.docx')));
+    expect(filledLines).toContain('TỈNH ỦY HÀ NAM SƠN');
+    expect(filledLines).toContain('Phạm Thu Hà');
+  });
+
+  it('without any config the report invents no province, place or signer, and --json says which keys to fill', () => {
+    const run = aggregate([QUARTER, '--json', '-o', 'bc.docx']);
+    const summary = parseJsonOutput(run.stdout, 'tonghop');
+    expect(summary.warnings).toHaveLength(1);
+    expect(summary.warnings[0]).toMatchObject({ code: 'config.frame-unfilled', keys: ['organization.superiorBody', 'organization.place', 'signer.name'] });
+    expect(summary.warnings[0].message).toContain('danvan khoitao');
+    const lines = documentText(readFileSync(join(run.cwd, 'bc.docx')));
+    expect(lines[0]).toBe('……………');
+    expect(lines.filter((l) => /, ngày +tháng +năm 2023$/.test(l))).toEqual(['……………, ngày      tháng      năm 2023']);
+    expect(lines.join('\n')).not.toMatch(/TỈNH ỦY|Nguyễn Văn An|Lê Minh Khang/);
   });
 });
 
@@ -220,10 +257,10 @@ describe('--xlsx and --compare', () => {
     copyFileSync(join(cwd, 'tong-hop.xlsx'), join(cwd, 'cap-tren', 'tong-hop.xlsx'));
     const check = danvan(['kiemtra', '--json', 'cap-tren'], cwd);
     expect(check.code).toBe(0);
-    expect(JSON.parse(check.stdout).files[0]).toMatchObject({ unit: 'BDVTU_BINHSON', period: '2023-Q1', valid: true });
+    expect(parseJsonOutput(check.stdout, 'kiemtra').files[0]).toMatchObject({ unit: 'BDVTU_BINHSON', period: '2023-Q1', valid: true });
     const second = aggregate(['cap-tren', '--json', '-o', 'bc2.docx'], cwd);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout).indicators).toEqual(JSON.parse(first.stdout).indicators);
+    expect(parseJsonOutput(second.stdout, 'tonghop').indicators).toEqual(parseJsonOutput(first.stdout, 'tonghop').indicators);
   });
 
   it('shows the change against the same period a year earlier, in the text and the table', async () => {

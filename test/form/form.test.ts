@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { FIELDS, MODEL_FIELDS, RECOGNITION_LEVELS } from '../../src/domain/fields.js';
-import { COLUMNS, INFO_LABEL, REQUIRED_INFO, SHEET, type InfoKey } from '../../src/domain/form-layout.js';
+import { COLUMNS, formColumns, INFO_LABEL, REQUIRED_INFO, SHEET, type InfoKey } from '../../src/domain/form-layout.js';
 import { buildFormWorkbook, type FormContent } from '../../src/form/index.js';
 import { isVietnamese, loadWorkbook, protectionOf, sheetOf, validationAt } from './helpers.js';
 
@@ -38,8 +38,8 @@ describe('blank form', () => {
   it('puts the exact header labels in row 2 of every table sheet, under a bold merged title', () => {
     for (const key of ['figures', ...TABLES] as const) {
       const sheet = sheetOf(blank, SHEET[key]);
-      const labels = COLUMNS[key].map((_, i) => sheet.getRow(2).getCell(i + 1).value);
-      expect(labels).toEqual(COLUMNS[key].map((c) => c.label));
+      const labels = [...formColumns(key), null].map((_, i) => sheet.getRow(2).getCell(i + 1).value);
+      expect(labels).toEqual([...formColumns(key).map((c) => c.label), null]);
       expect(sheet.getCell('A2').font?.bold).toBe(true);
       expect(sheet.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
       expect(sheet.getCell('A2').border?.bottom?.style).toBe('thin');
@@ -133,7 +133,7 @@ describe('blank form', () => {
     for (const key of TABLES) expect(protectionOf(sheetOf(blank, SHEET[key]))).toBeFalsy();
   });
 
-  it('validates "Kỳ này" as a decimal >= 0 with Vietnamese messages, and computes KN_TL in a locked cell', () => {
+  it('validates "Kỳ này" as a whole number >= 0 for counts, a decimal >= 0 for amounts, and computes KN_TL in a locked cell', () => {
     const sheet = sheetOf(blank, SHEET.figures);
     DEFAULT_CATALOGUE.forEach((indicator, i) => {
       const cell = sheet.getCell(`D${i + 3}`);
@@ -144,8 +144,9 @@ describe('blank form', () => {
         expect(cell.formula).toBe('IF(N(D11)>0,N(D12)/N(D11)*100,"")');
       } else {
         expect(cell.protection?.locked).toBe(false);
-        expect(rule).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], showErrorMessage: true });
-        expect(rule!.prompt).toBe('Nhập số không âm; để trống nếu không có số liệu, ghi 0 nếu có theo dõi và kết quả bằng 0.');
+        const type = indicator.kind === 'count' ? 'whole' : 'decimal';
+        expect(rule, indicator.code).toMatchObject({ type, operator: 'greaterThanOrEqual', formulae: [0], showErrorMessage: true });
+        expect(rule!.prompt).toMatch(indicator.kind === 'count' ? /^Nhập số nguyên không âm/ : /^Nhập số không âm/);
         expect(isVietnamese(rule!.error)).toBe(true);
       }
     });
@@ -218,12 +219,13 @@ describe('blank form', () => {
 
   it('follows a custom catalogue', async () => {
     const catalogue = [
-      { code: 'A1', name: 'Chỉ tiêu một', unit: 'cuộc' },
-      { code: 'A2', name: 'Chỉ tiêu hai', unit: 'người' },
+      { code: 'A1', name: 'Chỉ tiêu một', unit: 'cuộc', kind: 'count' as const, aggregation: 'flow' as const },
+      { code: 'A2', name: 'Chỉ tiêu hai', unit: 'ha', kind: 'amount' as const, aggregation: 'flow' as const },
     ];
     const book = await loadWorkbook(await buildFormWorkbook({ catalogue }));
     const sheet = sheetOf(book, SHEET.figures);
     expect([sheet.getCell('A3').value, sheet.getCell('A4').value, sheet.getCell('A5').value]).toEqual(['A1', 'A2', null]);
+    expect(validationAt(sheet, 'D3')?.type).toBe('whole');
     expect(validationAt(sheet, 'D4')?.type).toBe('decimal');
   });
 });

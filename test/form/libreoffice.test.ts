@@ -1,7 +1,7 @@
 /** The form survives LibreOffice Calc: re-saved as xlsx it keeps sheet names, labels and validations. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
-import { COLUMNS, INFO_LABEL, SHEET } from '../../src/domain/form-layout.js';
+import { COLUMNS, formColumns, INFO_LABEL, SHEET } from '../../src/domain/form-layout.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
 import { hasSoffice, loadWorkbook, resaveWithLibreOffice, sheetOf, validationAt } from './helpers.js';
 
@@ -31,12 +31,13 @@ describe.skipIf(!available)('LibreOffice round trip', () => {
 
     for (const key of ['figures', 'results', 'limitations', 'tasks', 'proposals', 'models'] as const) {
       const sheet = sheetOf(book, SHEET[key]);
-      expect(COLUMNS[key].map((_, i) => sheet.getRow(2).getCell(i + 1).value)).toEqual(COLUMNS[key].map((c) => c.label));
+      expect([...formColumns(key), null].map((_, i) => sheet.getRow(2).getCell(i + 1).value)).toEqual([...formColumns(key).map((c) => c.label), null]);
     }
 
     const figures = sheetOf(book, SHEET.figures);
     DEFAULT_CATALOGUE.forEach((indicator, i) => expect(figures.getCell(`A${i + 3}`).value).toBe(indicator.code));
-    expect(validationAt(figures, 'D6')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual' });
+    expect(validationAt(figures, 'D6')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' }); // TT_BUOI, a count
+    expect(validationAt(figures, 'D15')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual' }); // VD_TIEN, an amount
     expect(figures.getCell('D13').result).toBe(75); // LibreOffice recalculates KN_TL = 6 / 8
 
     // LibreOffice adds an unused formula2 ("0") to every rule.

@@ -1,7 +1,7 @@
 /** Test helpers around LibreOffice and poppler: find the tools, convert a .docx to PDF, read the PDF back. */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -45,4 +45,46 @@ export function pdfPages(pdf: string): string[] {
   // pdftotext ends the last page with a form feed too.
   if (pages.length > 0 && pages[pages.length - 1] === '') pages.pop();
   return pages;
+}
+
+/**
+ * Opens a workbook in LibreOffice Calc and saves it as .xlsx again (a private profile, a temporary folder):
+ * formulas are recalculated by LibreOffice, so their cached results are another program's arithmetic.
+ */
+export function resaveWithCalc(xlsx: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'danvan-calc-'));
+  execFileSync('soffice', [
+    `-env:UserInstallation=file://${join(dir, 'profile')}`,
+    '--headless', '--norestore', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), xlsx,
+  ], { stdio: 'pipe', timeout: 120_000 });
+  const out = join(dir, 'out', basename(xlsx));
+  if (!readdirSync(join(dir, 'out')).includes(basename(xlsx))) throw new Error(`LibreOffice wrote nothing in ${dir}`);
+  return out;
+}
+
+/**
+ * Converts files with LibreOffice in one run (`--convert-to ods` / `xls` / `xlsx`), in a private folder with a
+ * private profile; returns the converted bytes by input name. The inputs are written to that folder first.
+ */
+export function convertWithLibreOffice(files: { name: string; bytes: Uint8Array }[], format: string): Map<string, Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'danvan-lo-'));
+  try {
+    const inDir = join(dir, 'in');
+    const outDir = join(dir, 'out');
+    mkdirSync(inDir);
+    mkdirSync(outDir);
+    for (const f of files) writeFileSync(join(inDir, f.name), f.bytes);
+    execFileSync('soffice', [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files.map((f) => join(inDir, f.name)),
+    ], { stdio: 'pipe', timeout: 300_000 });
+    const out = new Map<string, Buffer>();
+    for (const f of files) {
+      const target = join(outDir, `${f.name.replace(/\.[^.]+$/, '')}.${format.split(':')[0]}`);
+      out.set(f.name, readFileSync(target));
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

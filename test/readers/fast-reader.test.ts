@@ -53,7 +53,7 @@ describe('FastXlsxReader on an exceljs-written workbook', async () => {
   info.getCell('B8').value = { formula: 'B5*2', result: 2469 };
   info.getCell('B9').value = { formula: 'A1&"!"', result: 'Mã đơn vị!' };
   info.getCell('B10').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
-  info.getCell('B11').value = { formula: 'B5' }; // no cached value: left out
+  info.getCell('B11').value = { formula: 'B5' }; // no cached value: an uncomputed formula
   info.getCell('B12').value = { text: 'danvan.gov.vn', hyperlink: 'https://danvan.gov.vn' };
   info.getCell('B13').value = '   ';
   info.getCell('B14').value = 'Dòng 1\r\nDòng 2';
@@ -86,6 +86,7 @@ describe('FastXlsxReader on an exceljs-written workbook', async () => {
       B8: num(2469),
       B9: text('Mã đơn vị!'),
       B10: { kind: 'error', text: '#DIV/0!' },
+      B11: { kind: 'formula', formula: 'B5' },
       B12: text('danvan.gov.vn'),
       B14: text('Dòng 1\nDòng 2'),
       B15: date(45017),
@@ -96,7 +97,7 @@ describe('FastXlsxReader on an exceljs-written workbook', async () => {
 
   it('sorts cells by row then column with consistent refs', () => {
     const cells = fast.read(bytes).sheets[0]!.cells;
-    expect(cells.map((c) => c.ref)).toEqual(['A1', 'B1', 'C1', 'A2', 'B2', 'A3', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B12', 'B14', 'B15']);
+    expect(cells.map((c) => c.ref)).toEqual(['A1', 'B1', 'C1', 'A2', 'B2', 'A3', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B12', 'B14', 'B15']);
     expect(cells[2]).toMatchObject({ row: 1, col: 3 });
   });
 
@@ -167,7 +168,7 @@ describe('FastXlsxReader on hand-written parts', () => {
     });
   });
 
-  it('uses cached formula values of every type and leaves out a formula without one', () => {
+  it('uses cached formula values of every type; a formula without one is uncomputed, an empty text result blank', () => {
     const book = readMini({
       sheets: [
         {
@@ -186,6 +187,7 @@ describe('FastXlsxReader on hand-written parts', () => {
       B1: text('ab'),
       C1: { kind: 'boolean', bool: true },
       D1: { kind: 'error', text: '#DIV/0!' },
+      E1: { kind: 'formula', formula: 'A1' },
       G1: { kind: 'boolean', bool: false },
       H1: num(4),
       H2: num(8),

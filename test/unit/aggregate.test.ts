@@ -12,6 +12,9 @@ function sub(p: Parts): Submission {
     file: `${p.code.toLowerCase()}.xlsx`,
     info: { unitCode: p.code, unitName: p.name, period: '2023-Q1', reportDate: p.date ?? '2023-04-05' },
     figures: p.figures ?? {},
+    // Each figure in its own row of "Số liệu", as the form lays them out (from row 3).
+    figureSources: Object.fromEntries(Object.keys(p.figures ?? {}).map((code, i) => [code, { cell: `D${3 + i}` }])),
+    sheets: {},
     results: p.results ?? [],
     limitations: p.limitations ?? [],
     tasks: p.tasks ?? [],
@@ -230,8 +233,9 @@ describe('status', () => {
       },
     ]);
   });
-  it('registry units with no valid file are missing, in order', () => {
-    expect(model.status.missing.map((u) => u.code)).toEqual(['HU_ANPHU', 'HND', 'TINHDOAN']);
+  it('registry units that sent no file are missing, in order; a unit whose file is invalid has sent', () => {
+    expect(model.status.missing.map((u) => u.code)).toEqual(['HU_ANPHU', 'HND']);
+    expect(model.status.invalid.map((f) => f.unit)).toEqual(['TINHDOAN']);
     expect(model.status.expected).toBe(6);
     expect(model.status.hasRegistry).toBe(true);
   });

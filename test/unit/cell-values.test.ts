@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, parseVietnameseNumber, readDate, readNumber } from '../../src/validate/cell-values.js';
+import { cellText, parseVietnameseNumber, readDate, readNumber, readTextNumber } from '../../src/validate/cell-values.js';
 import { isoToSerial, serialToIso } from '../../src/domain/excel-date.js';
 
 describe('parseVietnameseNumber', () => {
@@ -30,10 +30,39 @@ describe('parseVietnameseNumber', () => {
   }
 });
 
+describe('readTextNumber: the Vietnamese reading, and the English one where it differs', () => {
+  const cases: Array<[string, ReturnType<typeof readTextNumber>]> = [
+    ['1.234', { value: 1234, englishReading: 1.234 }],
+    ['2.500', { value: 2500, englishReading: 2.5 }],
+    ['1.234.567', { value: 1234567 }],
+    ['1,250', { value: 1.25, englishReading: 1250 }],
+    ['1,5', { value: 1.5 }],
+    ['12,75', { value: 12.75 }],
+    ['1.250,5', { value: 1250.5 }],
+    ['1.5', { value: 1.5, englishOnly: true }],
+    ['0.25', { value: 0.25, englishOnly: true }],
+    ['1,250,000', { value: 1250000, englishOnly: true }],
+    ['1,250.5', { value: 1250.5, englishOnly: true }],
+    ['1 250', { value: 1250 }],
+    ['48', { value: 48 }],
+    ['1,2,3', undefined],
+    ['1.23', { value: 1.23, englishOnly: true }],
+  ];
+  for (const [input, expected] of cases) {
+    it(`${JSON.stringify(input)}`, () => expect(readTextNumber(input)).toEqual(expected));
+  }
+  it('stays linear on long runs of digits, dots and commas', () => {
+    const started = performance.now();
+    for (const filler of ['.', ',', '1', '1.', '1,']) readTextNumber(filler.repeat(32_000) + 'x');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
 describe('readNumber', () => {
   it('reads each cell kind', () => {
     expect(readNumber({ kind: 'number', number: 3.5 })).toEqual({ ok: true, value: 3.5 });
-    expect(readNumber({ kind: 'text', text: '1.234' })).toEqual({ ok: true, value: 1234 });
+    expect(readNumber({ kind: 'text', text: '1.234' })).toEqual({ ok: true, value: 1234, text: '1.234', englishReading: 1.234 });
+    expect(readNumber({ kind: 'text', text: '12' })).toEqual({ ok: true, value: 12, text: '12' });
     expect(readNumber({ kind: 'text', text: 'nhiều' })).toEqual({ ok: false, reason: 'not-a-number', text: 'nhiều' });
     expect(readNumber({ kind: 'error', text: '#DIV/0!' })).toEqual({ ok: false, reason: 'formula-error', text: '#DIV/0!' });
     expect(readNumber({ kind: 'boolean', bool: true })).toMatchObject({ ok: false, reason: 'not-a-number' });

@@ -118,8 +118,37 @@ describe('defaultConfig and catalogueOf', () => {
     const config = parseConfig('{"indicators": {"items": [{"code": "HV_MOI", "name": "Hội viên mới", "unit": "người"}]}}', 'c');
     const catalogue = catalogueOf(config);
     expect(catalogue).toHaveLength(DEFAULT_CATALOGUE.length + 1);
-    expect(catalogue.at(-1)).toEqual({ code: 'HV_MOI', name: 'Hội viên mới', unit: 'người' });
+    // "người" makes it a count without saying so; a flow unless declared a stock.
+    expect(catalogue.at(-1)).toEqual({ code: 'HV_MOI', name: 'Hội viên mới', unit: 'người', kind: 'count', aggregation: 'flow' });
     expect(catalogue[0]!.code).toBe('DVK_MH_MOI');
+  });
+  it('an added indicator takes its kind from its unit where obvious, or as declared', () => {
+    const items = [
+      { code: 'A', name: 'Tiền hỗ trợ', unit: 'tỷ đồng' },
+      { code: 'B', name: 'Đường bê tông', unit: 'km' },
+      { code: 'C', name: 'Hộ thoát nghèo', unit: 'hộ' },
+      { code: 'D', name: 'Mô hình duy trì', unit: 'mô hình', aggregation: 'stock' },
+      { code: 'E', name: 'Suất quà', unit: 'phần', kind: 'count' },
+      { code: 'F', name: 'Tỷ lệ', unit: '%', derived: { numerator: 'C', denominator: 'D' } },
+    ];
+    const catalogue = catalogueOf(parseConfig(JSON.stringify({ indicators: { items } }), 'c')).slice(DEFAULT_CATALOGUE.length);
+    expect(catalogue.map((i) => [i.code, i.kind, i.aggregation])).toEqual([
+      ['A', 'amount', 'flow'],
+      ['B', 'amount', 'flow'],
+      ['C', 'count', 'flow'],
+      ['D', 'count', 'stock'],
+      ['E', 'count', 'flow'],
+      ['F', 'ratio', 'flow'],
+    ]);
+  });
+  it('refuses an added indicator whose kind cannot be told, naming the key', () => {
+    const undeclared = () => parseConfig('{"indicators": {"items": [{"code": "X", "name": "Chỉ số", "unit": "điểm số"}]}}', 'c');
+    expect(undeclared).toThrow(/indicators\.items\[0\]\.kind: chưa rõ chỉ tiêu "X"/);
+    const ratioTyped = () => parseConfig('{"indicators": {"items": [{"code": "X", "name": "Tỷ lệ", "unit": "%"}]}}', 'c');
+    expect(ratioTyped).toThrow(/indicators\.items\[0\]\.kind/);
+    const countDerived = () =>
+      parseConfig('{"indicators": {"items": [{"code": "X", "name": "x", "unit": "người", "kind": "count", "derived": {"numerator": "TT_BUOI", "denominator": "TT_LUOT"}}]}}', 'c');
+    expect(countDerived).toThrow(/nên là tỷ lệ/);
   });
   it('replace uses only the given items', () => {
     const config = parseConfig(
@@ -142,5 +171,15 @@ describe('config errors are Vietnamese and precise', () => {
     expect(() =>
       parseConfig('{ "indicators": { "items": [ { "code": "HV_TL", "name": "Tỷ lệ", "unit": "%", "derived": { "numerator": "HV_MOI", "denominator": "HV_TONG" } } ] } }', 'c.json'),
     ).toThrow('indicators.items[0].derived.numerator: không có chỉ tiêu "HV_MOI" trong danh mục');
+  });
+});
+
+describe('zod never speaks English to a user', () => {
+  it('its fallback messages are Vietnamese once our schemas are loaded', async () => {
+    await import('../../src/config/schema.js');
+    const { z } = await import('zod');
+    const issue = z.object({ a: z.string() }).safeParse({ a: 1 }).error!.issues[0]!;
+    expect(issue.message).not.toMatch(/Invalid|expected/);
+    expect(issue.message).toMatch(/không hợp lệ|Đầu vào/i);
   });
 });

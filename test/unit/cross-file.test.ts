@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, majorityPeriod, resolvePeriod } from '../../src/check/cross-file.js';
 import type { FileResult } from '../../src/check/file-result.js';
 import type { Submission } from '../../src/schemas/submission.js';
+import { PeriodTieError } from '../../src/diagnostics/errors.js';
 
 function fr(file: string, over: Partial<FileResult> = {}): FileResult {
   const unit = over.unit === undefined ? 'HU_DONGHOA' : over.unit;
@@ -42,15 +43,25 @@ describe('majorityPeriod', () => {
     expect(majorityPeriod([fr('a', { period: null })])).toBeNull();
     expect(majorityPeriod([])).toBeNull();
   });
-  it('on a tie takes the later period, whatever the file order', () => {
+  it('never decides a tie: PeriodTieError (exit 2) naming the periods in time order and asking for --ky', () => {
     const a = fr('a', { period: '2023-Q1' });
     const b = fr('b', { period: '2023-Q2' });
-    expect(majorityPeriod([a, b])).toBe('2023-Q2');
-    expect(majorityPeriod([b, a])).toBe('2023-Q2');
-    expect(majorityPeriod([fr('a', { period: '2022-Q4' }), fr('b', { period: '2023-Q1' })])).toBe('2023-Q1');
+    for (const files of [[a, b], [b, a]]) {
+      let error: unknown;
+      try {
+        majorityPeriod(files);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(PeriodTieError);
+      expect((error as PeriodTieError).exitCode).toBe(2);
+      expect((error as PeriodTieError).message).toMatch(/quý I năm 2023 \(2023-Q1\) và quý II năm 2023 \(2023-Q2\).*--ky 2023-Q2/);
+    }
+    expect(() => majorityPeriod([fr('a', { period: '2023-Q2' }), fr('b', { period: '2023-9T' })])).toThrow(/2023-Q2.*2023-9T/);
   });
-  it('on a tie between 9 tháng and quý II takes 9 tháng (the later period)', () => {
-    expect(majorityPeriod([fr('a', { period: '2023-Q2' }), fr('b', { period: '2023-9T' })])).toBe('2023-9T');
+  it('a majority is not a tie, even with other periods tied below it', () => {
+    const files = [fr('a', { period: '2023-Q1' }), fr('b', { period: '2023-Q1' }), fr('c', { period: '2023-Q2' }), fr('d', { period: '2022' })];
+    expect(majorityPeriod(files)).toBe('2023-Q1');
   });
   it('resolvePeriod takes a requested period in any spelling', () => {
     expect(resolvePeriod([fr('a')], 'Quý III/2023')).toBe('2023-Q3');
@@ -118,13 +129,17 @@ describe('applyDuplicateRule', () => {
     const late = fr('dong-hoa-v2.xlsx', { reportDate: '2023-04-10', modifiedMs: 1_000 });
     applyDuplicateRule([late, early]);
     expect(late.valid).toBe(true);
+    expect(late.superseded).toBeUndefined();
     expect(late.submission).toBeDefined();
-    expect(early.valid).toBe(false);
+    // The older file is valid but not used: a note, not an error.
+    expect(early.valid).toBe(true);
+    expect(early.superseded).toEqual({ by: 'dong-hoa-v2.xlsx', reason: 'ngày báo cáo 10/04/2023 muộn hơn' });
     expect(early.submission).toBeUndefined();
-    expect(early.errors).toHaveLength(1);
-    expect(early.errors[0]).toMatchObject({ code: 'unit.superseded', sheet: 'Thông tin', cell: 'B2' });
-    expect(early.errors[0]!.message).toContain('dong-hoa-v2.xlsx');
-    expect(early.errors[0]!.message).toContain('10/04/2023');
+    expect(early.errors).toEqual([]);
+    expect(early.warnings).toHaveLength(1);
+    expect(early.warnings[0]).toMatchObject({ code: 'unit.superseded', sheet: 'Thông tin', cell: 'B2' });
+    expect(early.warnings[0]!.message).toContain('dong-hoa-v2.xlsx');
+    expect(early.warnings[0]!.message).toContain('10/04/2023');
     expect(late.warnings).toHaveLength(1);
     expect(late.warnings[0]).toMatchObject({ code: 'unit.duplicate', sheet: 'Thông tin', cell: 'B2' });
     expect(late.warnings[0]!.message).toContain('dong-hoa-v1.xlsx');
@@ -133,23 +148,23 @@ describe('applyDuplicateRule', () => {
     const older = fr('b.xlsx', { modifiedMs: 1_000 });
     const newer = fr('a.xlsx', { modifiedMs: 2_000 });
     applyDuplicateRule([older, newer]);
-    expect(newer.valid).toBe(true);
-    expect(older.valid).toBe(false);
-    expect(older.errors[0]!.message).toContain('a.xlsx');
-    expect(older.errors[0]!.message).toContain('sửa sau cùng');
+    expect(newer.superseded).toBeUndefined();
+    expect(older.superseded?.by).toBe('a.xlsx');
+    expect(older.warnings[0]!.message).toContain('a.xlsx');
+    expect(older.warnings[0]!.message).toContain('sửa sau cùng');
   });
   it('same date and time: the later name wins, independent of order', () => {
     const a = fr('a.xlsx');
     const b = fr('b.xlsx');
     applyDuplicateRule([b, a]);
-    expect(b.valid).toBe(true);
-    expect(a.valid).toBe(false);
-    expect(a.errors[0]!.message).toContain('tên tệp');
+    expect(b.superseded).toBeUndefined();
+    expect(a.superseded?.by).toBe('b.xlsx');
+    expect(a.warnings[0]!.message).toContain('tên tệp');
   });
   it('three files: one winner, two superseded, the warning names both', () => {
     const files = [fr('1.xlsx', { reportDate: '2023-04-01' }), fr('2.xlsx', { reportDate: '2023-04-03' }), fr('3.xlsx', { reportDate: '2023-04-02' })];
     applyDuplicateRule(files);
-    expect(files.map((f) => f.valid)).toEqual([false, true, false]);
+    expect(files.map((f) => f.superseded?.by ?? null)).toEqual(['2.xlsx', null, '2.xlsx']);
     expect(files[1]!.warnings[0]!.message).toContain('"1.xlsx"');
     expect(files[1]!.warnings[0]!.message).toContain('"3.xlsx"');
   });

@@ -154,6 +154,8 @@ describe('what units typed is never read as markup', () => {
       file: 'a.xlsx',
       info: { unitCode: 'A', unitName: 'Đơn vị *A*', period: '2023-Q1', reportDate: '2023-04-01' },
       figures: {},
+      figureSources: {},
+      sheets: {},
       results: [{ field: 'Khác' as const, content: 'Tăng 5*3\n# lần', row: 3 }],
       limitations: [], tasks: [], proposals: [], models: [],
     };

@@ -46,8 +46,8 @@ describe('OutputPlan checks every output against the inputs and the other output
     const cwd = workspace();
     const p = plan(cwd);
     p.add('-o', 'X');
-    expect(refusal(() => p.add('--xlsx', 'X'))).toBe('-o và --xlsx cùng chỉ tới một tệp ("X"); mỗi kết quả cần một tệp riêng.');
-    expect(refusal(() => p.add('--xlsx', './X'))).toContain('cùng chỉ tới một tệp');
+    expect(refusal(() => p.add('--xlsx', 'X'))).toBe('-o và --xlsx cùng ghi vào "X"; hãy đặt hai tên khác nhau.');
+    expect(refusal(() => p.add('--xlsx', './X'))).toContain('cùng ghi vào');
   });
 
   it('an output onto an input file is refused, even with --force', () => {

@@ -5,7 +5,7 @@
  * expressions are compared with those expressions on random strings.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanText, foldKey, headerLabelCore, itemKey } from '../../src/domain/text.js';
+import { cleanText, foldKey, itemKey } from '../../src/domain/text.js';
 import { canonicalAddressee } from '../../src/domain/addressees.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { escapeMarkup, parseInline, parseMarkup, splitFrontMatter } from '../../src/document/markup.js';
@@ -35,7 +35,6 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
   cleanText,
   foldKey,
   itemKey,
-  headerLabelCore,
   canonicalAddressee,
   escapeMarkup,
   'parseInline(escapeMarkup)': (t) => parseInline(escapeMarkup(t)),
@@ -118,12 +117,6 @@ describe('the loops do what the patterns they replaced did', () => {
     const byPattern = (t: string) => t.replace(/[\\*#[\]]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
     for (const text of randomTexts(['\n', ' ', '\u3000', '\r', 'a', '*', '\t', '\u2028'], 20_000, 2)) {
       expect(escapeMarkup(text), JSON.stringify(text)).toBe(byPattern(text));
-    }
-  });
-
-  it('headerLabelCore matches removing /\\(.*?\\)|\\n.*/gs', () => {
-    for (const text of randomTexts(['(', ')', '\n', 'a', ' '], 20_000, 3)) {
-      expect(headerLabelCore(text), JSON.stringify(text)).toBe(text.replace(/\(.*?\)|\n.*/gs, ''));
     }
   });
 

@@ -1,9 +1,11 @@
 /** `danvan kiemtra`: checks submissions and prints every problem, or the JSON of SPEC §5. */
 import { loadConfig } from '../../config/load.js';
-import { checkSubmissions } from '../../check/check.js';
+import { checkSubmissions, internalFailures } from '../../check/check.js';
 import { checkJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
+import { writeOut } from '../stdout.js';
+import { runMsg } from '../../messages/vi.js';
 
 export interface KiemtraOptions {
   json?: boolean;
@@ -24,7 +26,14 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     onProgress: options.json ? undefined : progress,
   });
   progress.end();
-  if (options.json) process.stdout.write(`${JSON.stringify(checkJson(report), null, 2)}\n`);
-  else process.stdout.write(`${formatCheckReport(report, { warnings: options.luuY !== false })}\n`);
+  // A bug of ours on any file outweighs the verdict on the others: the user must not trust this run.
+  const broken = internalFailures(report);
+  const failure = broken.length ? { code: 'internal' as const, message: runMsg.internalOnFiles(broken.map((f) => f.file)) } : null;
+  if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure), null, 2)}\n`);
+  else writeOut(`${formatCheckReport(report, { warnings: options.luuY !== false })}\n`);
+  if (failure) {
+    process.stderr.write(`${failure.message}\n`);
+    return EXIT.internal;
+  }
   return report.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok;
 }

@@ -1,9 +1,10 @@
 /** `danvan tonghop`: checks, aggregates and writes the report; prints a summary or the JSON of SPEC §5. */
 import { loadConfig } from '../../config/load.js';
 import { AggregateRejectedError, runAggregate } from '../../pipeline/aggregate-run.js';
-import { aggregateJson, checkJson } from '../../pipeline/json-output.js';
+import { aggregateJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
+import { writeOut } from '../stdout.js';
 
 export interface TonghopOptions {
   output?: string;
@@ -12,6 +13,7 @@ export interface TonghopOptions {
   template?: string;
   config?: string;
   compare?: string;
+  doiChieu?: string;
   force?: boolean;
   strict?: boolean;
   ky?: string;
@@ -26,12 +28,13 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
     outcome = await runAggregate({
       inputs,
       config,
-      configPath,
+      configPath: configPath ? (options.config ?? 'danvan.config.json') : null,
       period: options.ky,
       output: options.output,
       template: options.template,
       xlsx: options.xlsx,
       compare: options.compare,
+      doiChieu: options.doiChieu,
       force: options.force,
       strict: options.strict,
       workers: options.workers ? Number(options.workers) : undefined,
@@ -39,30 +42,29 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
     });
   } catch (error) {
     progress.end();
-    // Refused because of the inputs: show what is wrong with them before the reason.
-    if (error instanceof AggregateRejectedError) {
-      const report = error.check;
-      if (options.json) process.stdout.write(`${JSON.stringify({ ...checkJson(report), output: null }, null, 2)}\n`);
-      else process.stdout.write(`${formatCheckReport(report, { warnings: false })}\n\n`);
-    }
+    // Refused because of the inputs: show what is wrong with them before the reason (--json: main prints it all).
+    if (error instanceof AggregateRejectedError && !options.json) writeOut(`${formatCheckReport(error.check, { warnings: false })}\n\n`);
     throw error;
   }
   progress.end();
-  const { check, model, output, xlsx } = outcome;
+  const { check, model, output, xlsx, doiChieu, warnings } = outcome;
   const invalid = check.files.filter((f) => !f.valid);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(aggregateJson(check, model, output, xlsx), null, 2)}\n`);
+    writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu }, warnings), null, 2)}\n`);
   } else {
-    if (invalid.length) process.stdout.write(`${formatCheckReport({ ...check, files: invalid }, { warnings: false })}\n\n`);
+    // The invalid files in detail; the counts, like kiemtra's, cover every file.
+    writeOut(`${formatCheckReport(check, { warnings: false, details: (f) => !f.valid })}\n\n`);
     const lines = [
       `Đã ghi báo cáo: ${output}`,
       ...(xlsx ? [`Đã ghi số liệu tổng hợp theo biểu mẫu: ${xlsx}`] : []),
+      ...(doiChieu ? [`Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung): ${doiChieu}`] : []),
       `Tổng hợp ${model.status.valid.length} đơn vị hợp lệ` +
         (invalid.length ? `; ${invalid.length} tệp không hợp lệ không được tính (xem ở trên)` : '') +
         (model.status.missing.length ? `; ${model.status.missing.length} đơn vị chưa gửi: ${model.status.missing.map((u) => u.code).join(', ')}` : '') +
         '.',
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    for (const warning of warnings) lines.push(`Lưu ý: ${warning.message}`);
+    writeOut(`${lines.join('\n')}\n`);
   }
   return invalid.length ? EXIT.invalidInput : EXIT.ok;
 }

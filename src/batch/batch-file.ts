@@ -1,0 +1,143 @@
+/**
+ * Reads a batch file (`danvan lo`): JSON with comments, an optional "config" for every job and a "jobs" array of
+ * tonghop options. Every problem is refused before any job runs, located by its key ("jobs[2].output").
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { z } from 'zod';
+import '../schemas/zod-locale.js';
+import { JsoncSyntaxError, parseJsonc } from '../config/jsonc.js';
+import type { AggregateJobSpec } from '../pipeline/aggregate-job.js';
+import { batchMsg } from '../messages/vi.js';
+import { BatchFileError } from './json.js';
+
+const text = z.string().trim().min(1);
+
+const jobSchema = z
+  .object({
+    /** A name for the terminal and the JSON; by default the output's name. */
+    name: text.optional(),
+    inputs: z.union([text, z.array(text).min(1)]),
+    period: text.optional(),
+    output: text,
+    xlsx: text.optional(),
+    doiChieu: text.optional(),
+    template: text.optional(),
+    config: text.optional(),
+    compare: text.optional(),
+    strict: z.boolean().optional(),
+    force: z.boolean().optional(),
+  })
+  .strict();
+
+const batchSchema = z.object({ config: text.optional(), jobs: z.array(jobSchema).min(1) }).strict();
+
+export interface BatchJob extends AggregateJobSpec {
+  name: string;
+  /** 1-based position in the file. */
+  index: number;
+}
+
+export interface Batch {
+  /** The batch file as the user named it. */
+  file: string;
+  jobs: BatchJob[];
+}
+
+/** Largest batch file read: a quarter's batch is a few KB. */
+const MAX_BATCH_BYTES = 1024 * 1024;
+
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = keyPath(issue.path) || '(gốc)';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys);
+    case 'invalid_type':
+      return issue.input === undefined ? batchMsg.missingKey(key) : batchMsg.wrongType(key, issue.expected);
+    case 'too_small':
+      return batchMsg.empty(key);
+    default:
+      return batchMsg.invalid(key);
+  }
+}
+
+const isInside = (parent: string, child: string) => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/** Reads, validates and resolves a batch file; throws BatchFileError listing every problem found. */
+export function readBatchFile(file: string, cwd = process.cwd()): Batch {
+  const path = resolve(cwd, file);
+  let source: string;
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) throw new BatchFileError(batchMsg.notAFile(file), file);
+    if (info.size > MAX_BATCH_BYTES) throw new BatchFileError(batchMsg.tooLarge(file, MAX_BATCH_BYTES), file);
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof BatchFileError) throw error;
+    throw new BatchFileError(batchMsg.unreadable(file, (error as NodeJS.ErrnoException).code), file);
+  }
+  let data: unknown;
+  try {
+    data = parseJsonc(source);
+  } catch (error) {
+    const where = error instanceof JsoncSyntaxError && error.line ? batchMsg.lineColumn(error.line, error.column) : '';
+    throw new BatchFileError(batchMsg.syntax(file, where), file);
+  }
+  const parsed = batchSchema.safeParse(data);
+  if (!parsed.success) throw new BatchFileError(batchMsg.problems(file, parsed.error.issues.map(describeIssue)), file);
+
+  // Relative paths are relative to the batch file, wherever danvan is run from.
+  const base = dirname(path);
+  const problems: string[] = [];
+  const jobs: BatchJob[] = parsed.data.jobs.map((job, i) => {
+    const inputs = typeof job.inputs === 'string' ? [job.inputs] : job.inputs;
+    inputs.forEach((input, k) => {
+      if (!existsSync(resolve(base, input))) problems.push(batchMsg.inputMissing(`jobs[${i}].inputs${typeof job.inputs === 'string' ? '' : `[${k}]`}`, input));
+    });
+    const config = job.config ?? parsed.data.config;
+    if (config && !existsSync(resolve(base, config))) problems.push(batchMsg.configMissing(job.config ? `jobs[${i}].config` : 'config', config));
+    return {
+      index: i + 1,
+      name: job.name ?? job.output,
+      cwd: base,
+      inputs,
+      output: job.output,
+      ...(job.period ? { period: job.period } : {}),
+      ...(job.xlsx ? { xlsx: job.xlsx } : {}),
+      ...(job.doiChieu ? { doiChieu: job.doiChieu } : {}),
+      ...(job.template ? { template: job.template } : {}),
+      ...(config ? { config } : {}),
+      ...(job.compare ? { compare: job.compare } : {}),
+      ...(job.strict !== undefined ? { strict: job.strict } : {}),
+      ...(job.force !== undefined ? { force: job.force } : {}),
+    };
+  });
+
+  // Two jobs writing one file, or a job writing into what another job reads: the batch would depend on job order.
+  const writers = new Map<string, string>();
+  jobs.forEach((job, i) => {
+    for (const key of ['output', 'xlsx', 'doiChieu'] as const) {
+      const target = job[key];
+      if (!target) continue;
+      const absolute = resolve(base, target);
+      const here = `jobs[${i}].${key}`;
+      const first = writers.get(absolute);
+      if (first) problems.push(batchMsg.sameOutput(here, first, target));
+      else writers.set(absolute, here);
+      jobs.forEach((other, j) => {
+        other.inputs.forEach((input, k) => {
+          if (isInside(resolve(base, input), absolute)) problems.push(batchMsg.outputInInputs(here, target, `jobs[${j}].inputs[${k}]`, input));
+        });
+      });
+    }
+  });
+  if (problems.length) throw new BatchFileError(batchMsg.problems(file, problems), file);
+  return { file, jobs };
+}

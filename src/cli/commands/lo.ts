@@ -1,0 +1,33 @@
+/** `danvan lo`: runs a batch file of tonghop jobs; one line per job as it ends, a final table, or one JSON object. */
+import { availableParallelism } from 'node:os';
+import { readBatchFile } from '../../batch/batch-file.js';
+import { batchJson } from '../../batch/json.js';
+import { runBatch } from '../../batch/run-batch.js';
+import type { JobOutcome } from '../../pipeline/aggregate-job.js';
+import { UsageError } from '../../diagnostics/errors.js';
+import { formatBatchTable, formatJobLine } from '../output.js';
+import { writeOut } from '../stdout.js';
+
+export interface LoOptions {
+  json?: boolean;
+  workers?: string;
+  force?: boolean;
+}
+
+export async function loCommand(file: string, options: LoOptions): Promise<number> {
+  const workers = options.workers === undefined ? Math.max(1, Math.min(availableParallelism(), 8)) : Number(options.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers cần một số nguyên dương, không phải "${options.workers}".`);
+  const batch = readBatchFile(file);
+  const total = batch.jobs.length;
+  const outcomes: JobOutcome[] = await runBatch({
+    batch,
+    workers,
+    force: options.force,
+    onJobDone: options.json ? undefined : (job, outcome, done) => writeOut(`${formatJobLine(job, outcome, done, total)}\n`),
+  });
+  const jobs = batch.jobs.map((job, i) => ({ index: job.index, name: job.name, exitCode: outcomes[i]!.exitCode, result: outcomes[i]!.json }));
+  const result = batchJson(batch.file, jobs);
+  if (options.json) writeOut(`${JSON.stringify(result, null, 2)}\n`);
+  else writeOut(`\n${formatBatchTable(batch.jobs, outcomes)}\n`);
+  return result.exitCode;
+}

@@ -1,0 +1,72 @@
+/**
+ * One tonghop run as a value: the exit code and the machine output, never an exception. The batch command
+ * runs its jobs through this, so that a job gives exactly what `danvan tonghop … --json` would.
+ */
+import { loadConfig } from '../config/load.js';
+import { DanvanError, EXIT, InternalError, AggregateRejectedError } from '../diagnostics/errors.js';
+import { runAggregate } from './aggregate-run.js';
+import { aggregateFailureJson, aggregateJson, type AggregateJson } from './json-output.js';
+
+/** A tonghop job: its options, with paths as the user wrote them, relative to `cwd`. */
+export interface AggregateJobSpec {
+  cwd: string;
+  inputs: string[];
+  period?: string;
+  output?: string;
+  xlsx?: string;
+  doiChieu?: string;
+  template?: string;
+  /** Config file; without one, danvan.config.json in `cwd` if there is one, else the default. */
+  config?: string;
+  compare?: string;
+  strict?: boolean;
+  force?: boolean;
+  /** Threads for the check stage of this job. */
+  workers?: number;
+}
+
+export interface JobOutcome {
+  exitCode: number;
+  json: AggregateJson;
+  /** The Vietnamese message of a failure, for the terminal. */
+  message: string | null;
+}
+
+export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcome> {
+  let indicatorCodes: string[] | null = null;
+  try {
+    const { config, path: configPath } = loadConfig(spec.config, spec.cwd);
+    const outcome = await runAggregate({
+      inputs: spec.inputs,
+      config,
+      configPath: configPath ? (spec.config ?? 'danvan.config.json') : null,
+      cwd: spec.cwd,
+      period: spec.period,
+      output: spec.output,
+      xlsx: spec.xlsx,
+      doiChieu: spec.doiChieu,
+      template: spec.template,
+      compare: spec.compare,
+      strict: spec.strict,
+      force: spec.force,
+      workers: spec.workers,
+    });
+    const { check, model, output, xlsx, doiChieu, warnings } = outcome;
+    indicatorCodes = model.indicators.map((i) => i.code);
+    return {
+      exitCode: check.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok,
+      json: aggregateJson(check, model, { output, xlsx, doiChieu }, warnings),
+      message: null,
+    };
+  } catch (error) {
+    const failure =
+      error instanceof DanvanError && !(error instanceof InternalError)
+        ? error
+        : new InternalError((error as Error)?.message ?? String(error));
+    const json =
+      failure instanceof AggregateRejectedError
+        ? aggregateFailureJson({ code: failure.code, message: failure.message }, failure.check, failure.indicatorCodes)
+        : aggregateFailureJson({ code: failure.code, message: failure.message }, null, indicatorCodes);
+    return { exitCode: failure.exitCode, json, message: failure.message };
+  }
+}

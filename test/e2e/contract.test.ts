@@ -1,0 +1,203 @@
+// The contract with scripts: exit codes, one JSON object (valid against docs/json/) for every outcome including
+// failures, outputs that say what they are, quiet pipes, and a tie between periods that is never decided silently.
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
+import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+
+const QUARTER = join(FIXTURES, 'quy-1-2023');
+const MIXED = join(FIXTURES, 'hon-hop');
+const CODES = DEFAULT_CATALOGUE.map((i) => i.code);
+
+function json(args: string[], command: 'kiemtra' | 'tonghop' | 'lo', cwd = tempDir()) {
+  const result = danvan(args, cwd);
+  expectNoStackTrace(result);
+  return { ...result, cwd, out: parseJsonOutput(result.stdout, command) };
+}
+
+/** A folder with copies of some fixtures. */
+function folderOf(files: string[]): string {
+  const dir = tempDir('danvan-in-');
+  for (const file of files) copyFileSync(file, join(dir, file.split('/').pop()!));
+  return dir;
+}
+
+describe('exit codes', () => {
+  it('0: everything valid and written', () => {
+    expect(json(['tonghop', QUARTER, '--config', CONFIG, '--json', '-o', 'a.docx'], 'tonghop').code).toBe(0);
+  });
+  it('1: written, but some input was invalid', () => {
+    const r = json(['tonghop', MIXED, '--config', CONFIG, '--json', '-o', 'a.docx'], 'tonghop');
+    expect(r.code).toBe(1);
+    expect(r.out.output).toBe('a.docx');
+  });
+  it('3: nothing written because no file is valid; every key still there, indicators with no value', () => {
+    const dir = folderOf([join(FIXTURES, 'loi', 'so-am.xlsx'), join(FIXTURES, 'loi', 'chu-trong-o-so.xlsx')]);
+    const r = json(['tonghop', dir, '--json', '-o', 'a.docx'], 'tonghop');
+    expect(r.code).toBe(3);
+    expect(r.out.error).toMatchObject({ code: 'no-valid-file' });
+    expect(r.out.output).toBeNull();
+    expect(r.out.units).toMatchObject({ submitted: 2, valid: 0, invalid: 2 });
+    expect(Object.keys(r.out.indicators)).toEqual(CODES);
+    expect(Object.values(r.out.indicators).every((v) => v === null)).toBe(true);
+    expect(r.out.files).toHaveLength(2);
+    expect(existsSync(join(r.cwd, 'a.docx'))).toBe(false);
+  });
+  it('3: --strict with an invalid file', () => {
+    const r = json(['tonghop', MIXED, '--config', CONFIG, '--json', '--strict', '-o', 'a.docx'], 'tonghop');
+    expect(r.code).toBe(3);
+    expect(r.out.error.code).toBe('strict');
+    expect(existsSync(join(r.cwd, 'a.docx'))).toBe(false);
+  });
+  it('2: usage errors print one JSON object too, for an unknown option and for a bad --ky', () => {
+    const unknown = json(['tonghop', QUARTER, '--json', '--khong-co'], 'tonghop');
+    expect(unknown.code).toBe(2);
+    expect(unknown.out.error).toMatchObject({ code: 'usage', message: expect.stringContaining('Tùy chọn không có: --khong-co') });
+    expect(unknown.out.units).toBeNull();
+    const badPeriod = json(['kiemtra', QUARTER, '--json', '--ky', 'Quý 5/2023'], 'kiemtra');
+    expect(badPeriod.code).toBe(2);
+    expect(badPeriod.out.error.code).toBe('usage');
+  });
+  it('2: a broken config, with the key, in JSON', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'cfg.json'), '{ "signer": { "nmae": "x" } }');
+    const r = json(['tonghop', QUARTER, '--json', '--config', 'cfg.json'], 'tonghop', cwd);
+    expect(r.code).toBe(2);
+    expect(r.out.error).toMatchObject({ code: 'config', message: expect.stringContaining('signer: khóa không được hỗ trợ "nmae"') });
+  });
+});
+
+describe('a tie between periods is never decided silently', () => {
+  const dir = folderOf([join(QUARTER, 'MTTQ.xlsx'), join(FIXTURES, 'loi', 'khac-ky.xlsx')]);
+  it('exit 2 naming both periods and asking for --ky, in kiemtra and tonghop', () => {
+    const check = json(['kiemtra', dir, '--json'], 'kiemtra');
+    expect(check.code).toBe(2);
+    expect(check.out.error.code).toBe('period-tie');
+    expect(check.out.error.message).toMatch(/quý I năm 2023 \(2023-Q1\) và quý II năm 2023 \(2023-Q2\).*--ky 2023-Q2/);
+    const aggregate = danvan(['tonghop', dir, '-o', 'a.docx'], tempDir());
+    expect(aggregate.code).toBe(2);
+    expect(aggregate.stderr).toContain('--ky');
+  });
+  it('with --ky the other period is an error of its file', () => {
+    const check = json(['kiemtra', dir, '--json', '--ky', '2023-Q1'], 'kiemtra');
+    expect(check.code).toBe(1);
+    expect(check.out.period).toBe('2023-Q1');
+  });
+});
+
+describe('kiemtra --json carries the counts and, with a registry, who has not sent', () => {
+  it('units and missingUnits', () => {
+    const r = json(['kiemtra', MIXED, '--json', '--config', CONFIG], 'kiemtra');
+    expect(r.out.units).toEqual({ submitted: 10, valid: 7, invalid: 3, superseded: 1, missing: expect.any(Array) });
+    expect(r.out.missingUnits.map((u: { code: string }) => u.code)).toEqual(r.out.units.missing);
+    expect(r.out.units.missing).toContain('HU_THACHBAN');
+    // HU_TANLAC sent a file (an invalid one): it has sent, and is told what to fix, not listed as missing.
+    expect(r.out.units.missing).not.toContain('HU_TANLAC');
+    expect(r.out.missingUnits[0]).toEqual({ code: expect.any(String), name: expect.any(String), group: expect.any(String) });
+  });
+  it('without a registry nobody is missing, and missingUnits is null', () => {
+    const r = json(['kiemtra', QUARTER, '--json'], 'kiemtra');
+    expect(r.out.units.missing).toEqual([]);
+    expect(r.out.missingUnits).toBeNull();
+  });
+});
+
+describe('outputs say what they are', () => {
+  for (const [flag, name, ext] of [['-o', 'bao-cao.pdf', '.docx'], ['--xlsx', 'tong-hop.docx', '.xlsx'], ['--doi-chieu', 'doi-chieu.csv', '.xlsx']] as const) {
+    it(`${flag} ${name} is a usage error naming ${ext}`, () => {
+      const args = ['tonghop', QUARTER, '--config', CONFIG, ...(flag === '-o' ? [] : ['-o', 'a.docx']), flag, name];
+      const r = danvan(args, tempDir());
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`phải có đuôi ${ext}`);
+    });
+  }
+});
+
+describe('pipes', () => {
+  it('a closed pipe ends quietly: no stack trace, no message', () => {
+    const bin = join(ROOT, 'bin', 'danvan.js');
+    for (const args of [`kiemtra '${MIXED}'`, `kiemtra '${QUARTER}' --json`, '--help']) {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${args} | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: tempDir() });
+      expect(r.stderr, args).toBe('');
+    }
+  });
+});
+
+describe('danvan lo', () => {
+  function batchDir(jobs: unknown[], extra: Record<string, unknown> = {}): string {
+    const dir = tempDir('danvan-lo-');
+    mkdirSync(join(dir, 'ket-qua'));
+    writeFileSync(join(dir, 'lo.json'), `// lô thử\n${JSON.stringify({ ...extra, jobs }, null, 2)}\n`);
+    return dir;
+  }
+
+  it('runs every job even after one fails; --json has a result per job; exit is the highest code', () => {
+    const dir = batchDir(
+      [
+        { name: 'quý I', inputs: QUARTER, output: 'ket-qua/q1.docx', doiChieu: 'ket-qua/q1-doi-chieu.xlsx' },
+        { name: 'không có tệp hợp lệ', inputs: [join(FIXTURES, 'loi', 'so-am.xlsx')], output: 'ket-qua/loi.docx' },
+        { name: 'hộp thư', inputs: MIXED, output: 'ket-qua/hon-hop.docx', xlsx: 'ket-qua/hon-hop.xlsx' },
+      ],
+      { config: CONFIG },
+    );
+    const r = json(['lo', 'lo.json', '--json'], 'lo', dir);
+    expect(r.code).toBe(3);
+    expect(r.out.exitCode).toBe(3);
+    expect(r.out.jobs.map((j: { exitCode: number }) => j.exitCode)).toEqual([0, 3, 1]);
+    expect(r.out.jobs[1].result.error.code).toBe('no-valid-file');
+    for (const file of ['q1.docx', 'q1-doi-chieu.xlsx', 'hon-hop.docx', 'hon-hop.xlsx']) expect(existsSync(join(dir, 'ket-qua', file)), file).toBe(true);
+    expect(existsSync(join(dir, 'ket-qua', 'loi.docx'))).toBe(false);
+  });
+
+  it('gives the same bytes as tonghop run alone, whatever the number of workers', () => {
+    const dir = batchDir([
+      { inputs: QUARTER, output: 'ket-qua/a.docx', config: CONFIG },
+      { inputs: MIXED, output: 'ket-qua/b.docx', config: CONFIG },
+    ]);
+    const batch = danvan(['lo', 'lo.json', '--workers', '2'], dir);
+    expect(batch.code).toBe(1);
+    expect(batch.stdout).toMatch(/^✓ \[\d\/2\] việc 1 \(ket-qua\/a\.docx\) — mã 0: đã ghi ket-qua\/a\.docx/m);
+    expect(batch.stdout).toMatch(/Mã thoát của cả lô: 1/);
+    const alone = tempDir();
+    danvan(['tonghop', QUARTER, '--config', CONFIG, '-o', 'a.docx'], alone);
+    danvan(['tonghop', MIXED, '--config', CONFIG, '-o', 'b.docx'], alone);
+    for (const name of ['a.docx', 'b.docx']) {
+      expect(spawnSync('cmp', [join(dir, 'ket-qua', name), join(alone, name)]).status, name).toBe(0);
+    }
+  });
+
+  it('a bad batch file is exit 2 with located messages, and runs nothing', () => {
+    const dir = batchDir([
+      { inputs: QUARTER, output: 'ket-qua/a.docx', ouput: 'x' },
+      { inputs: 'khong-co', output: 'ket-qua/a.docx' },
+      { inputs: QUARTER, output: 'b.docx' },
+      { inputs: 'ket-qua', output: 'ket-qua/trong-dau-vao.docx' },
+    ]);
+    const r = json(['lo', 'lo.json', '--json'], 'lo', dir);
+    expect(r.code).toBe(2);
+    expect(r.out.error.code).toBe('batch');
+    const message: string = r.out.error.message;
+    expect(message).toContain('jobs[0]: khóa không được hỗ trợ "ouput"');
+    const second = json(['lo', 'lo.json'].concat('--json'), 'lo', dir);
+    expect(second.code).toBe(2);
+    // Fix the typo: the other problems come to light, each with its key.
+    writeFileSync(
+      join(dir, 'lo.json'),
+      JSON.stringify({
+        jobs: [
+          { inputs: QUARTER, output: 'ket-qua/a.docx' },
+          { inputs: 'khong-co', output: 'ket-qua/a.docx' },
+          { inputs: 'ket-qua', output: 'ket-qua/trong-dau-vao.docx' },
+        ],
+      }),
+    );
+    const again = json(['lo', 'lo.json', '--json'], 'lo', dir);
+    expect(again.out.error.message).toContain('jobs[1].inputs: không tìm thấy "khong-co"');
+    expect(again.out.error.message).toContain('jobs[1].output: "ket-qua/a.docx" đã được jobs[0].output ghi');
+    expect(again.out.error.message).toMatch(/jobs\[0\]\.output: "ket-qua\/a\.docx" nằm trong "ket-qua" \(jobs\[2\]\.inputs\[0\]\)/);
+    expect(existsSync(join(dir, 'ket-qua', 'a.docx'))).toBe(false);
+  });
+});
