@@ -210,6 +210,8 @@ const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config
 export const batchMsg = {
   notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
   tooLarge: (file: string, limit: number) => `Tệp lô "${file}" lớn hơn ${Math.round(limit / 1024)} KB; tệp lô chỉ liệt kê các việc cần làm.`,
+  notUtf8: (file: string, offset: number) =>
+    `Tệp lô "${file}" không phải văn bản UTF-8 (byte thứ ${formatNumber(offset, 0)} tính từ 0 không hợp lệ). Hãy lưu lại tệp với bảng mã UTF-8.`,
   unreadable: (file: string, code?: string) =>
     `Không đọc được tệp lô "${file}" (${code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc' : `lỗi hệ thống ${code ?? ''}`.trim()}).`,
   lineColumn: (line: number, column: number) => ` (dòng ${line}, cột ${column})`,

@@ -24,6 +24,8 @@ import { ConfigError, TemplateError } from '../../src/diagnostics/errors.js';
 import { loadConfig } from '../../src/config/load.js';
 import { CONFIG_LIMITS } from '../../src/config/limits.js';
 import { compileTemplate, loadTemplate } from '../../src/render/template.js';
+import { readBatchFile } from '../../src/batch/batch-file.js';
+import { BatchFileError } from '../../src/batch/json.js';
 import { TEMPLATE_LIMITS } from '../../src/render/limits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'danvan-limits-'));
@@ -150,7 +152,7 @@ describe('config budgets', () => {
     expect(loadConfig(file('bom.json', '\ufeff{ "organization": { "name": "Ban Dân vận" } }')).config.organization.name).toBe('Ban Dân vận');
   });
 
-  it.skipIf(process.platform === 'win32')('a FIFO or a folder given as config or template is refused at once, never waited on', () => {
+  it.skipIf(process.platform === 'win32')('a FIFO or a folder given as config, template or batch file is refused at once, never waited on', () => {
     const fifo = join(dir, 'ong-dan');
     execFileSync('mkfifo', [fifo]);
     for (const load of [() => loadConfig(fifo), () => loadTemplate(fifo, 'ong-dan'), () => loadConfig(dir), () => loadTemplate(dir, 'thu-muc')]) {
@@ -158,5 +160,14 @@ describe('config budgets', () => {
       expect(error.message).toMatch(/không phải một tệp thường/);
       expect(ms).toBeLessThan(1_000);
     }
+    const { error, ms } = failure(() => readBatchFile(fifo));
+    expect(error).toBeInstanceOf(BatchFileError);
+    expect(error.message).toContain('không phải là tệp lô');
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('a batch file that is not UTF-8 is refused with the byte offset', () => {
+    const { error } = failure(() => readBatchFile(file('lo.json', Buffer.from('{ "jobs": [ { "name": "Qu\u00fd I" } ] }', 'latin1'))));
+    expect(error.message).toContain('không phải văn bản UTF-8 (byte thứ 25 tính từ 0 không hợp lệ)');
   });
 });
