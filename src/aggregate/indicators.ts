@@ -3,9 +3,12 @@ import type { Indicator } from '../domain/catalogue.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Change, IndicatorTotal } from '../model/report-model.js';
 
-/** Sums of decimals (1250,5 + 310,25) kept free of binary noise. */
+/**
+ * Sums of decimals (1250,5 + 310,25) kept free of binary noise: 15 significant digits, as many as Excel keeps,
+ * so that large totals are not rounded to millionths beyond what a double holds.
+ */
 function roundSum(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  return Number(value.toPrecision(15));
 }
 
 /** numerator / denominator in percent; null when a part is missing or the denominator is 0. */

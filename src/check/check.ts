@@ -52,6 +52,8 @@ export async function checkSubmissions(request: CheckRequest): Promise<CheckRepo
     request.onProgress?.(done, files.length);
   };
 
+  // Drawn before the first file is read: a long run shows its progress at once, not after the first batch.
+  request.onProgress?.(0, files.length);
   const workers = request.workers ?? defaultWorkerCount();
   if (workers > 1 && files.length >= MIN_FILES_FOR_WORKERS && workersAvailable()) {
     await analyzeInWorkers(files, options, workers, record);

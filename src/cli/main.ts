@@ -1,6 +1,6 @@
 /** The danvan command line: parses arguments, calls the pipeline, prints, and maps every failure to an exit code. */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { AggregateRejectedError, DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
 import { aggregateFailureJson, checkFailureJson, type Failure } from '../pipeline/json-output.js';
@@ -34,9 +34,19 @@ function translateCommanderError(error: CommanderError): string {
       return `Tùy chọn ${arg} cần một giá trị.`;
     case 'commander.excessArguments':
       return `Thừa tham số. Xem "danvan <lệnh> --help".`;
+    case 'commander.invalidArgument':
+      // Our own parsers give the reason in Vietnamese after commander's English preamble.
+      return `Tùy chọn ${arg.split(' ')[0]}: ${error.message.replace(/^.*? is invalid\.\s*/s, '')}`;
     default:
       return error.message.replace(/^error: /, '');
   }
+}
+
+/** --workers: a whole number from 1 up, said in Vietnamese when it is not. */
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`cần một số nguyên dương, không phải "${value}".`);
+  return n;
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -47,6 +57,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .name('danvan')
+    .usage('[tùy chọn] [lệnh]')
     .description('Tổng hợp báo cáo công tác dân vận: biểu mẫu Excel cho các đơn vị, kiểm tra báo cáo, viết báo cáo Word sẵn sàng trình ký.')
     .version(version(), '-V, --version', 'in số phiên bản')
     .helpOption('-h, --help', 'hiển thị trợ giúp')
@@ -79,6 +90,7 @@ Mã thoát:
     program
       .command('mau')
       .alias('form')
+      .usage('[tùy chọn]')
       .description('Tạo biểu mẫu báo cáo (.xlsx) để các đơn vị điền')
       .option('-o, --output <tệp>', 'tên tệp biểu mẫu (mặc định: bieu-mau-bao-cao-dan-van.xlsx)')
       .option('--config <tệp>', 'tệp cấu hình (danh mục chỉ tiêu, danh sách đơn vị)')
@@ -93,18 +105,25 @@ Mã thoát:
     program
       .command('kiemtra')
       .alias('check')
+      .usage('[tùy chọn] <tệp-hoặc-thư-mục...>')
       .description('Kiểm tra các tệp báo cáo: liệt kê mọi lỗi kèm tệp, sheet và ô')
       .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục chứa chúng (tìm cả thư mục con)')
       .option('--json', 'in kết quả dạng JSON cho máy đọc')
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số tệp ghi)')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
+      .option('--chi-loi', 'chỉ in các tệp có lỗi (tệp hợp lệ chỉ được đếm)')
       .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
-      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
+      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText('after', '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json')
       .action(
         // Each command loads its own modules: checking never pays for exceljs, docx or handlebars.
         run(async (inputs: string[], options: Record<string, unknown>) =>
-          (await import('./commands/kiemtra.js')).kiemtraCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined), luuY: !options.khongLuuY }),
+          (await import('./commands/kiemtra.js')).kiemtraCommand(inputs, {
+            ...options,
+            ky: (options.period as string | undefined) ?? (options.ky as string | undefined),
+            luuY: !options.khongLuuY,
+            chiLoi: Boolean(options.chiLoi),
+          }),
         ),
       ),
   );
@@ -113,22 +132,23 @@ Mã thoát:
     program
       .command('tonghop')
       .alias('aggregate')
+      .usage('[tùy chọn] <tệp-hoặc-thư-mục...>')
       .description('Kiểm tra, tổng hợp và viết báo cáo Word (.docx) sẵn sàng trình ký')
       .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục chứa chúng')
       .option('-o, --output <tệp>', 'tên tệp báo cáo (mặc định: bao-cao-<kỳ>.docx, ví dụ bao-cao-quy-1-2023.docx)')
       .option('--json', 'in tóm tắt dạng JSON cho máy đọc')
       .option('--xlsx <tệp>', 'ghi thêm số liệu tổng hợp theo đúng biểu mẫu, để gửi cấp trên tổng hợp tiếp')
-      .option('--template <tệp>', 'mẫu báo cáo Handlebars tự sửa (tạo bằng "danvan khoitao")')
+      .option('--template <tệp-hoặc-thư-mục>', 'mẫu báo cáo Handlebars tự sửa, hoặc thư mục chứa so-ket.hbs và tong-ket.hbs để danvan chọn theo kỳ (tạo bằng "danvan khoitao")')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
       .option('--compare <tệp>', 'tệp tổng hợp cùng kỳ năm trước (tạo bằng --xlsx) để so sánh')
       .option('--doi-chieu <tệp.xlsx>', 'ghi thêm bảng đối chiếu: mỗi số liệu kèm tệp, sheet, ô; mỗi nội dung kèm đơn vị và dòng gốc')
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần tổng hợp (mặc định: kỳ mà đa số tệp ghi)')
       .option('--force', 'ghi đè tệp báo cáo đã có')
       .option('--strict', 'không ghi báo cáo nếu có tệp không hợp lệ')
-      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)')
+      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText(
         'after',
-        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/quy-1-2023 --doi-chieu doi-chieu-quy-1-2023.xlsx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
+        '\nVí dụ:\n  danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao-quy-1-2023.docx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --template mau-bao-cao\n  danvan tonghop nop-bao-cao/quy-1-2023 --doi-chieu doi-chieu-quy-1-2023.xlsx\n  danvan tonghop nop-bao-cao/nam-2023 --config danvan.config.json --xlsx tong-hop-2023.xlsx --compare tong-hop-2022.xlsx',
       )
       .action(
         run(async (inputs: string[], options: Record<string, unknown>) =>
@@ -141,10 +161,11 @@ Mã thoát:
     program
       .command('lo')
       .alias('batch')
+      .usage('[tùy chọn] <tệp-lô>')
       .description('Chạy một tệp lô gồm nhiều việc tổng hợp (mỗi việc như một lệnh tonghop), kể cả khi có việc lỗi')
       .argument('<tệp-lô>', 'tệp JSON (cho phép chú thích //): "config" chung và danh sách "jobs"')
       .option('--json', 'in một đối tượng JSON: kết quả của từng việc')
-      .option('--workers <số>', 'số việc chạy cùng lúc (mặc định: số lõi CPU)')
+      .option('--workers <số>', 'số việc chạy cùng lúc (mặc định: số lõi CPU)', parseWorkers)
       .option('--force', 'cho mọi việc ghi đè tệp kết quả đã có mà nội dung khác')
       .addHelpText(
         'after',
@@ -157,6 +178,7 @@ Mã thoát:
     program
       .command('khoitao')
       .alias('init')
+      .usage('[tùy chọn] [thư-mục]')
       .description('Tạo tệp cấu hình mẫu (có chú thích) và bản sao các mẫu báo cáo để sửa')
       .argument('[thư-mục]', 'nơi tạo (mặc định: thư mục hiện tại)')
       .option('--force', 'ghi đè tệp đã có')

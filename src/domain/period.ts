@@ -142,3 +142,15 @@ export function periodSlug(period: Period): string {
       return `quy-${period.kind[1]}-${period.year}`;
   }
 }
+
+/** The periods of a year in the order they fall due: quý I, quý II, 6 tháng, quý III, 9 tháng, quý IV, năm. */
+export function periodsOfYear(year: number): Period[] {
+  return (['Q1', 'Q2', '6T', 'Q3', '9T', 'Q4', 'Y'] as const).map((kind) => ({ year, kind }));
+}
+
+/** "31/03/2025": the last day of a period, the natural example of its report date. */
+export function periodEndDate(period: Period): string {
+  const month = { Q1: 3, Q2: 6, '6T': 6, Q3: 9, '9T': 9, Q4: 12, Y: 12 }[period.kind];
+  const day = new Date(Date.UTC(period.year, month, 0)).getUTCDate();
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${period.year}`;
+}

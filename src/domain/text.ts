@@ -12,8 +12,8 @@
 export function cleanText(value: string): string {
   return value
     .normalize('NFC')
-    // Control characters are invisible in a spreadsheet and not allowed in the report's XML.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    // Control characters and zero-width marks are invisible in a spreadsheet: a code pasted with one must still match.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/\r\n?/g, '\n')
     .replace(/[ ]{2,}/g, ' ')

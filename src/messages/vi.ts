@@ -206,6 +206,16 @@ export const recon = {
 
 const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
 
+/** How alike warnings of one file are named when folded into one line of the terminal view. */
+export const FOLDED: Record<string, string> = {
+  'figure.blank': 'chỉ tiêu để trống (đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0)',
+  'figure.row-missing': 'chỉ tiêu không có dòng trong sheet "Số liệu" (coi như để trống)',
+  'figure.ambiguous-text': 'số gõ dạng chữ có thể hiểu hai cách, đã đọc theo cách viết Việt Nam',
+  'figure.english-style': 'số viết theo kiểu tiếng Anh, đã đọc theo giá trị đó',
+  'sheet.missing-optional': 'sheet không có (coi như không có nội dung)',
+  'section.empty': 'sheet chưa có nội dung',
+};
+
 /** The batch file of `danvan lo`: every problem located by its key. */
 export const batchMsg = {
   notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
@@ -232,13 +242,25 @@ export const batchMsg = {
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
 } as const;
 
+/** Choosing a report template. */
+export const templateMsg = {
+  folderEmpty: (folder: string) =>
+    `Thư mục mẫu báo cáo "${folder}" không có so-ket.hbs hay tong-ket.hbs (tạo bằng "danvan khoitao", thư mục mau-bao-cao).`,
+  folderMissing: (folder: string, file: string, final: boolean) =>
+    `Thư mục mẫu báo cáo "${folder}" thiếu ${file}, mẫu cho ${final ? 'báo cáo tổng kết năm' : 'báo cáo sơ kết quý, 6 tháng, 9 tháng'}.`,
+  periodMismatch: (file: string, period: string, final: boolean) =>
+    `Mẫu ${file} là mẫu ${final ? 'sơ kết' : 'tổng kết'} nhưng kỳ báo cáo là ${period}: trích yếu ghi "${final ? 'sơ kết' : 'tổng kết'}". ` +
+    `Hãy dùng ${final ? 'tong-ket.hbs' : 'so-ket.hbs'}, hoặc chỉ --template tới thư mục chứa cả hai mẫu để danvan tự chọn theo kỳ.`,
+} as const;
+
 /** Run-level notes that are not about one file. */
 export const runMsg = {
   internalOnFiles: (files: readonly string[]) =>
     `Lỗi nội bộ của danvan khi kiểm tra ${files.length} tệp (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}): kết quả kiểm tra không đáng tin. ` +
     'Hãy báo lỗi cho nhóm phát triển, kèm các tệp này.',
   frameGaps: (gaps: readonly { key: string; what: string }[], configPath: string | null) =>
-    `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ${configPath ? `tệp cấu hình ${configPath}` : 'chưa có tệp cấu hình'} chưa ghi: ` +
+    `Báo cáo để trống (……) ${gaps.map((g) => g.what).join(', ')} vì ` +
+    (configPath ? `tệp cấu hình ${configPath} chưa ghi: ` : 'chưa có tệp cấu hình, nên chưa có: ') +
     `${gaps.map((g) => `"${g.key}"`).join(', ')}. ` +
     (configPath ? 'Hãy điền các khóa này rồi chạy lại.' : 'Hãy chạy "danvan khoitao", điền các khóa này trong danvan.config.json rồi chạy lại.'),
 } as const;
@@ -248,6 +270,13 @@ export const msg = {
     `Bảng tính không phải biểu mẫu báo cáo công tác dân vận: không có sheet "Thông tin" hay "Số liệu"` +
     (sheets.length ? ` (các sheet có trong tệp: ${sheets.slice(0, 5).map(quote).join(', ')}${sheets.length > 5 ? '…' : ''})` : '') +
     `. ${FORM_HINT}`,
+  sheetDuplicate: (sheet: string, names: readonly string[]) =>
+    `Có ${names.length} sheet cùng là ${quote(sheet)} (${names.map(quote).join(', ')}); danvan không biết sheet nào là báo cáo. Hãy xóa hoặc đổi tên sheet thừa.`,
+  columnDuplicate: (sheet: string, label: string, cells: readonly string[]) =>
+    `Sheet ${quote(sheet)} có ${cells.length} cột cùng tiêu đề ${quote(label)} (${cells.join(', ')}); danvan không biết cột nào là số liệu. Hãy xóa hoặc đổi tên cột thừa.`,
+  totalRowIgnored: () => 'Dòng "Tổng cộng" không phải một chỉ tiêu nên không được đọc (danvan tự cộng các chỉ tiêu).',
+  dateOutsidePeriod: (date: string, period: string) =>
+    `Ngày báo cáo ${date} không thuộc ${period} hay năm sau đó; hãy kiểm tra lại (có thể gõ nhầm năm).`,
   sheetMissing: (sheet: string) => `Thiếu sheet ${quote(sheet)}. ${FORM_HINT}`,
   sheetMissingOptional: (sheet: string) =>
     `Không có sheet ${quote(sheet)}; coi như đơn vị không có nội dung phần này.`,
@@ -269,7 +298,7 @@ export const msg = {
     `${shown(text)} không phải là số; hãy nhập ${kind === 'count' ? 'một số nguyên không âm, ví dụ 12' : 'một số không âm, ví dụ 12 hoặc 1.250,5'} (để trống nếu không có số liệu).`,
   fractionalCount: (text: string, value: number, unit: string, wholeAlternative?: number) =>
     `Chỉ tiêu này đếm bằng ${quote(unit)} nên phải là số nguyên; ô ghi ${shown(text)}` +
-    (text === formatNumber(value, 6) ? '.' : ` (đọc theo cách viết Việt Nam là ${formatNumber(value, 6)}).`) +
+    (text === formatNumber(value, 12) ? '.' : ` (đọc theo cách viết Việt Nam là ${formatNumber(value, 12)}).`) +
     (wholeAlternative === undefined
       ? ''
       : ` Nếu ý là ${formatNumber(wholeAlternative, 0)} ${unit}, hãy ghi "${formatNumber(wholeAlternative, 0)}" (dấu chấm ngăn cách hàng nghìn) hoặc nhập số ${wholeAlternative}.`),
@@ -283,6 +312,10 @@ export const msg = {
   /** A schema rule that has no sentence of its own: still Vietnamese, never the library's English. */
   valueInvalid: (label: string) => `Giá trị ở cột ${quote(label)} không hợp lệ; hãy kiểm tra lại.`,
   negative: (value: number) => `Số âm (${formatNumber(value, 6)}) không hợp lệ; hãy nhập một số không âm.`,
+  dateInFigure: (text: string) =>
+    `Ô chứa một ngày (${text}), không phải số liệu; hãy nhập số (định dạng ô là Số, không phải Ngày).`,
+  numberTooLarge: (text: string) =>
+    `Số ${shown(text)} quá lớn (từ 1.000.000.000.000.000 trở lên, vượt độ chính xác của Excel); hãy kiểm tra lại, có thể gõ thừa chữ số.`,
   formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
   formulaUncomputed: (formula: string) =>
     `Ô có công thức (${shown(formula).slice(1, -1)}) nhưng chưa có kết quả: tệp được ghi bằng phần mềm không tự tính công thức. ` +
@@ -291,8 +324,9 @@ export const msg = {
     `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,
   duplicateIndicator: (code: string, firstCell: string) =>
     `Mã chỉ tiêu ${quote(code)} xuất hiện lần thứ hai (lần đầu ở ô ${firstCell}); hãy xóa dòng trùng.`,
+  // As the form's "Hướng dẫn" says it: a blank is allowed and means no figure or not tracked; it is not a 0.
   indicatorBlank: (code: string, name: string) =>
-    `Chỉ tiêu ${code} (${name}) để trống: coi là không báo cáo (khác với 0). Nếu không có, hãy nhập 0.`,
+    `Chỉ tiêu ${code} (${name}) để trống: hiểu là đơn vị không có số liệu hoặc không theo dõi chỉ tiêu này (khác với ghi 0).`,
   indicatorRowMissing: (code: string, name: string) =>
     `Không có dòng cho chỉ tiêu ${code} (${name}); coi là không báo cáo.`,
   resolvedExceedsReceived: (solved: string, received: string) =>

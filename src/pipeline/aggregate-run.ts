@@ -1,7 +1,7 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { resolve } from 'node:path';
 import { AggregateRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
-import { isFinalReview, parsePeriod, periodSlug, type Period } from '../domain/period.js';
+import { isFinalReview, parsePeriod, periodName, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
@@ -11,7 +11,7 @@ import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { DocModel } from '../model/doc-model.js';
 import { buildView } from '../render/view.js';
-import { builtinTemplatePath, loadTemplate, type LoadedTemplate } from '../render/template.js';
+import { chooseTemplates, periodMismatch } from '../render/template-choice.js';
 import { buildDocModel } from '../document/build.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { getLayoutProfile } from '../layout/profile.js';
@@ -21,7 +21,7 @@ import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 import { frameGaps } from '../config/frame-gaps.js';
 import { buildReconciliationWorkbook } from '../reconcile/workbook.js';
-import { msg, runMsg } from '../messages/vi.js';
+import { msg, runMsg, templateMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
@@ -88,7 +88,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const profile = getLayoutProfile(config.layout);
   if (!profile) throw new UsageError(`Không có bộ định dạng "${config.layout}".`);
   // Everything that can be refused without reading submissions is refused first: a mistake costs no waiting.
-  const userTemplate = request.template ? loadTemplate(resolve(cwd, request.template), request.template) : undefined;
+  const templates = chooseTemplates(request.template, cwd);
   // An output says what it is: a Word report named .pdf would open nowhere.
   requireExtension(request.output, '.docx', '-o', 'báo cáo Word');
   requireExtension(request.xlsx, '.xlsx', '--xlsx', 'bảng tính Excel theo biểu mẫu');
@@ -135,10 +135,15 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     : undefined;
   const model = aggregateReport({ period: check.period, files: check.files, catalogue, registry: config.units, previous });
 
-  const template: LoadedTemplate =
-    userTemplate ?? loadTemplate(builtinTemplatePath(isFinalReview(parsePeriod(check.period) as Period)), 'mẫu có sẵn');
+  const period = parsePeriod(check.period) as Period;
+  const final = isFinalReview(period);
+  const template = templates.forPeriod(final);
   const rendered = template.render(buildView(model, config));
   const doc = buildDocModel(rendered, model, config, template.file, profile);
+  const warnings = frameWarnings(config, request.configPath ?? null);
+  if (templates.single && periodMismatch(doc.frame.subject.join(' '), final)) {
+    warnings.push({ code: 'template.period-mismatch', message: templateMsg.periodMismatch(template.file, periodName(period), final) });
+  }
   const docx = await writeDocx(doc, profile);
   const workbook = request.xlsx ? await buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) }) : undefined;
   const reconciliation = request.doiChieu ? await buildReconciliationWorkbook({ model, check, catalogue }) : undefined;
@@ -158,6 +163,6 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     output,
     xlsx: request.xlsx ?? null,
     doiChieu: request.doiChieu ?? null,
-    warnings: frameWarnings(config, request.configPath ?? null),
+    warnings,
   };
 }

@@ -371,11 +371,12 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     ) {
       throw new WorkbookLimitError({ limit: 'cellChars', max: WORKBOOK_LIMITS.cellChars, sheet, part, cell: ref }, `${part}: cell ${ref} too long`);
     }
-    // A formula whose cached value is missing (not merely an empty text result) has an unknown value.
-    const value =
-      formula !== undefined && v === undefined && inline === undefined
-        ? ({ kind: 'formula', formula: decodeOoxmlEscapes(formula).trim() } as const)
-        : cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
+    // A formula whose cached value is missing has an unknown value: no <v> at all, or an empty <v> where only a
+    // text result can be empty (openpyxl writes `<f>3+4</f><v></v>`; exceljs writes `t="str"` for an empty text).
+    const uncomputed = formula !== undefined && inline === undefined && (v === undefined || (v.trim() === '' && type !== 'str'));
+    const value = uncomputed
+      ? ({ kind: 'formula', formula: decodeOoxmlEscapes(formula!).trim() } as const)
+      : cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
     if (value === undefined) continue;
     if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
     if (row !== lastRow && ++rowsWithValues > WORKBOOK_LIMITS.rowsPerSheet) throw over('rowsPerSheet');

@@ -319,7 +319,7 @@ function addModelsSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput):
   ];
   const sheet = tableSheet(workbook, RECON_SHEET.models, recon.modelsTitle, columns);
   input.model.models.list.forEach((m, i) =>
-    addRow(sheet, columns, [i + 1, m.name, m.field, m.level, m.note || null, m.unit.name, rowOrigin(m.source), m.source.origin ?? null]),
+    addRow(sheet, columns, [i + 1, m.name, m.field, m.level, m.note || null, m.unit.name, rowOrigin(m.source), m.source.origin ? `${m.source.unit}: ${m.source.origin}` : null]),
   );
   if (input.model.models.list.length === 0) addRow(sheet, columns, ['', recon.noItems]);
 }

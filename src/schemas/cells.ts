@@ -35,6 +35,9 @@ export function requiredText(label: string, code = 'value.missing') {
   return anyCell.transform((cell, ctx) => textOf(cell, ctx) || fail(ctx, code, msg.valueMissing(label)));
 }
 
+/** Excel keeps 15 significant digits: from 10^15 up, a figure cannot be what the unit typed. */
+const MAX_FIGURE = 1e15;
+
 export interface FigureReading {
   /** null when left blank ("not reported", unlike 0). */
   value: number | null;
@@ -56,6 +59,8 @@ export function figureValue(spec: FigureSpec) {
   return anyCell.transform((cell, ctx): FigureReading => {
     if (cell === undefined) return { value: null };
     if (cell.kind === 'text' && cell.text === '') return { value: null };
+    // A date-formatted cell is a date, whatever serial number it holds: 15/03/2023 is not 45.000 buổi.
+    if (cell.kind === 'date') return fail(ctx, 'figure.date', msg.dateInFigure(cellText(cell)));
     const result = readNumber(cell);
     if (!result.ok) {
       if (result.reason === 'formula-error') return fail(ctx, 'figure.formula-error', msg.formulaError(result.text));
@@ -64,14 +69,19 @@ export function figureValue(spec: FigureSpec) {
     }
     const { value, text } = result;
     if (value < 0) return fail(ctx, 'figure.negative', msg.negative(value));
+    if (value >= MAX_FIGURE) return fail(ctx, 'figure.too-large', msg.numberTooLarge(text ?? String(value)));
     const alternative = result.englishReading;
     if (spec.kind === 'count') {
       if (!isWhole(value)) {
         const hint = alternative !== undefined && isWhole(alternative) ? alternative : undefined;
-        return fail(ctx, 'figure.fractional-count', msg.fractionalCount(text ?? formatNumber(value, 6), value, spec.unit, hint));
+        return fail(ctx, 'figure.fractional-count', msg.fractionalCount(text ?? formatNumber(value, 12), value, spec.unit, hint));
       }
       const whole = Math.round(value);
-      // A count has no decimals, so "2.500" has no English reading to confuse it with; "1,250,000" only has one.
+      // The English reading matters only if it is a count too: "1.234" (1,234 to an English reader) cannot be
+      // one, but "1,000" (1 here, one thousand there) and "2.000" (two thousand here, 2 there) can.
+      if (text !== undefined && alternative !== undefined && isWhole(alternative) && alternative !== whole) {
+        return { value: whole, warning: { code: 'figure.ambiguous-text', message: msg.ambiguousNumber(text, whole, alternative, spec.unit) } };
+      }
       if (result.englishOnly && text !== undefined) {
         return { value: whole, warning: { code: 'figure.english-style', message: msg.englishStyleNumber(text, whole) } };
       }

@@ -107,9 +107,12 @@ export function readTextNumber(input: string): TextNumber | undefined {
   return reading;
 }
 
-/** Whether a number is whole, allowing for the binary noise of a formula's result (0,1 + 0,2 …). */
+/**
+ * Whether a number is whole, allowing only for the binary noise of a formula's result (0,1 × 30 gives
+ * 3,0000000000000004): a few units in the last place, never a digit anybody typed (2,9999999999 is not 3).
+ */
 export function isWhole(value: number): boolean {
-  return Math.abs(value - Math.round(value)) < 1e-9;
+  return Math.abs(value - Math.round(value)) <= 1e-12 * Math.max(1, Math.abs(value));
 }
 
 export type DateResult =

@@ -46,6 +46,12 @@ export function findSheet(workbook: RawWorkbook, name: string): RawSheet | undef
   return workbook.sheets.find((sheet) => foldKey(sheet.name) === key);
 }
 
+/** Every sheet that answers to `name` (more than one is a mistake the validator reports). */
+export function findSheets(workbook: RawWorkbook, name: string): RawSheet[] {
+  const key = foldKey(name);
+  return workbook.sheets.filter((sheet) => foldKey(sheet.name) === key);
+}
+
 export interface ColumnSpec {
   key: string;
   label: string;
@@ -57,6 +63,8 @@ export interface HeaderMatch {
   /** Column number of each found column key. */
   columns: Map<string, number>;
   missingRequired: ColumnSpec[];
+  /** Columns whose label appears again further right (the first is used): key → the other column numbers. */
+  repeated: Map<string, number[]>;
 }
 
 /**
@@ -71,20 +79,30 @@ export function findHeader(grid: SheetGrid, specs: readonly ColumnSpec[]): Heade
   for (const row of grid.rowNumbers()) {
     if (row > HEADER_SEARCH_ROWS) break;
     const columns = new Map<string, number>();
+    const repeated = new Map<string, number[]>();
     for (const cell of grid.rowCells(row)) {
       if (cell.value.kind !== 'text') continue;
       // "Kỳ này (*)" and "Lĩnh vực\n(chọn)" still name their column.
       const spec = wanted.get(foldKey(cell.value.text)) ?? wanted.get(foldKey(withoutHint(cell.value.text)));
-      if (spec && !columns.has(spec.key)) columns.set(spec.key, cell.col);
+      if (!spec) continue;
+      if (!columns.has(spec.key)) columns.set(spec.key, cell.col);
+      else repeated.set(spec.key, [...(repeated.get(spec.key) ?? []), cell.col]);
     }
     const missingRequired = specs.filter((s) => s.required && !columns.has(s.key));
     const enough = columns.size >= 2 || (columns.size === 1 && missingRequired.length === 0);
     if (enough && columns.size > bestCount) {
       bestCount = columns.size;
-      best = { row, columns, missingRequired };
+      best = { row, columns, missingRequired, repeated };
     }
   }
   return best;
+}
+
+const COLUMN_NUMBER = /^\(?(?:\d{1,2}|[A-Za-z])\)?$/;
+
+/** A line of column numbers: at least two cells, each "(1)", "2", "(A)" and nothing else. */
+function isColumnNumbering(cells: readonly RawCell[]): boolean {
+  return cells.length >= 2 && cells.every((c) => (c.value.kind === 'number' ? Number.isInteger(c.value.number) && c.value.number < 100 : c.value.kind === 'text' && COLUMN_NUMBER.test(c.value.text.trim())));
 }
 
 /** A header's text without a parenthesised hint or a second line: linear, unlike a regular expression over both. */
@@ -115,6 +133,8 @@ export function dataRows(grid: SheetGrid, header: HeaderMatch): DataRow[] {
   const rows: DataRow[] = [];
   for (const row of grid.rowNumbers()) {
     if (row <= header.row) continue;
+    // Forms often number their columns "(1) (2) (3)…" in the line under the header: that line is no item.
+    if (row === header.row + 1 && isColumnNumbering(grid.rowCells(row))) continue;
     const values: Record<string, CellValue | undefined> = {};
     let meaningful = false;
     for (const [key, col] of header.columns) {

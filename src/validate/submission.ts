@@ -8,9 +8,13 @@ import { COLUMNS, INFO_LABEL, ORIGIN, REQUIRED_INFO, SHEET, TABLE_SHEETS, type T
 import { InternalError } from '../diagnostics/errors.js';
 import { msg } from '../messages/vi.js';
 import { infoSchema, figureRowSchema, rowSchemas, submissionSchema, type Submission } from '../schemas/submission.js';
-import { cellText } from './cell-values.js';
-import { cleanText } from '../domain/text.js';
-import { SheetGrid, dataRows, findHeader, findLabelledValues, findSheet, type DataRow } from './locate.js';
+import { cellText, displayDate } from './cell-values.js';
+import { parsePeriod, periodName } from '../domain/period.js';
+import { cleanText, foldKey } from '../domain/text.js';
+
+/** What people write in the code column of a total line under the indicators. */
+const TOTAL_ROW_KEYS = new Set(['tongcong', 'tong', 'cong', 'tongso']);
+import { SheetGrid, dataRows, findHeader, findLabelledValues, findSheet, findSheets, type DataRow, type HeaderMatch } from './locate.js';
 
 export interface WorkbookValidation {
   /** Present only when the file has no error. */
@@ -30,8 +34,8 @@ class IssueList {
   error(code: string, sheet: string | null, cell: string | null, message: string): void {
     this.items.push({ code, severity: 'error', sheet, cell, message });
   }
-  warning(code: string, sheet: string | null, cell: string | null, message: string): void {
-    this.items.push({ code, severity: 'warning', sheet, cell, message });
+  warning(code: string, sheet: string | null, cell: string | null, message: string, subject?: string): void {
+    this.items.push({ code, severity: 'warning', sheet, cell, message, ...(subject ? { subject } : {}) });
   }
   /** zod issues of one row, each placed on the cell of the column it concerns. */
   fromZod(error: z.ZodError, sheet: string, row: number, columns: Map<string, number>, labels: ReadonlyMap<string, string>): void {
@@ -61,6 +65,11 @@ const INFO_LABELS: ReadonlyMap<string, string> = new Map(Object.entries(INFO_LAB
 
 export function validateWorkbook(workbook: RawWorkbook, file: string, catalogue: readonly Indicator[]): WorkbookValidation {
   const issues = new IssueList();
+  // Two sheets that both answer to a form sheet's name: which one holds the report is anybody's guess.
+  for (const name of Object.values(SHEET)) {
+    const same = findSheets(workbook, name);
+    if (same.length > 1) issues.error('sheet.duplicate', same[1]!.name, null, msg.sheetDuplicate(name, same.map((s) => s.name)));
+  }
   const infoSheet = findSheet(workbook, SHEET.info);
   const figuresSheet = findSheet(workbook, SHEET.figures);
   if (!infoSheet && !figuresSheet) {
@@ -69,6 +78,7 @@ export function validateWorkbook(workbook: RawWorkbook, file: string, catalogue:
   }
 
   const info = infoSheet ? validateInfo(new SheetGrid(infoSheet), issues) : undefined;
+  if (info?.complete && infoSheet) checkReportDate(info, infoSheet.name, issues);
   if (!infoSheet) issues.error('sheet.missing', SHEET.info, null, msg.sheetMissing(SHEET.info));
 
   const figures = figuresSheet ? validateFigures(new SheetGrid(figuresSheet), catalogue, issues) : undefined;
@@ -116,6 +126,15 @@ export function validateWorkbook(workbook: RawWorkbook, file: string, catalogue:
   return result;
 }
 
+/** A report dated years away from its period is almost always a mistyped year: said, not refused. */
+function checkReportDate(info: InfoResult, sheet: string, issues: IssueList): void {
+  const period = parsePeriod(info.period!)!;
+  const year = Number(info.reportDate!.slice(0, 4));
+  if (year < period.year || year > period.year + 1) {
+    issues.warning('info.date-outside-period', sheet, info.cells.reportDate ?? null, msg.dateOutsidePeriod(displayDate(info.reportDate!), periodName(period)));
+  }
+}
+
 interface InfoResult {
   unitCode?: string;
   period?: string;
@@ -159,6 +178,20 @@ function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
   return partial;
 }
 
+/** A repeated STT is harmless; any other repeated column leaves it unclear which one holds the data. */
+function repeatsMatter(header: HeaderMatch): boolean {
+  return [...header.repeated.keys()].some((key) => key !== 'no');
+}
+
+function reportRepeatedColumns(sheet: string, header: HeaderMatch, specs: readonly { key: string; label: string }[], issues: IssueList): void {
+  for (const [key, others] of header.repeated) {
+    if (key === 'no') continue;
+    const label = specs.find((s) => s.key === key)!.label;
+    const cells = [header.columns.get(key)!, ...others].map((col) => cellRef(header.row, col));
+    issues.error('header.duplicate-column', sheet, cells[1]!, msg.columnDuplicate(sheet, label, cells));
+  }
+}
+
 interface FiguresResult {
   values: Record<string, number | null>;
   sources: Record<string, { cell: string | null; note?: string }>;
@@ -171,7 +204,8 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
     return undefined;
   }
   for (const spec of header.missingRequired) issues.error('header.column-missing', grid.name, null, msg.columnMissing(grid.name, spec.label));
-  if (header.missingRequired.length) return undefined;
+  reportRepeatedColumns(grid.name, header, COLUMNS.figures, issues);
+  if (header.missingRequired.length || repeatsMatter(header)) return undefined;
 
   const byCode = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
   const values: Record<string, number | null> = {};
@@ -189,6 +223,11 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
       if (row.values.value !== undefined) {
         issues.error('value.missing', grid.name, codeCell, msg.valueMissing(COLUMNS.figures[0].label));
       }
+      continue;
+    }
+    // A "Tổng cộng" line added under the indicators adds up unlike things: it is not an indicator, and not read.
+    if (TOTAL_ROW_KEYS.has(foldKey(code))) {
+      issues.warning('figure.total-row-ignored', grid.name, codeCell, msg.totalRowIgnored());
       continue;
     }
     const indicator = byCode.get(code);
@@ -213,15 +252,15 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
     values[code] = reading.value;
     sources[code] = { cell: valueCell(row), ...(note ? { note } : {}) };
     valueRows.set(code, row);
-    if (reading.warning) issues.warning(reading.warning.code, grid.name, valueCell(row), reading.warning.message);
-    if (reading.value === null) issues.warning('figure.blank', grid.name, valueCell(row), msg.indicatorBlank(code, indicator.name));
+    if (reading.warning) issues.warning(reading.warning.code, grid.name, valueCell(row), reading.warning.message, code);
+    if (reading.value === null) issues.warning('figure.blank', grid.name, valueCell(row), msg.indicatorBlank(code, indicator.name), code);
   }
 
   for (const indicator of catalogue) {
     if (indicator.derived || seenAt.has(indicator.code)) continue;
     values[indicator.code] = null;
     sources[indicator.code] = { cell: null };
-    issues.warning('figure.row-missing', grid.name, null, msg.indicatorRowMissing(indicator.code, indicator.name));
+    issues.warning('figure.row-missing', grid.name, null, msg.indicatorRowMissing(indicator.code, indicator.name), indicator.code);
   }
 
   const received = values.KN_TIEP;
@@ -245,6 +284,11 @@ function validateTable(workbook: RawWorkbook, key: Exclude<TableSheetKey, 'figur
   const grid = new SheetGrid(sheet);
   const specs = COLUMNS[key];
   const header = findHeader(grid, specs);
+  // A sheet kept but left empty, or holding only its title, is what the form's guide asks for: nothing to report.
+  if (!header && new Set(sheet.cells.map((c) => c.row)).size <= 1) {
+    issues.warning('section.empty', grid.name, null, msg.sectionEmpty(grid.name));
+    return { items, sheet: sheet.name };
+  }
   if (!header) {
     // The roll-up's extra column is not part of the units' form: the message shows the form's own header.
     const labels = specs.filter((c) => c.key !== ORIGIN.key).map((c) => c.label);
@@ -252,7 +296,8 @@ function validateTable(workbook: RawWorkbook, key: Exclude<TableSheetKey, 'figur
     return { items, sheet: sheet.name };
   }
   for (const spec of header.missingRequired) issues.error('header.column-missing', grid.name, null, msg.columnMissing(grid.name, spec.label));
-  if (header.missingRequired.length) return { items, sheet: sheet.name };
+  reportRepeatedColumns(grid.name, header, specs, issues);
+  if (header.missingRequired.length || repeatsMatter(header)) return { items, sheet: sheet.name };
 
   const schema = rowSchemas[key];
   const labels = labelsOf(specs);

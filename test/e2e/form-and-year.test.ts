@@ -1,10 +1,12 @@
 // End-to-end: the form a unit fills in, checked as sent back; a year's report (tổng kết); the state layout.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { danvan, expectNoStackTrace, tempDir } from './run-cli.js';
+import { FIXTURES, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
+import { PYTHON, dumpXlsx, hasOpenpyxl } from '../helpers/openpyxl.js';
+import { execFileSync } from 'node:child_process';
 import { documentText } from '../helpers/docx-xml.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
@@ -54,14 +56,58 @@ describe('danvan mau → a unit fills it in → danvan kiemtra', () => {
     );
     const result = danvan(['mau', '--config', 'cau-hinh.json', '--theo-don-vi', 'bieu-mau', '--ky', '2023-Q1'], cwd);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(cwd, 'bieu-mau')).sort()).toEqual(['HND.xlsx', 'MTTQ.xlsx']);
-    const check = danvan(['kiemtra', '--json', 'bieu-mau/HND.xlsx'], cwd);
+    // Named as the form's own guide tells the unit to name the file: code and period.
+    expect(readdirSync(join(cwd, 'bieu-mau')).sort()).toEqual(['HND_quy-1-2023.xlsx', 'MTTQ_quy-1-2023.xlsx']);
+    const check = danvan(['kiemtra', '--json', 'bieu-mau/HND_quy-1-2023.xlsx'], cwd);
     const [file] = parseJsonOutput(check.stdout, 'kiemtra').files;
     // Code, name and period are there; only the report date is left for the unit to fill in.
     expect(file).toMatchObject({ unit: 'HND', period: '2023-Q1' });
     expect(file.errors.map((e: { cell: string }) => e.cell)).toEqual(['B5']);
   });
+
+  it('per-unit forms need --ky', () => {
+    const result = danvan(['mau', '--config', 'cau-hinh.json', '--theo-don-vi', 'bieu-mau-2'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('thêm --ky');
+  });
+
+  it.skipIf(!hasOpenpyxl())('a per-unit form shows its own unit and period as examples, a dropdown of the year, and a locked code', () => {
+    const book = dumpXlsx(join(cwd, 'bieu-mau', 'HND_quy-1-2023.xlsx'));
+    const guide = book['Hướng dẫn']!.rows.flat().map(String).join('\n');
+    expect(guide).toContain('ví dụ: HND_quy-1-2023.xlsx');
+    expect(guide).toContain('Quý I/2023, Quý II/2023, 6 tháng/2023, Quý III/2023, 9 tháng/2023, Quý IV/2023, Năm 2023');
+    expect(guide).not.toContain('HU_DONGHOA');
+    const info = book['Thông tin']!.rows;
+    expect(String(info[1]![2])).toContain('ví dụ: HND');
+    expect(String(info[4]![2])).toContain('31/03/2023');
+    expect(book['DanhMuc']!.rows.map((r) => r[3]).filter(Boolean)).toEqual(['Kỳ báo cáo', 'Quý I/2023', 'Quý II/2023', '6 tháng/2023', 'Quý III/2023', '9 tháng/2023', 'Quý IV/2023', 'Năm 2023']);
+    const props = formCellProperties(join(cwd, 'bieu-mau', 'HND_quy-1-2023.xlsx'));
+    expect(props.B2).toMatchObject({ locked: true });
+    expect(props.B3).toMatchObject({ locked: false });
+    expect(props.protected).toBe(true);
+    expect(props.validations.find((v: { sqref: string }) => v.sqref === 'B4')).toMatchObject({ type: 'list', formula1: 'DanhMuc!$D$2:$D$8', errorStyle: 'warning' });
+  });
+
+  it.skipIf(!hasOpenpyxl())('a blank form with a registry shows a unit of the registry as its example', () => {
+    expect(danvan(['mau', '--config', 'cau-hinh.json', '-o', 'trang.xlsx'], cwd).code).toBe(0);
+    const guide = dumpXlsx(join(cwd, 'trang.xlsx'))['Hướng dẫn']!.rows.flat().map(String).join('\n');
+    expect(guide).toContain('ví dụ HND');
+    expect(guide).not.toContain('HU_DONGHOA');
+  });
 });
+
+/** Protection, locked cells and validations of "Thông tin", as openpyxl reads them. */
+function formCellProperties(file: string): any {
+  const script = [
+    'import json, sys, openpyxl',
+    'ws = openpyxl.load_workbook(sys.argv[1])["Thông tin"]',
+    'out = {c: {"locked": ws[c].protection.locked} for c in ["B2", "B3", "B4"]}',
+    'out["protected"] = bool(ws.protection.sheet)',
+    'out["validations"] = [{"sqref": str(v.sqref), "type": v.type, "formula1": v.formula1, "errorStyle": v.errorStyle} for v in ws.data_validations.dataValidation]',
+    'print(json.dumps(out))',
+  ].join('\n');
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
+}
 
 async function yearSubmission(code: string, name: string, figures: Record<string, number>) {
   return buildFormWorkbook({
@@ -94,6 +140,43 @@ describe('a year report (tổng kết)', () => {
     expect(lines.join('\n')).toContain('phong trào thi đua “Dân vận khéo” lan tỏa với 42 mô hình đăng ký, xây dựng mới');
     // Items of both units merged into one, naming both.
     expect(lines).toContain('- Xây dựng 12 mô hình “Dân vận khéo” trong phát triển kinh tế (Ban Dân vận Huyện ủy A, Ban Dân vận Huyện ủy B).');
+  });
+
+  it('--template naming khoitao\'s folder picks tong-ket.hbs for a year and so-ket.hbs for a quarter', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'nam-2023'));
+    writeFileSync(join(cwd, 'nam-2023', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { TT_BUOI: 5 }));
+    expect(danvan(['khoitao'], cwd).code).toBe(0);
+    const year = danvan(['tonghop', 'nam-2023', '--template', 'mau-bao-cao', '-o', 'nam.docx', '--json'], cwd);
+    expect(year.code).toBe(0);
+    expect(documentText(readFileSync(join(cwd, 'nam.docx')))).toContain('tổng kết công tác dân vận năm 2023,');
+    expect(parseJsonOutput(year.stdout, 'tonghop').warnings.map((w: { code: string }) => w.code)).not.toContain('template.period-mismatch');
+    const quarter = danvan(['tonghop', join(FIXTURES, 'quy-1-2023'), '--template', 'mau-bao-cao', '-o', 'quy.docx'], cwd);
+    expect(quarter.code).toBe(0);
+    expect(documentText(readFileSync(join(cwd, 'quy.docx')))).toContain('sơ kết công tác dân vận quý I năm 2023,');
+  });
+
+  it('a single sơ kết template on a year report is used, with a warning that says which to use', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'nam-2023'));
+    writeFileSync(join(cwd, 'nam-2023', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { TT_BUOI: 5 }));
+    danvan(['khoitao'], cwd);
+    const run = danvan(['tonghop', 'nam-2023', '--template', 'mau-bao-cao/so-ket.hbs', '-o', 'nam.docx', '--json'], cwd);
+    expect(run.code).toBe(0);
+    const warning = parseJsonOutput(run.stdout, 'tonghop').warnings.find((w: { code: string }) => w.code === 'template.period-mismatch');
+    expect(warning.message).toContain('Hãy dùng tong-ket.hbs');
+  });
+
+  it('a template folder without the kind the period needs is exit 2 naming the missing file', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'nam-2023'));
+    mkdirSync(join(cwd, 'mau'));
+    writeFileSync(join(cwd, 'nam-2023', 'a.xlsx'), await yearSubmission('HU_A', 'Ban Dân vận Huyện ủy A', { TT_BUOI: 5 }));
+    writeFileSync(join(cwd, 'mau', 'so-ket.hbs'), '---\ntrich-yeu: sơ kết\n---\nNội dung.\n');
+    const run = danvan(['tonghop', 'nam-2023', '--template', 'mau', '-o', 'nam.docx'], cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('thiếu tong-ket.hbs');
+    expect(existsSync(join(cwd, 'nam.docx'))).toBe(false);
   });
 
   it('the state layout (nd30) takes the Quốc hiệu and tiêu ngữ from the config', async () => {

@@ -177,7 +177,7 @@ describe('FastXlsxReader on hand-written parts', () => {
             '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
             '<c r="C1" t="b"><f>TRUE()</f><v>1</v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
             '<c r="E1"><f>A1</f></c><c r="F1" t="str"><f>""</f><v></v></c><c r="G1" t="b"><v>0</v></c>' +
-            '<c r="H1"><f t="shared" ref="H1:H2" si="0">A1*2</f><v>4</v></c></row>' +
+            '<c r="H1"><f t="shared" ref="H1:H2" si="0">A1*2</f><v>4</v></c><c r="I1"><f>3+4</f><v></v></c></row>' +
             '<row r="2"><c r="H2"><f t="shared" si="0"/><v>8</v></c></row>',
         },
       ],
@@ -188,6 +188,8 @@ describe('FastXlsxReader on hand-written parts', () => {
       C1: { kind: 'boolean', bool: true },
       D1: { kind: 'error', text: '#DIV/0!' },
       E1: { kind: 'formula', formula: 'A1' },
+      // openpyxl writes an empty <v> for a formula it did not compute: unknown, not blank.
+      I1: { kind: 'formula', formula: '3+4' },
       G1: { kind: 'boolean', bool: false },
       H1: num(4),
       H2: num(8),

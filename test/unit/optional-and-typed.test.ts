@@ -224,3 +224,95 @@ describe('every figure keeps its cell', () => {
     expect(s.sheets.results).toBe('Kết quả');
   });
 });
+
+describe('what an outside tester found, each now caught', () => {
+  const at = (b: Builder, code: string) => {
+    const result = validate(b.build());
+    return { result, issues: result.issues.filter((i) => i.cell === `D${FIGURE_ROW[code]}`) };
+  };
+
+  it('"1,000" in a count is 1 with a warning naming one thousand; "2.000" is two thousand with a warning naming 2', () => {
+    const one = at(wb().figure('TT_LUOT', '1,000'), 'TT_LUOT');
+    expect(one.result.submission!.figures.TT_LUOT).toBe(1);
+    expect(one.issues.map((i) => i.code)).toEqual(['figure.ambiguous-text']);
+    expect(one.issues[0]!.message).toContain('"1.000"');
+    const two = at(wb().figure('TT_BUOI', '2.000'), 'TT_BUOI');
+    expect(two.result.submission!.figures.TT_BUOI).toBe(2000);
+    expect(two.issues.map((i) => i.code)).toEqual(['figure.ambiguous-text']);
+    expect(two.issues[0]!.message).toContain('Nếu ý là 2 buổi');
+  });
+
+  it('a date in a figure cell is an error, not its serial number', () => {
+    const r = at(wb().figure('TT_BUOI', { kind: 'date', serial: 45000 }), 'TT_BUOI');
+    expect(r.result.submission).toBeUndefined();
+    expect(r.issues.map((i) => i.code)).toEqual(['figure.date']);
+    expect(r.issues[0]!.message).toContain('15/03/2023');
+  });
+
+  it('a figure of 10^15 or more is refused, typed or as text', () => {
+    for (const value of [1e300, '1.000.000.000.000.000.000.000']) {
+      expect(at(wb().figure('VD_TIEN', value), 'VD_TIEN').issues.map((i) => i.code)).toEqual(['figure.too-large']);
+    }
+  });
+
+  it('a count that is not whole is refused however close it comes, and the message shows what the cell holds', () => {
+    const r = at(wb().figure('TT_BUOI', 3.0000001), 'TT_BUOI');
+    expect(r.issues[0]!.message).toContain('"3,0000001"');
+    expect(at(wb().figure('TT_BUOI', 2.9999999999), 'TT_BUOI').issues.map((i) => i.code)).toEqual(['figure.fractional-count']);
+  });
+
+  it('an optional sheet kept but emptied, or holding only its title, is an empty section, not an error', () => {
+    for (const cells of [[], [{ ref: 'A1', row: 1, col: 1, value: { kind: 'text' as const, text: 'KIẾN NGHỊ' } }]]) {
+      const built = wb().build();
+      built.sheets.find((s) => s.name === 'Kiến nghị')!.cells = cells;
+      const result = expectCountedInFull(built);
+      expect(result.issues.some((i) => i.code === 'section.empty' && i.sheet === 'Kiến nghị')).toBe(true);
+    }
+  });
+
+  it('a "Tổng cộng" line under the indicators is passed over with a note', () => {
+    const b = wb().set('Số liệu', 'A21', 'Tổng cộng').set('Số liệu', 'D21', 99999);
+    const result = expectCountedInFull(b.build());
+    expect(result.issues.find((i) => i.code === 'figure.total-row-ignored')).toMatchObject({ sheet: 'Số liệu', cell: 'A21' });
+  });
+
+  it('a line of column numbers under the header is not an item', () => {
+    const b = wb();
+    for (const sheetName of ['Kết quả', 'Số liệu']) {
+      const s = b.sheets.get(sheetName)!;
+      s.cells = s.cells.map((c) => (c.row >= 3 ? { ...c, row: c.row + 1, ref: cellRef(c.row + 1, c.col) } : c));
+      for (let col = 1; col <= 5; col++) s.cells.push({ ref: cellRef(3, col), row: 3, col, value: { kind: 'text', text: `(${col})` } });
+    }
+    const result = validate(b.build());
+    expect(errors(result.issues)).toEqual([]);
+    expect(result.submission!.results).toHaveLength(2);
+    expect(result.submission!.figures.TT_BUOI).toBe(45);
+  });
+
+  it('two sheets answering to "Số liệu" are an error, not a silent choice', () => {
+    const built = wb().build();
+    built.sheets.push({ name: 'so lieu', cells: built.sheets.find((s) => s.name === 'Số liệu')!.cells });
+    const issue = validate(built).issues.find((i) => i.code === 'sheet.duplicate')!;
+    expect(issue).toMatchObject({ severity: 'error', sheet: 'so lieu' });
+    expect(issue.message).toContain('"Số liệu", "so lieu"');
+  });
+
+  it('a second "Kỳ này" column is an error naming both header cells', () => {
+    const b = wb().set('Số liệu', 'F2', 'Kỳ này').set('Số liệu', `F${FIGURE_ROW.TT_BUOI}`, 7);
+    const issue = validate(b.build()).issues.find((i) => i.code === 'header.duplicate-column')!;
+    expect(issue).toMatchObject({ sheet: 'Số liệu', cell: 'F2' });
+    expect(issue.message).toContain('D2, F2');
+  });
+
+  it('a zero-width space pasted before a code does not hide it', () => {
+    const result = validate(wb().set('Số liệu', `A${FIGURE_ROW.TT_LUOT}`, '\u200bTT_LUOT').build());
+    expect(errors(result.issues)).toEqual([]);
+    expect(result.submission!.figures.TT_LUOT).toBe(1234);
+  });
+
+  it('a report date years away from its period gets a warning at its cell', () => {
+    const result = validate(wb().set('Thông tin', 'B5', '01/01/2019').build());
+    expect(result.issues.find((i) => i.code === 'info.date-outside-period')).toMatchObject({ severity: 'warning', sheet: 'Thông tin', cell: 'B5' });
+    expect(validate(wb().set('Thông tin', 'B5', '05/01/2024').build()).issues.some((i) => i.code === 'info.date-outside-period')).toBe(false);
+  });
+});

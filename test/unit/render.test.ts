@@ -201,4 +201,21 @@ describe('progress bar', () => {
     quiet.end();
     expect(piped).toEqual([]);
   });
+
+  it('appears at once and never draws wider than the terminal', async () => {
+    const { progressBar } = await import('../../src/cli/output.js');
+    for (const columns of [40, 24, 120]) {
+      const written: string[] = [];
+      const terminal = { isTTY: true, columns, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+      const bar = progressBar('Đang kiểm tra', terminal);
+      bar(0, 200);
+      expect(written).toHaveLength(1);
+      for (let i = 1; i <= 200; i += 1) bar(i, 200);
+      for (const line of written) {
+        const visible = line.replace(/\r|\x1b\[K/g, '');
+        expect(visible.length, `${columns}: ${visible}`).toBeLessThan(columns);
+        expect(line.endsWith('\x1b[K')).toBe(true);
+      }
+    }
+  });
 });

@@ -34,7 +34,8 @@ export async function khoitaoCommand(dir: string | undefined, options: { force?:
       `  ${join(templateDir, BUILTIN_TEMPLATES.interim)}  — mẫu báo cáo sơ kết (quý, 6 tháng, 9 tháng)`,
       `  ${join(templateDir, BUILTIN_TEMPLATES.final)}  — mẫu báo cáo tổng kết năm`,
       `Sửa các tệp này rồi chạy, ví dụ:`,
-      `  danvan tonghop nop-bao-cao/quy-1-2023 --config ${configPath} --template ${join(templateDir, BUILTIN_TEMPLATES.interim)}`,
+      `  danvan tonghop nop-bao-cao/quy-1-2023 --config ${configPath} --template ${templateDir}`,
+      `(--template chỉ tới thư mục: danvan tự chọn ${BUILTIN_TEMPLATES.interim} cho quý, 6 tháng, 9 tháng và ${BUILTIN_TEMPLATES.final} cho cả năm.)`,
     ].join('\n') + '\n',
   );
   return EXIT.ok;

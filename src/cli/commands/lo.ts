@@ -4,19 +4,17 @@ import { readBatchFile } from '../../batch/batch-file.js';
 import { batchJson } from '../../batch/json.js';
 import { runBatch } from '../../batch/run-batch.js';
 import type { JobOutcome } from '../../pipeline/aggregate-job.js';
-import { UsageError } from '../../diagnostics/errors.js';
 import { formatBatchTable, formatJobLine } from '../output.js';
 import { writeOut } from '../stdout.js';
 
 export interface LoOptions {
   json?: boolean;
-  workers?: string;
+  workers?: number;
   force?: boolean;
 }
 
 export async function loCommand(file: string, options: LoOptions): Promise<number> {
-  const workers = options.workers === undefined ? Math.max(1, Math.min(availableParallelism(), 8)) : Number(options.workers);
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers cần một số nguyên dương, không phải "${options.workers}".`);
+  const workers = options.workers ?? Math.max(1, Math.min(availableParallelism(), 8));
   const batch = readBatchFile(file);
   const total = batch.jobs.length;
   const outcomes: JobOutcome[] = await runBatch({

@@ -17,7 +17,7 @@ export interface TonghopOptions {
   force?: boolean;
   strict?: boolean;
   ky?: string;
-  workers?: string;
+  workers?: number;
 }
 
 export async function tonghopCommand(inputs: string[], options: TonghopOptions): Promise<number> {
@@ -37,7 +37,7 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
       doiChieu: options.doiChieu,
       force: options.force,
       strict: options.strict,
-      workers: options.workers ? Number(options.workers) : undefined,
+      workers: options.workers,
       onProgress: options.json ? undefined : progress,
     });
   } catch (error) {
