@@ -63,6 +63,15 @@ export const configSchema = z.object({
   recipients: z.array(nonEmpty).default(['Ban Dân vận Trung ương (để b/c)', 'Thường trực Tỉnh ủy (để b/c)', 'Các đơn vị trong khối dân vận']),
   /** Last line of "Nơi nhận:". */
   archive: nonEmpty.default('Lưu Văn phòng'),
+  /** The reminder letter (danvan nhac, công văn đôn đốc). */
+  reminder: z.object({
+    /** Deadline for the units (dd/mm/yyyy); --han overrides it; empty leaves "ngày ……" to fill in. */
+    deadline: text.regex(/^$|^\d{1,2}\/\d{1,2}\/\d{4}$/, { message: 'ngày phải có dạng ngày/tháng/năm, ví dụ 10/04/2023' }).default(''),
+    /** Type in the number line: "Số …-CV/BDVTU". */
+    type: nonEmpty.default('CV'),
+    /** "Nơi nhận:" of the letter before the archive line. */
+    recipients: z.array(nonEmpty).default(['Như trên']),
+  }).strict().prefault({}),
   units: z.array(unitSchema).max(CONFIG_LIMITS.units).default([]),
   indicators: z.object({
     /** "extend" adds these to the built-in catalogue; "replace" uses only these. */

@@ -5,7 +5,7 @@
  * Numbering is automatic, so removing a section never leaves a gap; a heading with nothing under it is dropped.
  */
 import type { Block, HeadingBlock, TextRun } from '../model/doc-model.js';
-import { isWhitespace } from '../domain/text.js';
+import { isWhitespace, typographicQuotes } from '../domain/text.js';
 
 export interface FrontMatter {
   [key: string]: string;
@@ -152,7 +152,8 @@ export function parseMarkup(body: string, resolveTable: TableResolver): { blocks
   const raw: Block[] = [];
   const unknownTables: string[] = [];
   for (const line of body.split(/\r?\n/)) {
-    const text = line.trim();
+    // One quote style in the whole document: units type straight quotes, templates curly ones.
+    const text = typographicQuotes(line.trim());
     if (!text) continue;
     const heading = /^(#{1,3})\s+(.*)$/.exec(text);
     if (heading) {

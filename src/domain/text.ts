@@ -67,3 +67,25 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/**
+ * Straight double quotes as typographic ones, the single style a signed document uses: an opening “ after the
+ * start, a space or an opening bracket, a closing ” elsewhere. Linear, one pass.
+ */
+export function typographicQuotes(text: string): string {
+  if (!text.includes('"')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    if (ch !== '"') {
+      out += ch;
+      continue;
+    }
+    const before = i === 0 ? ' ' : text[i - 1]!;
+    const after = text[i + 1];
+    // Opening: after a space, a bracket or a dash, and before a word; anything else closes ("—" is “—”).
+    const opens = /[\s([{“‘\-–—/]/.test(before) && after !== undefined && !/[\s)\]}.,;:!?]/.test(after);
+    out += opens ? '“' : '”';
+  }
+  return out;
+}

@@ -253,6 +253,22 @@ export const templateMsg = {
     `Hãy dùng ${final ? 'tong-ket.hbs' : 'so-ket.hbs'}, hoặc chỉ --template tới thư mục chứa cả hai mẫu để danvan tự chọn theo kỳ.`,
 } as const;
 
+/** The reminder letter (danvan nhac). */
+export const reminderMsg = {
+  badDeadline: (text: string) => `Hạn gửi "${text}" không phải ngày có thật; hãy ghi dạng ngày/tháng/năm, ví dụ --han 10/04/2023.`,
+  outputExtension: (path: string) => `-o "${path}": công văn đôn đốc là tệp Word, nên tên tệp phải có đuôi .docx.`,
+  noFiles: () => 'Không có tệp báo cáo nào trong thư mục: chưa xác định được kỳ báo cáo để nhắc. Hãy chỉ rõ kỳ bằng --ky.',
+  noPeriod: () => 'Không tệp nào ghi được kỳ báo cáo: hãy chỉ rõ kỳ cần nhắc bằng --ky, ví dụ --ky "Quý I/2023".',
+  noDeadline: () =>
+    'Công văn chưa có hạn gửi (in "trước ngày ……" để ghi tay): thêm --han ngày/tháng/năm, hoặc ghi "reminder.deadline" trong tệp cấu hình.',
+  noRegistry: () =>
+    'Cấu hình chưa có danh sách đơn vị ("units") nên danvan không biết đơn vị nào chưa gửi; công văn chỉ nêu các báo cáo chưa hợp lệ.',
+  noAddressees: (file: string) => `Mẫu ${file}: dòng "kinh-gui:" ở phần đầu không có nơi nhận nào.`,
+  nobody: (period: string) => `Không có đơn vị nào cần nhắc về báo cáo ${period}: mọi đơn vị trong danh sách đã gửi báo cáo hợp lệ. Không ghi công văn.`,
+  written: (output: string, missing: number, toFix: number) =>
+    `Đã ghi công văn đôn đốc: ${output} (${missing} đơn vị chưa gửi, ${toFix} đơn vị cần sửa báo cáo).`,
+} as const;
+
 /** Run-level notes that are not about one file. */
 export const runMsg = {
   internalOnFiles: (files: readonly string[]) =>
@@ -339,7 +355,7 @@ export const msg = {
   valueMissing: (label: string) => `Chưa điền ${quote(label)}.`,
   sectionEmpty: (sheet: string) => `Sheet ${quote(sheet)} chưa có nội dung nào.`,
   periodMismatch: (found: string, expected: string) =>
-    `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp (${expected}); tệp không được tính.`,
+    `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp là ${expected}; tệp không được tính.`,
   unitNotInRegistry: (code: string, suggestion?: string) =>
     `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
     (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),

@@ -12,6 +12,8 @@ import { TEMPLATE_LIMITS } from './limits.js';
 /** Built-in templates ship in templates/ at the package root. */
 export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 export const BUILTIN_TEMPLATES = { interim: 'so-ket.hbs', final: 'tong-ket.hbs' } as const;
+/** The reminder letter's template (danvan nhac). */
+export const REMINDER_TEMPLATE = 'nhac.hbs';
 
 export interface LoadedTemplate {
   file: string;

@@ -132,7 +132,7 @@ describe('danvan tonghop on a mixed inbox', () => {
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
     expect(text).toContain('Có 3 tệp báo cáo chưa hợp lệ nên chưa được tổng hợp:');
     expect(text).not.toMatch(/HCCB\.xlsx/); // superseded by the unit's later file: not an invalid one
-    expect(text).toMatch(/Ban Dân vận Huyện ủy Tân Lạc: Số liệu!D7: "hơn 6 nghìn" không phải là số/);
+    expect(text).toMatch(/Ban Dân vận Huyện ủy Tân Lạc: Số liệu!D7: “hơn 6 nghìn” không phải là số/);
   });
 
   it('--strict refuses to write anything when a file is invalid', () => {
