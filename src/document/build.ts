@@ -32,6 +32,11 @@ function placeAndDate(config: Config, year: number, given = config.document.date
   return `${place}, ngày      tháng      năm ${year}`;
 }
 
+/** The report's year when the config gives no date: that of the latest report date, else the period's. */
+function reportYear(model: ReportModel, period: Period): number {
+  return model.latestReportDate ? Number(model.latestReportDate.slice(0, 4)) : period.year;
+}
+
 /** A long subject line is set on two lines, broken at the comma nearest its middle, as typists do. */
 export function splitSubject(subject: string): string[] {
   if (subject.length <= 60) return [subject];
@@ -79,9 +84,14 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
   const subject = front['trich-yeu'];
   if (!subject) throw new TemplateError(`Mẫu báo cáo ${templateFile}: thiếu dòng "trich-yeu:" ở phần đầu (giữa hai dòng ---).`);
 
-  const appendices = [...unitAppendices(model)].map((a) => ({ ...a, table: typographicTable(a.table) }));
-  const models = modelAppendix(model);
-  if (models) appendices.push({ ...models, table: typographicTable(models.table) });
+  // Under each appendix title, which report it belongs to, as the number and date lines of the report say it.
+  const number = documentNumber(config, profile.words).replace(/^Số:? /, '');
+  const attached = `(Kèm theo Báo cáo số ${number}, ${placeAndDate(config, reportYear(model, period)).replace(/^.*?, (?=ngày)/, '')})`;
+  const appendices = [...unitAppendices(model), ...(modelAppendix(model) ? [modelAppendix(model)!] : [])].map((a) => ({
+    ...a,
+    subtitle: [...a.subtitle, attached],
+    table: typographicTable(a.table),
+  }));
 
   return {
     profile: config.layout,
@@ -91,7 +101,7 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
       documentNumber: documentNumber(config, profile.words),
       partyName: config.organization.partyName,
       ...(config.organization.motto ? { motto: config.organization.motto } : {}),
-      placeAndDate: placeAndDate(config, model.latestReportDate ? Number(model.latestReportDate.slice(0, 4)) : period.year),
+      placeAndDate: placeAndDate(config, reportYear(model, period)),
       documentType: front['ten-loai'] ?? 'BÁO CÁO',
       subject: splitSubject(subject),
     },

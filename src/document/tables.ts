@@ -6,6 +6,22 @@ import { POINTS, formatChange, formatNumber, formatPercent } from '../render/for
 
 const BLANK = '—';
 
+/**
+ * An indicator's name as printed in a report: without the formula the form shows units ("(= KN_GQ / KN_TIEP)"),
+ * whose codes mean nothing to the reader of a signed document.
+ */
+export function printedName(name: string): string {
+  const cut = name.indexOf('(=');
+  if (cut < 0) return name;
+  const close = name.indexOf(')', cut);
+  return `${name.slice(0, cut)}${close < 0 ? '' : name.slice(close + 1)}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The "—" note, only under a table that prints a "—". */
+function blankNote(rows: readonly { cells: string[] }[], note: string): string | undefined {
+  return rows.some((r) => r.cells.includes(BLANK)) ? note : undefined;
+}
+
 export function formatTotal(indicator: Pick<IndicatorTotal, 'derived'>, value: number | null): string {
   if (value === null) return BLANK;
   return indicator.derived ? formatPercent(value) : formatNumber(value);
@@ -25,20 +41,23 @@ export function indicatorTable(model: ReportModel, caption: string): TableBlock 
   }
   columns.push({ header: 'Số đơn vị báo cáo', width: compare ? 12 : 14, align: 'center' });
   const rows = model.indicators.map((ind, i) => {
-    const cells = [String(i + 1), ind.name, ind.unit, formatTotal(ind, ind.total)];
+    const cells = [String(i + 1), printedName(ind.name), ind.unit, formatTotal(ind, ind.total)];
     if (compare) {
       cells.push(formatTotal(ind, ind.previous), ind.change ? formatChange(ind.change, ind.derived ? POINTS : ind.unit).replace(' so với cùng kỳ', '') : BLANK);
     }
     cells.push(`${ind.reported}/${ind.of}`);
     return { cells };
   });
-  return {
-    type: 'table',
-    caption,
-    columns,
-    rows,
-    note: 'Ghi chú: "—" là chỉ tiêu không có đơn vị nào báo cáo; tỷ lệ được tính lại từ tổng số, không lấy bình quân.',
-  };
+  const hasRatio = model.indicators.some((i) => i.derived && i.total !== null);
+  const note = [
+    ...(rows.some((r) => r.cells.includes(BLANK)) ? ['“—” là chỉ tiêu không có đơn vị nào báo cáo'] : []),
+    ...(hasRatio ? ['tỷ lệ được tính lại từ tổng số, không lấy bình quân'] : []),
+  ];
+  return { type: 'table', caption, columns, rows, ...(note.length ? { note: `Ghi chú: ${note.join('; ')}.` } : {}) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /** Models counted by field (rows) and recognition level (columns). */
@@ -68,7 +87,7 @@ export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendi
       { header: 'Đơn vị', width: 26, align: 'left' },
       ...chunk.map((i) => {
         const ind = model.indicators[i]!;
-        return { header: `${ind.name} (${ind.unit})`, width: 10, align: 'right' as const };
+        return { header: `${printedName(ind.name)} (${ind.unit})`, width: 10, align: 'right' as const };
       }),
     ];
     const rows = model.byUnit.map((row, r) => ({
@@ -82,7 +101,7 @@ export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendi
     return {
       title: 'PHỤ LỤC 1',
       subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ${partLabel}`],
-      table: { type: 'table', columns, rows, note: 'Ô "—": đơn vị không báo cáo chỉ tiêu này (khác với 0).' },
+      table: { type: 'table', columns, rows, ...optional('note', blankNote(rows, 'Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).')) },
       landscape: true,
     };
   });

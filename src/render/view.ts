@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import { isFinalReview, nextPeriodName, parsePeriod, periodLabel, periodName, type Period } from '../domain/period.js';
 import type { FieldGroup, GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
 import { escapeMarkup } from '../document/markup.js';
+import { printedName } from '../document/tables.js';
 
 function byId<T extends GatheredItem>(groups: FieldGroup<T>[]): Record<string, FieldGroup<T>> {
   return Object.fromEntries(groups.map((group) => [group.id, group]));
@@ -46,6 +47,8 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       causes.push(cause);
     }
   }
+  // Templates print names as the report does: without the form's formula of codes.
+  const printed = model.indicators.map((i) => ({ ...i, name: printedName(i.name) }));
   const view: ReportView = {
     period: {
       key: model.period,
@@ -63,8 +66,8 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       invalidCount: model.status.invalid.length,
       missingCount: model.status.missing.length,
     },
-    chiTieu: Object.fromEntries(model.indicators.map((i) => [i.code, i])),
-    indicators: model.indicators,
+    chiTieu: Object.fromEntries(printed.map((i) => [i.code, i])),
+    indicators: printed,
     results: model.results,
     resultsById: byId(model.results),
     resultsWithItems: model.results.filter((g) => g.items.length > 0),

@@ -132,7 +132,7 @@ describe('helpers', () => {
   it('tg', () => {
     expect(render('{{tg "TT_BUOI"}}')).toBe(' (tăng 12,5% so với cùng kỳ)');
     expect(render('x{{tg "DT_HN"}}y')).toBe('xy');
-    expect(render('{{tg "KN_TL"}}')).toBe(' (giảm 2 điểm % so với cùng kỳ)');
+    expect(render('{{tg "KN_TL"}}')).toBe(' (giảm 2 điểm phần trăm so với cùng kỳ)');
   });
   it('cau', () => {
     expect(render('{{cau "tổ chức hội nghị quán triệt."}}')).toBe('Tổ chức hội nghị quán triệt');
