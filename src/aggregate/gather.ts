@@ -81,9 +81,16 @@ export function gatherByField<S extends SourcedItem & { field: Field }, T extend
   }));
 }
 
+/** The keys of a list filled by addDistinct, so that each addition is one lookup, not a pass over the list. */
+const distinctKeys = new WeakMap<string[], Set<string>>();
+
 /** Adds a text to a list unless the same text (ignoring case, spaces, punctuation) is already there. */
 export function addDistinct(list: string[], text: string | undefined): void {
   if (!text) return;
+  let keys = distinctKeys.get(list);
+  if (!keys) distinctKeys.set(list, (keys = new Set(list.map(itemKey))));
   const key = itemKey(text);
-  if (!list.some((existing) => itemKey(existing) === key)) list.push(text);
+  if (keys.has(key)) return;
+  keys.add(key);
+  list.push(text);
 }

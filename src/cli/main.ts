@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { AggregateRejectedError, DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
+import { fsMsg } from '../messages/vi.js';
 import { aggregateFailureJson, checkFailureJson, reminderFailureJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { guardStdout, writeOut } from './stdout.js';
@@ -269,6 +270,15 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof DanvanError && !(error instanceof InternalError)) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       return fail({ code: error.code, message: error.message }, error.exitCode, error);
+    }
+    // The file system refused something no stage foresaw (a permission, a full disk, an I/O error): a
+    // problem of the machine or the paths, said in Vietnamese, not an internal error of danvan.
+    const errno = error as NodeJS.ErrnoException;
+    if (errno && typeof errno.code === 'string' && /^E[A-Z0-9]+$/.test(errno.code) && typeof errno.syscall === 'string') {
+      const message = fsMsg.other(errno.syscall, errno.path, errno.code);
+      process.stderr.write(`Lỗi: ${message}\n`);
+      if (process.env.DANVAN_DEBUG) process.stderr.write(`${errno.stack ?? ''}\n`);
+      return fail({ code: 'file-system', message }, EXIT.usage, error);
     }
     const message = `Lỗi nội bộ của danvan (không phải do dữ liệu của bạn): ${(error as Error)?.message ?? String(error)}`;
     process.stderr.write(

@@ -12,6 +12,10 @@ const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
   'lock-file': 'tệp khóa tạm của Excel (đang mở tệp gốc), không phải báo cáo',
   hidden: 'tệp ẩn của hệ thống',
   'not-a-spreadsheet': 'không phải bảng tính Excel',
+  'link-loop': 'liên kết tượng trưng (symlink) trỏ vòng, không dẫn tới tệp nào',
+  'broken-link': 'liên kết tượng trưng (symlink) trỏ tới tệp hoặc thư mục không còn',
+  duplicate: 'cùng một tệp hoặc thư mục đã gặp, chỉ kiểm tra một lần',
+  'not-a-file': 'không phải tệp thường (ống dẫn, thiết bị…)',
 };
 
 function issueLine(issue: IssueOut, prefix = ''): string {
@@ -79,7 +83,9 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
   }
   if (report.skipped.length) {
     lines.push('', `Bỏ qua ${report.skipped.length} tệp:`);
-    for (const skipped of report.skipped) lines.push(`    ${skipped.file}: ${SKIP_REASON[skipped.reason] ?? skipped.reason}`);
+    for (const skipped of report.skipped) {
+      lines.push(`    ${skipped.file}: ${SKIP_REASON[skipped.reason] ?? skipped.reason}${skipped.sameAs ? ` (${skipped.sameAs})` : ''}`);
+    }
   }
   const valid = report.files.filter((f) => f.valid).length;
   const invalid = report.files.length - valid;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import '../schemas/zod-locale.js';
 import { PLACEHOLDER } from './frame-gaps.js';
+import { CONFIG_LIMITS } from './limits.js';
 
 const text = z.string().trim();
 const nonEmpty = text.min(1, { message: 'không được để trống' });
@@ -71,11 +72,11 @@ export const configSchema = z.object({
     /** "Nơi nhận:" of the letter before the archive line. */
     recipients: z.array(nonEmpty).default(['Như trên']),
   }).strict().prefault({}),
-  units: z.array(unitSchema).default([]),
+  units: z.array(unitSchema).max(CONFIG_LIMITS.units).default([]),
   indicators: z.object({
     /** "extend" adds these to the built-in catalogue; "replace" uses only these. */
     mode: z.enum(['extend', 'replace']).default('extend'),
-    items: z.array(indicatorSchema).default([]),
+    items: z.array(indicatorSchema).max(CONFIG_LIMITS.indicators).default([]),
   }).strict().prefault({}),
   layout: z.enum(['hd36', 'nd30']).default('hd36'),
   /** How the report's body keeps its length at any number of units (docs/cau-hinh.md, "report"). */
@@ -92,7 +93,7 @@ export const configSchema = z.object({
     groupNouns: z.record(z.string(), nonEmpty).default({}),
   }).strict().prefault({}),
   /** Largest submission file accepted, in megabytes. */
-  maxFileMB: z.number().positive().max(1024).default(20),
+  maxFileMB: z.number().positive().max(CONFIG_LIMITS.maxFileMB).default(20),
 }).strict();
 
 export type ConfigInput = z.input<typeof configSchema>;

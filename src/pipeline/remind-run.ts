@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { InternalError, TemplateError, UsageError } from '../diagnostics/errors.js';
 import type { Config } from '../config/schema.js';
 import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
+import { discoverInputs } from '../check/discover.js';
 import { parsePeriod, periodSlug, type Period } from '../domain/period.js';
 import { getLayoutProfile } from '../layout/profile.js';
 import { buildLetterModel } from '../document/build.js';
 import type { DocModel } from '../model/doc-model.js';
 import { writeDocx } from '../writers/docx/index.js';
-import { checkOutputPath, writeFileAtomic } from '../output/atomic-write.js';
+import { OutputPlan } from '../output/plan.js';
 import { REMINDER_TEMPLATE, TEMPLATES_DIR, loadTemplate } from '../render/template.js';
 import { buildReminderModel, type ReminderModel } from '../reminder/model.js';
 import { buildReminderView } from '../reminder/view.js';
@@ -62,7 +63,15 @@ export async function runReminder(request: ReminderRequest): Promise<ReminderOut
   // The template is checked before any submission is read: a mistake costs no waiting.
   const template = loadTemplate(request.template ? resolve(cwd, request.template) : join(TEMPLATES_DIR, REMINDER_TEMPLATE), request.template ?? 'mẫu có sẵn');
 
-  const check = await checkSubmissions({ ...request, cwd });
+  // The letter is an output like the report: checked against every input (links resolved) before any
+  // submission is read, and committed without replacing a file that appeared meanwhile (output/plan.ts).
+  const discovery = discoverInputs(request.inputs, cwd);
+  const plan = new OutputPlan({ cwd, force: request.force ?? false });
+  plan.addInputs([...request.inputs, request.template, request.configPath]);
+  plan.addDiscovered(discovery);
+  if (request.output) plan.add('-o', request.output);
+
+  const check = await checkSubmissions({ ...request, cwd, discovery });
   const broken = internalFailures(check);
   if (broken.length) throw new InternalError(`${broken[0]!.file}: ${broken[0]!.errors.find((e) => e.code === 'internal')!.message}`);
   if (!check.period) throw new UsageError(check.files.length ? reminderMsg.noPeriod() : reminderMsg.noFiles());
@@ -74,8 +83,7 @@ export async function runReminder(request: ReminderRequest): Promise<ReminderOut
 
   const period = parsePeriod(check.period) as Period;
   const output = request.output ?? `cong-van-don-doc-${periodSlug(period)}.docx`;
-  const inputDirs = request.inputs.map((input) => resolve(cwd, input));
-  checkOutputPath(resolve(cwd, output), { force: request.force ?? false, inputDirs, flag: '-o' });
+  if (!request.output) plan.add('-o', output);
 
   const rendered = template.render(buildReminderView(model, config, deadline));
   const doc = buildLetterModel(rendered, config, template.file, profile, {
@@ -84,6 +92,11 @@ export async function runReminder(request: ReminderRequest): Promise<ReminderOut
     recipients: config.reminder.recipients,
   });
   if (doc.frame.addressees?.length === 0) throw new TemplateError(reminderMsg.noAddressees(template.file));
-  writeFileAtomic(resolve(cwd, output), await writeDocx(doc, profile));
+  try {
+    plan.write('-o', await writeDocx(doc, profile));
+    plan.commit();
+  } finally {
+    plan.discard();
+  }
   return { check, model, doc, output, warnings };
 }

@@ -66,8 +66,16 @@ export function buildView(model: ReportModel, config: Config): ReportView {
     return { ...group, items: items.map(shown), more: rest.length };
   });
   const limitationItems = limitations.flatMap((g) => g.items);
+  // A set beside the list: one lookup per cause, not a pass over the list (thousands of rows make thousands of causes).
   const causes: string[] = [];
-  for (const item of limitationItems) for (const cause of item.causes) if (!causes.includes(cause)) causes.push(cause);
+  const seen = new Set<string>();
+  for (const item of limitationItems) {
+    for (const cause of item.causes) {
+      if (seen.has(cause)) continue;
+      seen.add(cause);
+      causes.push(cause);
+    }
+  }
   // Templates print names as the report does: without the form's formula of codes.
   const printed = model.indicators.map((i) => ({ ...i, name: printedName(i.name) }));
   const phuLuc = appendixNumbers(model, settings);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME } from '../../config/load.js';
 import { BUILTIN_TEMPLATES, REMINDER_TEMPLATE, TEMPLATES_DIR } from '../../render/template.js';
-import { checkOutputPath, writeFileAtomic } from '../../output/atomic-write.js';
+import { OutputPlan } from '../../output/plan.js';
 import { EXIT } from '../../diagnostics/errors.js';
 
 export const STARTER_CONFIG = join(TEMPLATES_DIR, 'danvan.config.json');
@@ -19,8 +19,14 @@ export async function khoitaoCommand(dir: string | undefined, options: { force?:
     ...[...Object.values(BUILTIN_TEMPLATES), REMINDER_TEMPLATE].map((name) => [join(TEMPLATES_DIR, name), join(templateDir, name)]),
   ] as const;
   mkdirSync(templateDir, { recursive: true });
-  for (const [, to] of copies) checkOutputPath(to, { force: options.force ?? false, inputDirs: [], flag: 'thư mục khác' });
-  for (const [from, to] of copies) writeFileAtomic(to, readFileSync(from));
+  const plan = new OutputPlan({ cwd: process.cwd(), force: options.force ?? false });
+  for (const [, to] of copies) plan.add('thư mục khác', to);
+  try {
+    for (const [from, to] of copies) plan.write(to, readFileSync(from));
+    plan.commit();
+  } finally {
+    plan.discard();
+  }
   process.stdout.write(
     [
       `Đã tạo:`,

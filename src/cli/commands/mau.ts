@@ -6,7 +6,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { parsePeriod, periodLabel, type Period } from '../../domain/period.js';
 import { submissionFileName } from '../../form/guide-sheet.js';
 import { buildFormWorkbook } from '../../form/index.js';
-import { checkOutputPath, writeFileAtomic } from '../../output/atomic-write.js';
+import { OutputPlan } from '../../output/plan.js';
 import { EXIT } from '../../diagnostics/errors.js';
 
 export const DEFAULT_FORM_NAME = 'bieu-mau-bao-cao-dan-van.xlsx';
@@ -20,7 +20,9 @@ export interface MauOptions {
 }
 
 export async function mauCommand(options: MauOptions): Promise<number> {
-  const { config } = loadConfig(options.config);
+  const { config, path: configPath } = loadConfig(options.config);
+  const plan = new OutputPlan({ cwd: process.cwd(), force: options.force ?? false });
+  plan.addInputs([configPath]);
   const catalogue = catalogueOf(config);
   let period: string | undefined;
   let parsed: Period | undefined;
@@ -40,21 +42,30 @@ export async function mauCommand(options: MauOptions): Promise<number> {
     const dir = options.theoDonVi;
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
     const paths = config.units.map((unit) => join(dir, submissionFileName(unit.code, forPeriod)));
-    for (const path of paths) checkOutputPath(path, { force: options.force ?? false, inputDirs: [], flag: '--theo-don-vi' });
-    for (const [i, unit] of config.units.entries()) {
-      const bytes = await buildFormWorkbook({ catalogue, content: { info: { unitCode: unit.code, unitName: unit.name, period } } });
-      writeFileAtomic(paths[i]!, bytes);
+    for (const path of paths) plan.add('--theo-don-vi', path);
+    try {
+      for (const [i, unit] of config.units.entries()) {
+        plan.write(paths[i]!, await buildFormWorkbook({ catalogue, content: { info: { unitCode: unit.code, unitName: unit.name, period } } }));
+      }
+      plan.commit();
+    } finally {
+      plan.discard();
     }
     process.stdout.write(`Đã ghi ${paths.length} biểu mẫu điền sẵn tên, mã đơn vị vào thư mục ${dir}.\n`);
     return EXIT.ok;
   }
 
   const output = options.output ?? DEFAULT_FORM_NAME;
-  checkOutputPath(output, { force: options.force ?? false, inputDirs: [], flag: '-o' });
+  plan.add('-o', output);
   // A blank form's hints show a unit of the registry when there is one, so that they read like the real thing.
   const example = config.units[0];
   const examples = example ? { unitCode: example.code, unitName: example.name } : undefined;
-  writeFileAtomic(output, await buildFormWorkbook({ catalogue, content: period ? { info: { period } } : undefined, ...(examples ? { examples } : {}) }));
+  try {
+    plan.write('-o', await buildFormWorkbook({ catalogue, content: period ? { info: { period } } : undefined, ...(examples ? { examples } : {}) }));
+    plan.commit();
+  } finally {
+    plan.discard();
+  }
   process.stdout.write(`Đã ghi biểu mẫu: ${output}\nGửi tệp này cho các đơn vị; hướng dẫn điền có trong sheet "Hướng dẫn".\n`);
   return EXIT.ok;
 }
