@@ -6,6 +6,8 @@ import { fsMsg } from '../messages/vi.js';
 import { aggregateFailureJson, checkFailureJson, reminderFailureJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { guardStdout, writeOut } from './stdout.js';
+import { installInterruptHandlers } from './interrupt.js';
+import { interruptedMessage } from '../messages/vi.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -253,6 +255,11 @@ export async function main(argv: string[]): Promise<number> {
     if (json) writeOut(`${JSON.stringify(failureJson(command, failure, error), null, 2)}\n`);
     return exitCode;
   };
+  installInterruptHandlers((signal) => {
+    const message = interruptedMessage(signal);
+    process.stderr.write(`\n${message}\n`);
+    fail({ code: 'interrupted', message }, 0, undefined);
+  });
   try {
     if (argv.length <= 2) {
       program.outputHelp();

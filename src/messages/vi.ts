@@ -265,9 +265,15 @@ export const reminderMsg = {
     'Cấu hình chưa có danh sách đơn vị ("units") nên danvan không biết đơn vị nào chưa gửi; công văn chỉ nêu các báo cáo chưa hợp lệ.',
   noAddressees: (file: string) => `Mẫu ${file}: dòng "kinh-gui:" ở phần đầu không có nơi nhận nào.`,
   nobody: (period: string) => `Không có đơn vị nào cần nhắc về báo cáo ${period}: mọi đơn vị trong danh sách đã gửi báo cáo hợp lệ. Không ghi công văn.`,
+  unchanged: (output: string) => `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${output}`,
   written: (output: string, missing: number, toFix: number) =>
     `Đã ghi công văn đôn đốc: ${output} (${missing} đơn vị chưa gửi, ${toFix} đơn vị cần sửa báo cáo).`,
 } as const;
+
+/** Said when Ctrl-C or SIGTERM stops a run. */
+export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM'): string {
+  return `Đã dừng theo yêu cầu (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
+}
 
 /** Run-level notes that are not about one file. */
 export const runMsg = {

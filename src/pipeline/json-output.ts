@@ -80,6 +80,8 @@ export interface AggregateOutputs {
   output: string | null;
   xlsx: string | null;
   doiChieu: string | null;
+  /** Outputs already there with the same bytes, left untouched. */
+  unchanged: string[];
 }
 
 /** Totals keyed by code; a ratio as a percentage rounded to 2 places; null where no unit reported. */
@@ -112,6 +114,7 @@ export function aggregateFailureJson(error: Failure, report: CheckReport | null,
     output: null,
     xlsx: null,
     doiChieu: null,
+    unchanged: [],
     units: report ? unitsJson(report) : null,
     missingUnits: report ? missingUnitsJson(report) : null,
     indicators: indicatorCodes ? Object.fromEntries(indicatorCodes.map((code) => [code, null])) : null,
@@ -126,11 +129,12 @@ export function aggregateFailureJson(error: Failure, report: CheckReport | null,
 export type AggregateJson = ReturnType<typeof aggregateJson> | ReturnType<typeof aggregateFailureJson>;
 
 /** nhac's object: the letter written (or null when nobody needs reminding), who it names, and the check behind it. */
-export function reminderJson(report: CheckReport, model: ReminderModel, output: string | null, warnings: readonly RunWarningJson[]) {
+export function reminderJson(report: CheckReport, model: ReminderModel, output: string | null, unchanged: readonly string[], warnings: readonly RunWarningJson[]) {
   return {
     schema: SCHEMA.nhac,
     period: report.period,
     output,
+    unchanged,
     units: unitsJson(report),
     missingUnits: missingUnitsJson(report),
     toFix: model.toFix,
@@ -142,5 +146,5 @@ export function reminderJson(report: CheckReport, model: ReminderModel, output: 
 }
 
 export function reminderFailureJson(error: Failure) {
-  return { schema: SCHEMA.nhac, period: null, output: null, units: null, missingUnits: null, toFix: null, warnings: [], files: [], skipped: [], error };
+  return { schema: SCHEMA.nhac, period: null, output: null, unchanged: [], units: null, missingUnits: null, toFix: null, warnings: [], files: [], skipped: [], error };
 }
