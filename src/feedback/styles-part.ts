@@ -59,7 +59,7 @@ const thinBorder = (p: string) => {
 function defaultsOf(name: string, p: string): string[] {
   switch (name) {
     case 'fonts':
-      return [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`];
+      return [`<${p}font><${p}sz val="11"/><${p}color theme="1"/><${p}name val="Calibri"/><${p}family val="2"/><${p}scheme val="minor"/></${p}font>`];
     case 'fills':
       return [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`];
     case 'borders':
@@ -97,10 +97,10 @@ function appendToList(root: RootInfo, name: string, items: readonly string[], ed
   return defaults.length;
 }
 
-/** What a package without a styles part is read as: one default font, the two required fills, the Normal style. */
+/** What a package without a styles part is read as (Excel's and openpyxl's defaults): Calibri 11, the two required fills, Normal. */
 const EMPTY_STYLESHEET =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}">` +
-  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
