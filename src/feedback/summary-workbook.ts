@@ -159,26 +159,27 @@ export async function buildSummaryWorkbook(report: CheckReport, lines: readonly 
 
   lines.forEach((line, i) => {
     const row = sheet.getRow(HEADER_ROW + 1 + i);
-    const copy = line.copy && 'path' in line.copy ? ({ text: line.copy.path, hyperlink: relativeLink(line.copy.path) } as ExcelJS.CellHyperlinkValue) : line.copy?.reason ?? '';
-    const values: (string | number | ExcelJS.CellHyperlinkValue)[] = [
+    const copy = line.copy && 'path' in line.copy ? ({ text: line.copy.path, hyperlink: relativeLink(line.copy.path) } as ExcelJS.CellHyperlinkValue) : line.copy?.reason ?? null;
+    // Nothing known stays an empty cell, not an empty text.
+    const values: (string | number | ExcelJS.CellHyperlinkValue | null)[] = [
       i + 1,
-      line.code ?? '',
-      line.name ?? '',
-      line.group ?? '',
-      line.file ?? '',
+      line.code,
+      line.name,
+      line.group,
+      line.file,
       feedbackMsg.status[line.status],
-      line.status === 'missing' ? '' : line.errors,
-      line.status === 'missing' ? '' : line.warnings,
-      line.firstProblem ?? '',
-      line.preparedBy ?? '',
-      line.phone ?? '',
-      line.email ?? '',
+      line.status === 'missing' ? null : line.errors,
+      line.status === 'missing' ? null : line.warnings,
+      line.firstProblem,
+      line.preparedBy,
+      line.phone,
+      line.email,
       copy,
     ];
     values.forEach((value, c) => {
       const cell = row.getCell(c + 1);
       cell.value = value;
-      cell.font = c === 12 && typeof value === 'object' ? { ...BASE_FONT, underline: true, color: { argb: 'FF0563C1' } } : BASE_FONT;
+      cell.font = c === 12 && value !== null && typeof value === 'object' ? { ...BASE_FONT, underline: true, color: { argb: 'FF0563C1' } } : BASE_FONT;
       cell.border = BORDER;
       cell.alignment = COLUMNS[c]!.center ? { horizontal: 'center', vertical: 'top', wrapText: true } : WRAP_TOP;
       const fill = STATUS_FILL[line.status];
