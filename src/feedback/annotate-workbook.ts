@@ -31,6 +31,8 @@ export interface AnnotateOptions {
   fileName: string;
   unit?: string | null;
   period?: string | null;
+  /** A valid file that is not counted because its unit sent another one. */
+  superseded?: boolean;
 }
 
 export type AnnotateFailure = 'not-xlsx' | 'strict' | 'corrupt';
@@ -231,7 +233,7 @@ function annotate(pkg: OoxmlPackage, workbookPart: string, issues: readonly Feed
     message: item.issue.message,
   }));
   const errors = issues.filter((i) => i.severity === 'error').length;
-  pkg.setText(summaryPart, summarySheetXml({ fileName: options.fileName, unit: options.unit ?? null, period: options.period ?? null, errors, warnings: issues.length - errors, rows }, styles.xf));
+  pkg.setText(summaryPart, summarySheetXml({ fileName: options.fileName, unit: options.unit ?? null, period: options.period ?? null, errors, warnings: issues.length - errors, superseded: options.superseded ?? false, rows }, styles.xf));
   pkg.declareContentType(summaryPart, CONTENT_TYPE.worksheet);
   const relId = pkg.addRelationship(workbookPart, REL_TYPE.worksheet, summaryPart);
   const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;

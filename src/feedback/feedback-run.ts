@@ -100,6 +100,7 @@ export async function buildFeedback(report: CheckReport, request: FeedbackReques
           fileName: basename(file.file),
           unit: unitLabel(file),
           period: file.period ? periodName(parsePeriod(file.period)!) : null,
+          superseded: !!file.superseded,
         });
         const path = unique(copyPath(file.file, request), taken);
         files.push({ path, bytes: annotated.bytes });

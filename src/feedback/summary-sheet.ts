@@ -20,6 +20,8 @@ export interface SummaryContent {
   period: string | null;
   errors: number;
   warnings: number;
+  /** A valid file not counted because its unit sent another one. */
+  superseded: boolean;
   rows: readonly SummaryRow[];
 }
 
@@ -46,7 +48,7 @@ export function summarySheetXml(content: SummaryContent, xf: Record<SummaryStyle
   row(1, text('A1', feedbackMsg.title, 'title'), 24);
   const fileLine = feedbackMsg.fileLine(content.fileName, content.unit, content.period);
   row(2, text('A2', fileLine, 'text'), wrappedRowHeight([{ text: fileLine, width: fullWidth }]));
-  const counts = feedbackMsg.counts(content.errors, content.warnings);
+  const counts = feedbackMsg.counts(content.errors, content.warnings, content.superseded);
   row(3, text('A3', counts, 'bold'), wrappedRowHeight([{ text: counts, width: fullWidth }]));
   row(4, text('A4', feedbackMsg.howTo, 'text'), wrappedRowHeight([{ text: feedbackMsg.howTo, width: fullWidth }]));
   row(HEADER_ROW, feedbackMsg.header.map((label, i) => text(`${columnLetter(i + 1)}${HEADER_ROW}`, label, 'header')).join(''), 22);

@@ -95,10 +95,12 @@ export const feedbackMsg = {
   title: 'KẾT QUẢ KIỂM TRA BÁO CÁO',
   fileLine: (file: string, unit: string | null, period: string | null) =>
     `Tệp: ${file}${unit ? ` — Đơn vị: ${unit}` : ''}${period ? ` — Kỳ báo cáo: ${period}` : ''}`,
-  counts: (errors: number, warnings: number) =>
+  counts: (errors: number, warnings: number, superseded: boolean) =>
     errors > 0
       ? `Tệp có ${errors} lỗi${warnings ? ` và ${warnings} lưu ý` : ''}: báo cáo chưa được tổng hợp cho đến khi sửa hết các lỗi.`
-      : `Tệp không có lỗi, báo cáo đã được tính; có ${warnings} lưu ý để đơn vị xem lại.`,
+      : superseded
+        ? `Tệp không có lỗi nhưng không được tính vì đơn vị đã gửi một tệp khác (xem lưu ý); có ${warnings} lưu ý.`
+        : `Tệp không có lỗi, báo cáo đã được tính; có ${warnings} lưu ý để đơn vị xem lại.`,
   howTo:
     'Cách sửa: bấm vào ô ở cột "Ô" để đến đúng chỗ. Các ô có vấn đề được tô màu (đỏ: lỗi, phải sửa; vàng: lưu ý, xem lại) ' +
     'và có ghi chú ghi rõ vấn đề (rê chuột vào ô để xem). Sửa trực tiếp trong tệp này, xóa sheet "Kết quả kiểm tra" nếu muốn, lưu lại và gửi lại.',

@@ -132,6 +132,9 @@ describe.skipIf(!OPENPYXL)('a workbook with notes, merges, validations, protecti
     mkdirSync(lo, { recursive: true });
     execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', lo, original], { stdio: 'pipe', timeout: 120_000 });
     variants.push({ name: 'LibreOffice', file: join(lo, 'HND_TINH.xlsx') });
+    // The macro-enabled package (.xlsm): another main content type, the same surgery.
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsm:Calc MS Excel 2007 VBA XML', '--outdir', lo, original], { stdio: 'pipe', timeout: 120_000 });
+    variants.push({ name: 'LibreOffice .xlsm', file: join(lo, 'HND_TINH.xlsm') });
   }
 
   for (const variant of variants) {
