@@ -9,11 +9,14 @@
  * The exceljs round trip is avoided on purpose: it drops validations, shapes, themes and extensions it does not
  * know.
  */
+import { readXlsxArchive } from '../readers/fast-reader.js';
 import { sniffWorkbook } from '../readers/sniff.js';
+import type { RawWorkbook } from '../readers/types.js';
 import { attrValue } from '../readers/xml.js';
 import { cleanText, foldKey } from '../domain/text.js';
 import { feedbackMsg } from '../messages/vi.js';
 import { addNotes, type Note } from './comments-part.js';
+import { removeEarlierMarks, type EarlierMarks } from './earlier-marks.js';
 import { CONTENT_TYPE, NS, REL_TYPE, OoxmlPackage, applyEdits, escapeXml, insertionPoint, scanTop, type TextEdit } from './ooxml-package.js';
 import { addFeedbackStyles } from './styles-part.js';
 import { summarySheetXml, type SummaryRow } from './summary-sheet.js';
@@ -53,6 +56,8 @@ export interface AnnotatedWorkbook {
   /** Problems placed on a cell (highlighted, with a note) and problems listed on the summary sheet only. */
   placed: number;
   listedOnly: number;
+  /** Marks of an earlier annotated copy found in the file and taken out first. */
+  earlier: EarlierMarks;
 }
 
 /** CT_Worksheet children that come after <conditionalFormatting> / after <legacyDrawing>. */
@@ -139,16 +144,25 @@ export function annotateWorkbook(bytes: Uint8Array, issues: readonly FeedbackIss
   const sniff = sniffWorkbook(bytes);
   if (!sniff.ok) throw new AnnotateError('not-xlsx', sniff.reason);
   try {
-    return annotate(new OoxmlPackage(sniff.zip), sniff.workbookPart, issues, options);
+    let book: RawWorkbook | undefined;
+    try {
+      book = readXlsxArchive(sniff.zip, sniff.workbookPart);
+    } catch {
+      book = undefined; // then no earlier summary sheet can be recognised, and none is removed
+    }
+    return annotate(new OoxmlPackage(sniff.zip), sniff.workbookPart, book, issues, options);
   } catch (error) {
     if (error instanceof AnnotateError) throw error;
     throw new AnnotateError('corrupt', (error as Error)?.message ?? String(error));
   }
 }
 
-function annotate(pkg: OoxmlPackage, workbookPart: string, issues: readonly FeedbackIssue[], options: AnnotateOptions): AnnotatedWorkbook {
-  const workbookXml = pkg.text(workbookPart);
-  if (workbookXml === undefined) throw new AnnotateError('corrupt', `missing ${workbookPart}`);
+function annotate(pkg: OoxmlPackage, workbookPart: string, book: RawWorkbook | undefined, issues: readonly FeedbackIssue[], options: AnnotateOptions): AnnotatedWorkbook {
+  if (!pkg.has(workbookPart)) throw new AnnotateError('corrupt', `missing ${workbookPart}`);
+  const stylesBefore = pkg.relationships(workbookPart).find((rel) => rel.type.endsWith('/styles') && !rel.external);
+  // A copy sent back by its unit: danvan's earlier marks go first.
+  const earlier = removeEarlierMarks(pkg, workbookPart, book, stylesBefore?.part);
+  const workbookXml = pkg.text(workbookPart)!;
   const rels = pkg.relationships(workbookPart);
   const relById = new Map(rels.map((rel) => [rel.id, rel]));
 
@@ -242,7 +256,7 @@ function annotate(pkg: OoxmlPackage, workbookPart: string, issues: readonly Feed
   pkg.setText(workbookPart, applyEdits(workbookXml, edits));
 
   const placedCount = placed.filter((item) => item.cell && item.sheetIndex >= 0 && item.sheetIndex !== Infinity).length;
-  return { bytes: pkg.toZip(), sheetName, placed: placedCount, listedOnly: placed.length - placedCount };
+  return { bytes: pkg.toZip(), sheetName, placed: placedCount, listedOnly: placed.length - placedCount, earlier };
 }
 
 /** Sets an attribute of a start tag (replacing its value, or adding it before the tag's end). */

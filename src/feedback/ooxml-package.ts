@@ -220,6 +220,36 @@ export class OoxmlPackage {
     }
   }
 
+  /** Drops a part (and its relationships part) and its content type Override. */
+  remove(part: string): void {
+    for (const name of [part, relsPartOf(part)]) {
+      const key = name.toLowerCase();
+      if (!this.parts.delete(key)) continue;
+      this.order.splice(this.order.indexOf(key), 1);
+    }
+    const xml = this.text('[Content_Types].xml');
+    if (xml === undefined) return;
+    const edits: TextEdit[] = [];
+    scanTop(xml, (s, depth) => {
+      if (depth === 1 && s.name === 'Override' && s.selfClosing && (attrValue(s.attrs, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase()) {
+        edits.push({ start: s.tagStart, end: s.tagEnd, text: '' });
+      }
+    });
+    if (edits.length) this.setText('[Content_Types].xml', applyEdits(xml, edits));
+  }
+
+  /** Drops the relationship `id` of `source`. */
+  removeRelationship(source: string, id: string): void {
+    const relsPart = relsPartOf(source);
+    const xml = this.text(relsPart);
+    if (xml === undefined) return;
+    const edits: TextEdit[] = [];
+    scanTop(xml, (s, depth) => {
+      if (depth === 1 && s.name === 'Relationship' && s.selfClosing && attrValue(s.attrs, 'Id') === id) edits.push({ start: s.tagStart, end: s.tagEnd, text: '' });
+    });
+    if (edits.length) this.setText(relsPart, applyEdits(xml, edits));
+  }
+
   /** "xl/comments3.xml": the first free name of the pattern, numbered from 1. */
   freeName(make: (n: number) => string): string {
     for (let n = 1; ; n += 1) if (!this.has(make(n))) return make(n);

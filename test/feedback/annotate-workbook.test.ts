@@ -169,6 +169,67 @@ print(json.dumps({"active": wb.active.title, "hidden": wb['DanhMuc'].sheet_state
   }
 });
 
+describe.skipIf(!OPENPYXL)('a copy sent back by its unit is annotated afresh, without the earlier marks', () => {
+  const dir = join(work, 'again');
+  mkdirSync(dir, { recursive: true });
+  const original = join(dir, 'HND_TINH.xlsx');
+  if (OPENPYXL) execFileSync(PYTHON, [join(FIXTURES, '..', 'test', 'helpers', 'make_rich_workbook.py'), original], { encoding: 'utf8' });
+
+  /** Each note's text, and how many always-true rules each sheet has. */
+  function marks(file: string): { sheets: string[]; notes: Record<string, string>; rules: number[] } {
+    const book = dumpXlsx(file);
+    const notes: Record<string, string> = {};
+    for (const [sheet, content] of Object.entries(book)) for (const [cell, text] of Object.entries(content.notes)) notes[`${sheet}!${cell}`] = text;
+    const pkg = new OoxmlPackage(ZipArchive.open(readFileSync(file)));
+    const rules = pkg.names().filter((n) => /worksheets\/[^/]+\.xml$/.test(n)).map((n) => (pkg.text(n)!.match(/<formula>(TRUE|1)<\/formula>/g) ?? []).length);
+    return { sheets: Object.keys(book), notes, rules };
+  }
+
+  async function again(copy: string, name: string) {
+    const { issues } = await realIssues(copy);
+    const out = annotateWorkbook(readFileSync(copy), issues, { fileName: 'HND_TINH.xlsx' });
+    const file = join(dir, name);
+    writeFileSync(file, out.bytes);
+    return { file, issues, out };
+  }
+
+  it('as danvan wrote it: one summary sheet, each note once, the unit\'s own note and everything else kept', async () => {
+    const first = (await annotateFixture(original, 'again-1'))!;
+    const { file, issues, out } = await again(first.copy, 'second.xlsx');
+    expect(out.earlier.sheets).toBe(1);
+    expect(out.earlier.highlights).toBeGreaterThan(0);
+    expect(out.earlier.notes).toBeGreaterThan(0);
+    const seen = marks(file);
+    expect(seen.sheets).toEqual(['Kết quả kiểm tra', 'Thông tin', 'Số liệu', 'Ghi chú', 'DanhMuc']);
+    for (const text of Object.values(seen.notes)) expect(text.split('danvan:').length - 1).toBeLessThanOrEqual(1);
+    expect(seen.notes['Số liệu!D6']).toMatch(/^Số liệu tạm tính\n\ndanvan:\nLỗi: Số âm/);
+    expect(Math.max(...seen.rules)).toBeLessThanOrEqual(2);
+    expect(Object.keys(seen.notes).filter((k) => seen.notes[k]!.includes('danvan:')).length).toBe(new Set(issues.filter((i) => i.cell).map((i) => `${i.sheet}!${i.cell}`)).size);
+    const [comparison] = openpyxlCompare([[original, file]]);
+    expect(comparison!.diffs).toEqual([]);
+  });
+
+  it.skipIf(!SOFFICE)('after the unit fixed a cell and saved the copy with LibreOffice: the fixed cell loses its mark', async () => {
+    const first = (await annotateFixture(original, 'again-lo'))!;
+    const lo = join(dir, 'lo');
+    mkdirSync(lo, { recursive: true });
+    // LibreOffice computes the formula of D14 on saving: that problem is gone, and so must be its note and colour.
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', lo, first.copy], { stdio: 'pipe', timeout: 120_000 });
+    const saved = join(lo, 'HND_TINH.xlsx');
+    expect(marks(saved).notes['Số liệu!D14']).toContain('danvan:');
+    const { file, issues } = await again(saved, 'after-lo.xlsx');
+    expect(issues.some((i) => i.cell === 'D14')).toBe(false);
+    const seen = marks(file);
+    expect(seen.sheets[0]).toBe('Kết quả kiểm tra');
+    expect(seen.sheets).not.toContain('Kết quả kiểm tra (2)');
+    expect(seen.notes['Số liệu!D14']).toBeUndefined();
+    expect(seen.notes['Số liệu!D6']).toMatch(/^Số liệu tạm tính\n\ndanvan:\nLỗi: Số âm/);
+    for (const text of Object.values(seen.notes)) expect(text.split('danvan:').length - 1).toBeLessThanOrEqual(1);
+    expect(Math.max(...seen.rules)).toBeLessThanOrEqual(2);
+    expect(readFileSync(file).includes(Buffer.from('D6 D8 D14'))).toBe(false);
+  });
+});
+
 describe('the structure of the copy', () => {
   /** A hand-written package whose SpreadsheetML uses an "x:" prefix and has neither styles nor shared strings. */
   function prefixedPackage(): Buffer {
