@@ -198,7 +198,7 @@ function annotate(pkg: OoxmlPackage, workbookPart: string, book: RawWorkbook | u
     }
   });
   function workbookXmlTag(start: number, end: number): string {
-    return workbookXml!.slice(start, end);
+    return workbookXml.slice(start, end);
   }
   if (root.attrs.includes(NS.strictMain)) throw new AnnotateError('strict', 'ISO/IEC 29500 Strict');
   if (!sheetsElement) throw new AnnotateError('corrupt', 'workbook without <sheets>');
@@ -213,7 +213,7 @@ function annotate(pkg: OoxmlPackage, workbookPart: string, book: RawWorkbook | u
   placed.sort(fixOrder);
 
   const stylesRel = rels.find((rel) => rel.type.endsWith('/styles') && !rel.external);
-  const styles = addFeedbackStyles(pkg, workbookPart, stylesRel?.part);
+  const styles = addFeedbackStyles(pkg, workbookPart, stylesRel?.part, usedCellFormats(pkg, sheets));
 
   // Per sheet: the cells with their problems, in fixing order.
   const bySheet = new Map<number, Map<string, { cell: CellPos; items: Placed[] }>>();
@@ -257,6 +257,18 @@ function annotate(pkg: OoxmlPackage, workbookPart: string, book: RawWorkbook | u
 
   const placedCount = placed.filter((item) => item.cell && item.sheetIndex >= 0 && item.sheetIndex !== Infinity).length;
   return { bytes: pkg.toZip(), sheetName, placed: placedCount, listedOnly: placed.length - placedCount, earlier };
+}
+
+const STYLE_INDEX = /<(?:[A-Za-z_][\w.-]*:)?(?:c|row)\b[^>]*?\ss\s*=\s*"(\d+)"|<(?:[A-Za-z_][\w.-]*:)?col\b[^>]*?\sstyle\s*=\s*"(\d+)"/g;
+
+/** One more than the highest cell format index any cell, row or column of the worksheets refers to. */
+function usedCellFormats(pkg: OoxmlPackage, sheets: readonly SheetEntry[]): number {
+  let max = -1;
+  for (const sheet of sheets) {
+    if (!sheet.worksheet || !sheet.part || !pkg.has(sheet.part)) continue;
+    for (const m of pkg.text(sheet.part)!.matchAll(STYLE_INDEX)) max = Math.max(max, Number(m[1] ?? m[2]));
+  }
+  return max + 1;
 }
 
 /** Sets an attribute of a start tag (replacing its value, or adding it before the tag's end). */

@@ -112,7 +112,7 @@ const EMPTY_STYLESHEET =
  * Extends (or, for a package without one, creates) the styles part of the workbook part `workbookPart` whose
  * styles relationship points to `stylesPart`.
  */
-export function addFeedbackStyles(pkg: OoxmlPackage, workbookPart: string, stylesPart: string | undefined): FeedbackStyles {
+export function addFeedbackStyles(pkg: OoxmlPackage, workbookPart: string, stylesPart: string | undefined, usedXfs = 0): FeedbackStyles {
   let part = stylesPart;
   if (!part || !pkg.has(part)) {
     part = pkg.freeName((n) => `${workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1)}styles${n === 1 ? '' : n}.xml`);
@@ -142,7 +142,12 @@ export function addFeedbackStyles(pkg: OoxmlPackage, workbookPart: string, style
     `<${p}xf numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${xfId} applyFont="1"${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''} applyAlignment="1"><${p}alignment ${alignment}/></${p}xf>`;
   const top = 'vertical="top" wrapText="1"';
   const order: SummaryStyle[] = ['title', 'text', 'bold', 'header', 'cell', 'center', 'link', 'error', 'warning'];
-  const xfs = appendToList(root, 'cellXfs', [
+  // A damaged file may give its cells a format index past the end of the list: those must not land on ours.
+  const cellXfs = root.top.find((element) => element.name === 'cellXfs');
+  const existing = cellXfs ? cellXfs.children : defaultsOf('cellXfs', p).length;
+  const padding = Array.from({ length: Math.max(0, usedXfs - existing) }, () => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId}/>`);
+  const xfs = padding.length + appendToList(root, 'cellXfs', [
+    ...padding,
     xf(F.title, 0, 0, 'vertical="center"'),
     xf(F.regular, 0, 0, top),
     xf(F.bold, 0, 0, top),

@@ -276,6 +276,18 @@ describe('the structure of the copy', () => {
     expect(new OoxmlPackage(ZipArchive.open(out.bytes)).names().some((n) => /comments/.test(n))).toBe(false);
   });
 
+  it('never lets a cell format index past the end of the list land on one of its own formats', () => {
+    const pkg = new OoxmlPackage(ZipArchive.open(prefixedPackage()));
+    pkg.setText('xl/worksheets/sheet1.xml', pkg.text('xl/worksheets/sheet1.xml')!.replace('<x:c r="B2" t="inlineStr">', '<x:c r="B2" s="4" t="inlineStr">'));
+    const out = new OoxmlPackage(ZipArchive.open(annotateWorkbook(pkg.toZip(), [{ severity: 'error', sheet: 'Kết quả kiểm tra', cell: 'B2', message: 'x' }], { fileName: 'x.xlsx' }).bytes));
+    const summary = out.names().find((n) => /worksheets\/sheet\d+\.xml$/.test(n) && n !== 'xl/worksheets/sheet1.xml')!;
+    const used = [...out.text(summary)!.matchAll(/ s="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...used)).toBeGreaterThanOrEqual(5);
+    // Index 4 is a plain format, like index 0.
+    const xfs = out.text('xl/styles.xml')!.match(/<xf [^>]*?(\/>|>)/g)!;
+    expect(xfs[4 + 1]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  });
+
   it('refuses what it cannot annotate with a reason', () => {
     expect(() => annotateWorkbook(Buffer.from('not a zip'), [], { fileName: 'x' })).toThrow(AnnotateError);
     const strict = new OoxmlPackage(ZipArchive.open(prefixedPackage()));
