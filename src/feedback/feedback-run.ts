@@ -70,7 +70,7 @@ function unique(path: string, taken: Set<string>): string {
 /** Why a file with a problem gets no annotated copy, or null when it gets one. */
 function refusal(file: FileResult): string | null {
   const ext = extname(file.file).toLowerCase();
-  if (!COPYABLE.has(ext)) return feedbackMsg.noCopy.format(ext || '(không có phần mở rộng)');
+  if (!COPYABLE.has(ext)) return feedbackMsg.noCopy.format(ext);
   // A file that could not be opened as a workbook has nothing to annotate.
   if (file.errors.some((e) => e.code.startsWith('file.'))) return feedbackMsg.noCopy.unreadable;
   return null;

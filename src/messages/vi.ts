@@ -130,7 +130,7 @@ export const feedbackMsg = {
   } as const,
   noCopy: {
     clean: 'không cần (không có vấn đề)',
-    format: (ext: string) => `không tạo: tệp ${ext} (chỉ tạo cho .xlsx, .xlsm)`,
+    format: (ext: string) => `không tạo: tệp ${ext || 'không có phần mở rộng'} (chỉ tạo cho .xlsx, .xlsm)`,
     unreadable: 'không tạo: không mở được tệp',
     failed: (detail: string) => `không tạo được (${detail})`,
   },
