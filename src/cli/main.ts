@@ -117,7 +117,12 @@ Mã thoát:
       .option('--chi-loi', 'chỉ in các tệp có lỗi (tệp hợp lệ chỉ được đếm)')
       .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
-      .addHelpText('after', '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json')
+      .option('--phan-hoi <thư-mục>', 'ghi vào thư mục này bản sao tệp của mỗi đơn vị có lỗi hoặc lưu ý (ô bị tô màu, có ghi chú, sheet đầu "Kết quả kiểm tra") và tong-hop-kiem-tra.xlsx')
+      .option('--force', 'ghi đè tệp khác nội dung đã có trong thư mục --phan-hoi')
+      .addHelpText(
+        'after',
+        '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json\n  danvan kiemtra nop-bao-cao/quy-1-2023 --phan-hoi phan-hoi-quy-1   bản có đánh dấu lỗi để gửi lại từng đơn vị',
+      )
       .action(
         // Each command loads its own modules: checking never pays for exceljs, docx or handlebars.
         run(async (inputs: string[], options: Record<string, unknown>) =>

@@ -59,7 +59,15 @@ function missingUnitsJson(report: CheckReport) {
   return report.missing === null ? null : report.missing.map(({ code, name, group }) => ({ code, name, group }));
 }
 
-export function checkJson(report: CheckReport, error: Failure | null = null) {
+/** What `kiemtra --phan-hoi DIR` wrote: the folder, the summary workbook, each annotated copy, the files without one. */
+export interface FeedbackJson {
+  dir: string;
+  summary: string;
+  copies: { file: string; copy: string }[];
+  notCopied: { file: string; reason: string }[];
+}
+
+export function checkJson(report: CheckReport, error: Failure | null = null, feedback: FeedbackJson | null = null) {
   return {
     schema: SCHEMA.kiemtra,
     period: report.period,
@@ -67,13 +75,14 @@ export function checkJson(report: CheckReport, error: Failure | null = null) {
     missingUnits: missingUnitsJson(report),
     files: report.files.map(fileJson),
     skipped: report.skipped,
+    feedback,
     error,
   };
 }
 
 /** kiemtra's object when it failed before any file was checked. */
 export function checkFailureJson(error: Failure) {
-  return { schema: SCHEMA.kiemtra, period: null, units: null, missingUnits: null, files: [], skipped: [], error };
+  return { schema: SCHEMA.kiemtra, period: null, units: null, missingUnits: null, files: [], skipped: [], feedback: null, error };
 }
 
 export interface AggregateOutputs {
