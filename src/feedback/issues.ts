@@ -3,11 +3,19 @@ import type { FileResult, IssueOut } from '../check/file-result.js';
 import { SHEET } from '../domain/form-layout.js';
 import { foldKey } from '../domain/text.js';
 import type { FeedbackIssue } from './annotate-workbook.js';
+import { isInformational } from '../diagnostics/issue.js';
 
 export type SeverityIssue = IssueOut & { severity: 'error' | 'warning' };
 
+/**
+ * What a unit is told to look at: every error, and the warnings that ask something of it (a blank indicator is
+ * allowed and means "not reported": it is not highlighted, and alone it earns no copy).
+ */
 export function feedbackIssues(file: FileResult): SeverityIssue[] {
-  return [...file.errors.map((e) => ({ ...e, severity: 'error' as const })), ...file.warnings.map((w) => ({ ...w, severity: 'warning' as const }))];
+  return [
+    ...file.errors.map((e) => ({ ...e, severity: 'error' as const })),
+    ...file.warnings.filter((w) => !isInformational(w.code)).map((w) => ({ ...w, severity: 'warning' as const })),
+  ];
 }
 
 const FORM_ORDER = [SHEET.guide, SHEET.info, SHEET.figures, SHEET.results, SHEET.limitations, SHEET.tasks, SHEET.proposals, SHEET.models].map(foldKey);

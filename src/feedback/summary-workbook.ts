@@ -4,6 +4,7 @@
  * annotated copy to attach. A new workbook of danvan's own, so exceljs is fine here.
  */
 import ExcelJS from 'exceljs';
+import { isInformational } from '../diagnostics/issue.js';
 import type { CheckReport } from '../check/check.js';
 import type { FileResult } from '../check/file-result.js';
 import type { UnitEntry } from '../config/schema.js';
@@ -58,7 +59,7 @@ export function summaryLines(report: CheckReport, registry: readonly UnitEntry[]
     file: file.file,
     status: statusOf(file),
     errors: file.errors.length,
-    warnings: file.warnings.length,
+    warnings: file.warnings.filter((w) => !isInformational(w.code)).length,
     firstProblem: firstProblem(file),
     preparedBy: file.contact?.preparedBy ?? null,
     phone: file.contact?.phone ?? null,

@@ -39,13 +39,21 @@ describe('kiemtra --phan-hoi on files written by other programs', () => {
     const run = danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--phan-hoi', 'phan-hoi'], cwd);
     expectNoStackTrace(run);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Đã ghi 14 bản phản hồi');
     expect(folderFingerprint(input)).toBe(before);
     const written = readdirSync(join(cwd, 'phan-hoi')).sort();
     expect(written).toContain('tong-hop-kiem-tra.xlsx');
     // A file found in a subfolder keeps its subfolder.
     expect(existsSync(join(cwd, 'phan-hoi', 'con', 'so-am.xlsx'))).toBe(true);
-    for (const name of readdirSync(input).filter((n) => n.endsWith('.xlsx'))) expect(written).toContain(name);
+    // A copy for each file with an error or a warning that asks something of the unit; a blank indicator
+    // (allowed: "not reported") or an empty sheet alone earns none.
+    const checked = JSON.parse(danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--json'], cwd).stdout) as {
+      files: { file: string; errors: unknown[]; warnings: { code: string }[] }[];
+    };
+    const informational = new Set(['figure.blank', 'figure.row-missing', 'section.empty', 'sheet.missing-optional', 'unit.duplicate']);
+    const expected = checked.files.filter((f) => f.errors.length || f.warnings.some((w) => !informational.has(w.code))).map((f) => f.file.replace(/^nop\//, ''));
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(run.stdout).toContain(`Đã ghi ${expected.length} bản phản hồi`);
+    for (const name of readdirSync(input).filter((n) => n.endsWith('.xlsx'))) expect(written.includes(name), name).toBe(expected.includes(name));
   });
 
   it.skipIf(!OPENPYXL)('tong-hop-kiem-tra.xlsx: one row per registry unit, status, counts, first problem, contact from the file', () => {
@@ -77,7 +85,7 @@ describe('kiemtra --phan-hoi on files written by other programs', () => {
   it('gives the same bytes on a second run, which then overwrites nothing', () => {
     const again = danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--phan-hoi', 'phan-hoi-2'], cwd);
     expect(again.code).toBe(1);
-    for (const name of ['tong-hop-kiem-tra.xlsx', 'CA_TINH.xlsx', 'con/so-am.xlsx']) {
+    for (const name of ['tong-hop-kiem-tra.xlsx', 'DU_XA_HOALAC.xlsx', 'con/so-am.xlsx']) {
       expect(readFileSync(join(cwd, 'phan-hoi-2', name)).equals(readFileSync(join(cwd, 'phan-hoi', name))), name).toBe(true);
     }
     // Same folder, same content: nothing to refuse.
@@ -85,19 +93,19 @@ describe('kiemtra --phan-hoi on files written by other programs', () => {
   });
 
   it('refuses to overwrite a different file without --force, and writes nothing then', () => {
-    const changed = join(cwd, 'phan-hoi', 'CA_TINH.xlsx');
+    const changed = join(cwd, 'phan-hoi', 'DU_XA_HOALAC.xlsx');
     writeFileSync(changed, 'sửa tay');
     const untouched = readFileSync(join(cwd, 'phan-hoi', 'tong-hop-kiem-tra.xlsx'));
     const refused = danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--phan-hoi', 'phan-hoi'], cwd);
     expectNoStackTrace(refused);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('"CA_TINH.xlsx"');
+    expect(refused.stderr).toContain('"DU_XA_HOALAC.xlsx"');
     expect(refused.stderr).toContain('--force');
     expect(readFileSync(changed, 'utf8')).toBe('sửa tay');
     expect(readFileSync(join(cwd, 'phan-hoi', 'tong-hop-kiem-tra.xlsx')).equals(untouched)).toBe(true);
     const forced = danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--phan-hoi', 'phan-hoi', '--force'], cwd);
     expect(forced.code).toBe(1);
-    expect(readFileSync(changed).equals(readFileSync(join(cwd, 'phan-hoi-2', 'CA_TINH.xlsx')))).toBe(true);
+    expect(readFileSync(changed).equals(readFileSync(join(cwd, 'phan-hoi-2', 'DU_XA_HOALAC.xlsx')))).toBe(true);
   });
 
   it('refuses a folder inside an input folder, an input folder itself, a file, before reading anything', () => {

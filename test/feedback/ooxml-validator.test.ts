@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotateWorkbook, type FeedbackIssue } from '../../src/feedback/annotate-workbook.js';
-import { feedbackIssues, toFeedbackIssue } from '../../src/feedback/issues.js';
+import { toFeedbackIssue } from '../../src/feedback/issues.js';
+import type { FileResult } from '../../src/check/file-result.js';
+
+/** Every problem of a file, informational notes included: the widest annotation, to prove preservation. */
+const feedbackIssues = (file: FileResult) => [
+  ...file.errors.map((e) => ({ ...e, severity: 'error' as const })),
+  ...file.warnings.map((w) => ({ ...w, severity: 'warning' as const })),
+];
 import { analyzeFile } from '../../src/check/analyze-file.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { FastXlsxReader } from '../../src/readers/fast-reader.js';
