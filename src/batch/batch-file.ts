@@ -23,6 +23,7 @@ const jobSchema = z
     output: text,
     xlsx: text.optional(),
     doiChieu: text.optional(),
+    pdf: text.optional(),
     template: text.optional(),
     config: text.optional(),
     compare: text.optional(),
@@ -114,6 +115,7 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
       ...(job.period ? { period: job.period } : {}),
       ...(job.xlsx ? { xlsx: job.xlsx } : {}),
       ...(job.doiChieu ? { doiChieu: job.doiChieu } : {}),
+      ...(job.pdf ? { pdf: job.pdf } : {}),
       ...(job.template ? { template: job.template } : {}),
       ...(config ? { config } : {}),
       ...(job.compare ? { compare: job.compare } : {}),
@@ -125,7 +127,7 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
   // Two jobs writing one file, or a job writing into what another job reads: the batch would depend on job order.
   const writers = new Map<string, string>();
   jobs.forEach((job, i) => {
-    for (const key of ['output', 'xlsx', 'doiChieu'] as const) {
+    for (const key of ['output', 'xlsx', 'doiChieu', 'pdf'] as const) {
       const target = job[key];
       if (!target) continue;
       const absolute = resolve(base, target);

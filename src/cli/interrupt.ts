@@ -1,9 +1,11 @@
 /**
  * Ctrl-C and SIGTERM: the run stops at once and leaves nothing behind — no temp file, no half of its outputs.
  * Staged files of this thread's output plans are removed by the plans; commands whose work runs in worker
- * threads (lo) add a hook that removes what those threads staged.
+ * threads (lo) add a hook that removes what those threads staged. LibreOffice conversions under way (.xls in,
+ * PDF out) are ended and their temporary folders removed.
  */
 import { interruptLivePlans } from '../output/plan.js';
+import { stopOwnConversions } from '../files/soffice.js';
 
 const hooks: (() => void)[] = [];
 
@@ -19,6 +21,7 @@ export function installInterruptHandlers(report: (signal: 'SIGINT' | 'SIGTERM') 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       interruptLivePlans();
+      stopOwnConversions();
       for (const hook of hooks) {
         try {
           hook();

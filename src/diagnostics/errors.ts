@@ -7,7 +7,7 @@ export const EXIT = {
   ok: 0,
   /** Written, but some input was invalid. */
   invalidInput: 1,
-  /** Usage, config or template error; a tie between periods without --ky. */
+  /** Usage, config or template error; a tie between periods without --ky; LibreOffice missing or failing for --pdf. */
   usage: 2,
   /** Nothing written because of the inputs: no valid file, or --strict with invalid files. */
   nothingWritten: 3,
@@ -42,6 +42,8 @@ export type FailureCode =
   | 'interrupted'
   /** The file system refused (a folder that cannot be read, a permission, an I/O error). */
   | 'file-system'
+  /** --pdf: LibreOffice is not installed, or it could not convert the report. */
+  | 'pdf'
   | 'internal';
 
 /** Wrong arguments: a missing folder, a bad flag value. */
@@ -79,6 +81,16 @@ export class OutputError extends DanvanError {
 export class FileAccessError extends DanvanError {
   constructor(message: string) {
     super(message, EXIT.usage, 'file-system');
+  }
+}
+
+/**
+ * The report could not be made into a PDF (--pdf): LibreOffice is missing, too slow or fails. A matter of
+ * the machine, not of the submissions: exit 2, and nothing of the run is written (rerun without --pdf).
+ */
+export class PdfError extends DanvanError {
+  constructor(message: string) {
+    super(message, EXIT.usage, 'pdf');
   }
 }
 

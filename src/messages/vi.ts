@@ -337,6 +337,24 @@ export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM'): string {
   return `Đã dừng theo yêu cầu (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
 }
 
+/** tonghop --pdf: LibreOffice makes the PDF, or the run says what to install and writes nothing. */
+export const pdfMsg = {
+  sofficeMissing: (configured: string | undefined) =>
+    (configured && configured !== 'none'
+      ? `Không chạy được chương trình LibreOffice ghi trong biến môi trường DANVAN_SOFFICE ("${configured}"). `
+      : 'Cần LibreOffice để xuất báo cáo ra PDF (--pdf), nhưng máy chưa có chương trình soffice. ') +
+    'Hãy cài LibreOffice (Debian/Ubuntu: "sudo apt install libreoffice-writer"; Windows, macOS: bản cài từ libreoffice.org), ' +
+    'hoặc chỉ đường dẫn tới soffice bằng biến môi trường DANVAN_SOFFICE. Chưa ghi tệp nào; chạy lại không có --pdf để có báo cáo Word.',
+  timeout: (path: string, seconds: number) =>
+    `LibreOffice chưa chuyển xong báo cáo sang PDF (${path}) sau ${seconds} giây nên đã bị dừng. Chưa ghi tệp nào; ` +
+    'hãy đóng bớt chương trình rồi chạy lại, hoặc chạy lại không có --pdf và mở báo cáo Word để lưu thành PDF.',
+  failed: (path: string, detail: string) =>
+    `LibreOffice không chuyển được báo cáo sang PDF (${path}): ${detail}. Chưa ghi tệp nào; ` +
+    'hãy chạy lại không có --pdf và mở báo cáo Word để lưu thành PDF.',
+  notPdfA: (path: string) =>
+    `Bản LibreOffice trên máy không xuất được PDF/A nên ${path} là PDF thường; nếu cần ký số theo chuẩn PDF/A, hãy cài LibreOffice 7.4 trở lên.`,
+} as const;
+
 /** Run-level notes that are not about one file. */
 export const runMsg = {
   internalOnFiles: (files: readonly string[]) =>

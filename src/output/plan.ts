@@ -287,6 +287,18 @@ export class OutputPlan {
   }
 
   /**
+   * Leaves an existing output untouched when `holds(path)` says it already is what this run would write, judged
+   * without making the bytes (a PDF made from the very same report, by the fingerprint it carries): true when
+   * kept (then `write` is not called for it), false when the bytes must be made and written.
+   */
+  keepIf(which: string, holds: (path: string) => boolean): boolean {
+    const output = this.find(which);
+    if (output.identity === undefined) return false;
+    output.unchanged = holds(output.target ?? output.real);
+    return output.unchanged;
+  }
+
+  /**
    * Puts every staged output in place, in a fixed order (by real path, so that two runs with the same
    * outputs contend for the same first name). Without --force each is created with link(2): if a name
    * appeared meanwhile, nothing more is written, what this commit already created is removed again, and

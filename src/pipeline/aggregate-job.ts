@@ -15,6 +15,7 @@ export interface AggregateJobSpec {
   output?: string;
   xlsx?: string;
   doiChieu?: string;
+  pdf?: string;
   template?: string;
   /** Config file; without one, danvan.config.json in `cwd` if there is one, else the default. */
   config?: string;
@@ -45,17 +46,18 @@ export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcom
       output: spec.output,
       xlsx: spec.xlsx,
       doiChieu: spec.doiChieu,
+      pdf: spec.pdf,
       template: spec.template,
       compare: spec.compare,
       strict: spec.strict,
       force: spec.force,
       workers: spec.workers,
     });
-    const { check, model, output, xlsx, doiChieu, unchanged, warnings } = outcome;
+    const { check, model, output, xlsx, doiChieu, pdf, unchanged, warnings } = outcome;
     indicatorCodes = model.indicators.map((i) => i.code);
     return {
       exitCode: check.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok,
-      json: aggregateJson(check, model, { output, xlsx, doiChieu, unchanged }, warnings),
+      json: aggregateJson(check, model, { output, xlsx, doiChieu, pdf, unchanged }, warnings),
       message: null,
     };
   } catch (error) {

@@ -1,7 +1,7 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { resolve } from 'node:path';
 import { AggregateRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
-import { isFinalReview, parsePeriod, periodName, periodSlug, type Period } from '../domain/period.js';
+import { isFinalReview, parsePeriod, periodEndDate, periodName, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
@@ -21,7 +21,8 @@ import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 import { frameGaps } from '../config/frame-gaps.js';
 import { buildReconciliationWorkbook } from '../reconcile/workbook.js';
-import { msg, runMsg, templateMsg } from '../messages/vi.js';
+import { requirePdfConverter, stageReportPdf } from './report-pdf.js';
+import { msg, pdfMsg, runMsg, templateMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
@@ -39,6 +40,8 @@ export interface AggregateRequest {
   compare?: string;
   /** --doi-chieu: also write the reconciliation workbook (every figure with its cell, every item with its rows). */
   doiChieu?: string;
+  /** --pdf: also write the report as PDF (PDF/A-2b where LibreOffice can), for digital signing. */
+  pdf?: string;
   force?: boolean;
   strict?: boolean;
   cwd?: string;
@@ -54,6 +57,7 @@ export interface AggregateOutcome {
   output: string;
   xlsx: string | null;
   doiChieu: string | null;
+  pdf: string | null;
   /** Outputs already there with the same bytes, left untouched ("không thay đổi"). */
   unchanged: string[];
   /** Notes about the run as a whole (not about one file), e.g. a frame left to fill. */
@@ -84,6 +88,16 @@ function requireExtension(path: string | undefined, extension: string, flag: str
   if (path !== undefined && !path.toLowerCase().endsWith(extension)) throw new UsageError(msg.outputExtension(path, extension, flag, what));
 }
 
+/** The date a PDF says it was made: the report's (config), else the latest report date of the units, else the period's end. */
+function pdfDate(config: Config, model: ReportModel, period: Period): string {
+  const iso = (dmy: string) => {
+    const [d, m, y] = dmy.split('/');
+    return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  };
+  if (config.document.date) return iso(config.document.date);
+  return model.latestReportDate ?? iso(periodEndDate(period));
+}
+
 export async function runAggregate(request: AggregateRequest): Promise<AggregateOutcome> {
   const cwd = request.cwd ?? process.cwd();
   const config = request.config;
@@ -95,6 +109,8 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   requireExtension(request.output, '.docx', '-o', 'báo cáo Word');
   requireExtension(request.xlsx, '.xlsx', '--xlsx', 'bảng tính Excel theo biểu mẫu');
   requireExtension(request.doiChieu, '.xlsx', '--doi-chieu', 'bảng tính Excel đối chiếu');
+  requireExtension(request.pdf, '.pdf', '--pdf', 'bản PDF của báo cáo');
+  if (request.pdf) requirePdfConverter();
   // Every output of the run, checked together against every input (files found under the input folders
   // included, links resolved) and against each other before any submission is read; committed together.
   const discovery = discoverInputs(request.inputs, cwd);
@@ -104,6 +120,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   if (request.output) plan.add('-o', request.output);
   if (request.xlsx) plan.add('--xlsx', request.xlsx);
   if (request.doiChieu) plan.add('--doi-chieu', request.doiChieu);
+  if (request.pdf) plan.add('--pdf', request.pdf);
 
   const check = await checkSubmissions({ ...request, cwd, discovery });
   const codes = catalogueOf(config).map((i) => i.code);
@@ -162,6 +179,10 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     plan.write('-o', docx);
     if (request.xlsx && workbook) plan.write('--xlsx', workbook);
     if (request.doiChieu && reconciliation) plan.write('--doi-chieu', reconciliation);
+    if (request.pdf) {
+      const { pdfA } = await stageReportPdf(plan, '--pdf', request.pdf, docx, pdfDate(config, model, period));
+      if (!pdfA) warnings.push({ code: 'pdf.not-pdfa', message: pdfMsg.notPdfA(request.pdf) });
+    }
     committed = plan.commit();
   } finally {
     plan.discard();
@@ -173,6 +194,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     output,
     xlsx: request.xlsx ?? null,
     doiChieu: request.doiChieu ?? null,
+    pdf: request.pdf ?? null,
     unchanged: committed.unchanged,
     warnings,
   };

@@ -89,6 +89,7 @@ export interface AggregateOutputs {
   output: string | null;
   xlsx: string | null;
   doiChieu: string | null;
+  pdf: string | null;
   /** Outputs already there with the same bytes, left untouched. */
   unchanged: string[];
 }
@@ -123,6 +124,7 @@ export function aggregateFailureJson(error: Failure, report: CheckReport | null,
     output: null,
     xlsx: null,
     doiChieu: null,
+    pdf: null,
     unchanged: [],
     units: report ? unitsJson(report) : null,
     missingUnits: report ? missingUnitsJson(report) : null,

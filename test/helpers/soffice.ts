@@ -12,7 +12,7 @@ export function hasCommand(command: string): boolean {
 
 /**
  * Converts `docx` to PDF with a private LibreOffice profile (so a running office or another test does
- * not share its lock) and returns the PDF path.
+ * not share its lock) and returns the PDF path. In UTC, so that the dates it stamps have one shape.
  */
 export function docxToPdf(docx: Buffer, name = 'report'): string {
   const dir = mkdtempSync(join(tmpdir(), 'danvan-lo-'));
@@ -21,7 +21,7 @@ export function docxToPdf(docx: Buffer, name = 'report'): string {
   execFileSync('soffice', [
     `-env:UserInstallation=file://${join(dir, 'profile')}`,
     '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input,
-  ], { stdio: 'pipe', timeout: 120_000 });
+  ], { stdio: 'pipe', timeout: 120_000, env: { ...process.env, TZ: 'UTC' } });
   const pdf = join(dir, `${basename(input, '.docx')}.pdf`);
   if (!readdirSync(dir).includes(basename(pdf))) throw new Error(`LibreOffice wrote no PDF in ${dir}`);
   return pdf;

@@ -21,7 +21,7 @@ export async function loCommand(file: string, options: LoOptions): Promise<numbe
   const batch = readBatchFile(file);
   const total = batch.jobs.length;
   // Jobs stage their outputs in worker threads: an interrupted batch removes what they staged, by folder.
-  onInterrupt(() => removeOwnTemps(batch.jobs.flatMap((job) => [job.output, job.xlsx, job.doiChieu].filter((p): p is string => Boolean(p)).map((p) => dirname(resolve(job.cwd, p))))));
+  onInterrupt(() => removeOwnTemps(batch.jobs.flatMap((job) => [job.output, job.xlsx, job.doiChieu, job.pdf].filter((p): p is string => Boolean(p)).map((p) => dirname(resolve(job.cwd, p))))));
   const outcomes: JobOutcome[] = await runBatch({
     batch,
     workers,

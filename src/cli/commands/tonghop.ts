@@ -14,6 +14,7 @@ export interface TonghopOptions {
   config?: string;
   compare?: string;
   doiChieu?: string;
+  pdf?: string;
   force?: boolean;
   strict?: boolean;
   ky?: string;
@@ -35,6 +36,7 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
       xlsx: options.xlsx,
       compare: options.compare,
       doiChieu: options.doiChieu,
+      pdf: options.pdf,
       force: options.force,
       strict: options.strict,
       workers: options.workers,
@@ -47,10 +49,10 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
     throw error;
   }
   progress.end();
-  const { check, model, output, xlsx, doiChieu, unchanged, warnings } = outcome;
+  const { check, model, output, xlsx, doiChieu, pdf, unchanged, warnings } = outcome;
   const invalid = check.files.filter((f) => !f.valid);
   if (options.json) {
-    writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu, unchanged }, warnings), null, 2)}\n`);
+    writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu, pdf, unchanged }, warnings), null, 2)}\n`);
   } else {
     // The invalid files in detail; the counts, like kiemtra's, cover every file.
     writeOut(`${formatCheckReport(check, { warnings: false, details: (f) => !f.valid })}\n\n`);
@@ -60,6 +62,7 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
       said(output, 'Đã ghi báo cáo'),
       ...(xlsx ? [said(xlsx, 'Đã ghi số liệu tổng hợp theo biểu mẫu')] : []),
       ...(doiChieu ? [said(doiChieu, 'Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung)')] : []),
+      ...(pdf ? [unchanged.includes(pdf) ? `Không thay đổi (đã là bản PDF của đúng báo cáo này, không ghi lại): ${pdf}` : `Đã ghi bản PDF để ký số: ${pdf}`] : []),
       `Tổng hợp ${model.status.valid.length} đơn vị hợp lệ` +
         (invalid.length ? `; ${invalid.length} tệp không hợp lệ không được tính (xem ở trên)` : '') +
         (model.status.missing.length ? `; ${model.status.missing.length} đơn vị chưa gửi: ${model.status.missing.map((u) => u.code).join(', ')}` : '') +
