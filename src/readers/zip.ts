@@ -43,15 +43,26 @@ export function findEndOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
+export interface ZipOpenOptions {
+  /**
+   * Largest uncompressed entry accepted; default MAX_ENTRY_BYTES, the guard for submissions. danvan's own
+   * output (the docx re-packer) passes Infinity: a limit for untrusted input must not fail a large report.
+   */
+  maxEntryBytes?: number;
+}
+
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   private lowerNames: Map<string, ZipEntry> | undefined;
 
-  private constructor(private readonly bytes: Uint8Array) {}
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly maxEntryBytes: number,
+  ) {}
 
   /** Parses the central directory; entry data is only inflated when asked for. */
-  static open(bytes: Uint8Array): ZipArchive {
-    const zip = new ZipArchive(bytes);
+  static open(bytes: Uint8Array, options: ZipOpenOptions = {}): ZipArchive {
+    const zip = new ZipArchive(bytes, options.maxEntryBytes ?? MAX_ENTRY_BYTES);
     zip.parseDirectory();
     return zip;
   }
@@ -159,7 +170,7 @@ export class ZipArchive {
       if ((flags & 0x1) !== 0) throw corrupt(`entry ${name} is encrypted`);
       if (method !== 0 && method !== 8) throw corrupt(`entry ${name} uses compression method ${method}`);
       // A small file claiming a huge part is damaged or a zip bomb; either way it cannot be read.
-      if (uncompressedSize > MAX_ENTRY_BYTES) throw corrupt(`entry ${name} claims ${uncompressedSize} bytes`);
+      if (uncompressedSize > this.maxEntryBytes) throw corrupt(`entry ${name} claims ${uncompressedSize} bytes`);
       if (!this.byName.has(name)) {
         this.byName.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
       }
