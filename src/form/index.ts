@@ -6,7 +6,7 @@ import { addInfoSheet } from './info-sheet.js';
 import { addListsSheet } from './lists-sheet.js';
 import { LIST_SHEET_KEYS, addTableSheet } from './table-sheets.js';
 import type { FormOptions } from './types.js';
-import { pinZipTimestamps } from './zip-timestamps.js';
+import { normaliseWorkbookPackage } from './workbook-package.js';
 
 export type { FormContent, FormInfo, FormOptions } from './types.js';
 export { INFO_ROW } from './info-sheet.js';
@@ -42,5 +42,5 @@ export async function buildFormWorkbook(options: FormOptions): Promise<Buffer> {
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return pinZipTimestamps(bytes, timestamp);
+  return normaliseWorkbookPackage(bytes, timestamp);
 }

@@ -96,7 +96,8 @@ export class ZipArchive {
     return entry ? this.extract(entry) : undefined;
   }
 
-  extract(entry: ZipEntry): Uint8Array {
+  /** The bytes of one entry as stored (deflated or not), without its headers. */
+  stored(entry: ZipEntry): Uint8Array {
     const { bytes } = this;
     const view = viewOf(bytes);
     const at = entry.localHeaderOffset;
@@ -106,7 +107,11 @@ export class ZipArchive {
     const start = at + LOCAL_SIZE + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
     if (end > bytes.length) throw new UnreadableWorkbookError('truncated', `zip entry ${entry.name}`);
-    const data = bytes.subarray(start, end);
+    return bytes.subarray(start, end);
+  }
+
+  extract(entry: ZipEntry): Uint8Array {
+    const data = this.stored(entry);
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(`stored size mismatch in ${entry.name}`);
       return data;

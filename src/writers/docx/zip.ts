@@ -64,16 +64,34 @@ export function readZip(zip: Buffer): ZipEntry[] {
     });
 }
 
-// 1980-01-01 00:00:00, the earliest DOS date: no build time leaks into the archive.
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 
-interface Deflated {
+/** An entry ready to store: its bytes as stored, how (0 stored, 8 deflated), its size and CRC-32 uncompressed. */
+export interface PackedZipEntry {
   name: string;
-  compressed: Buffer;
+  method?: 0 | 8;
+  compressed: Uint8Array;
   size: number;
   crc: number;
+}
+type Deflated = PackedZipEntry;
+
+/** MS-DOS time and date words of every entry. */
+export interface DosStamp {
+  time: number;
+  date: number;
+}
+
+/** 1980-01-01 00:00:00, the earliest DOS date: no build time leaks into the archive. */
+export const EARLIEST_DOS_STAMP: DosStamp = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
+
+/** The DOS time and date words (2-second resolution, years 1980–2107) of the UTC fields of `date`. */
+export function dosStamp(date: Date): DosStamp {
+  const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2107);
+  return {
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
+    date: ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+  };
 }
 
 function deflateEntry(entry: ZipEntry): Deflated {
@@ -103,22 +121,24 @@ async function deflateStreamed(entry: StreamedZipEntry): Promise<Deflated> {
   return { name: entry.name, compressed: Buffer.concat(out), size, crc };
 }
 
-function assemble(parts: readonly Deflated[]): Buffer {
-  const locals: Buffer[] = [];
+/** Lays out local headers, data and the central directory of `parts`, in order, all stamped `stamp`. */
+export function assembleZip(parts: readonly PackedZipEntry[], stamp: DosStamp = EARLIEST_DOS_STAMP): Buffer {
+  const locals: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
     const { compressed, crc, size } = part;
+    const method = part.method ?? 8;
     if (size > ZIP32_MAX || offset > ZIP32_MAX) throw new Error(`zip: part ${part.name} needs ZIP64 (over 4 GiB), which this writer does not produce`);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(SIG_LOCAL, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(stamp.time, 10);
+    local.writeUInt16LE(stamp.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(size, 22);
@@ -131,9 +151,9 @@ function assemble(parts: readonly Deflated[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(stamp.time, 12);
+    central.writeUInt16LE(stamp.date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(size, 24);
@@ -156,12 +176,12 @@ function assemble(parts: readonly Deflated[]): Buffer {
 
 /** Writes entries in the given order, deflated, with fixed timestamps and no extra fields. */
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
-  return assemble(entries.map(deflateEntry));
+  return assembleZip(entries.map(deflateEntry));
 }
 
 /** As writeZip, where some parts come as text pieces deflated as they are made (a large document.xml). */
 export async function writeZipStreamed(entries: readonly (ZipEntry | StreamedZipEntry)[]): Promise<Buffer> {
   const parts: Deflated[] = [];
   for (const entry of entries) parts.push('data' in entry ? deflateEntry(entry) : await deflateStreamed(entry));
-  return assemble(parts);
+  return assembleZip(parts);
 }
