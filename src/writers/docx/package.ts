@@ -15,7 +15,7 @@ import type { StreamedZipEntry, ZipEntry } from './zip.js';
 const VOLATILE_CORE = /<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g;
 
 /** A part rewritten on the way through, as text pieces in order (word/document.xml with its table rows). */
-export type PartExpander = (xml: string) => Iterable<string>;
+export type PartExpander = (xml: string) => Iterable<string | Uint8Array>;
 
 function normalisePart(entry: ZipEntry): ZipEntry {
   if (entry.name !== 'docProps/core.xml') return entry;

@@ -19,14 +19,14 @@ interface ReservedTable {
   text: (text: string) => string;
 }
 
-/** One prototype row cut into reusable pieces. */
+/** One prototype row cut into reusable pieces, as UTF-8 bytes. */
 interface RowTemplate {
   /** `<w:tr>` and its properties, up to the first cell. */
-  start: string;
-  /** Per column: the cell's XML before and after its text; for a blank cell, the whole cell is `before`. */
-  cells: { before: string; after: string }[];
+  start: Buffer;
+  /** Per column: the cell's XML before and after its text. */
+  cells: { before: Buffer; after: Buffer }[];
   /** Per column: the XML of the same cell left blank (no run). */
-  blank: string[];
+  blank: Buffer[];
 }
 
 // Private-use characters: the docx library passes them through untouched, and no text of a report holds them.
@@ -36,8 +36,9 @@ const ROW_START = '<w:tr>';
 const ROW_END = '</w:tr>';
 const CELL_START = '<w:tc>';
 const CELL_END = '</w:tc>';
-/** Pieces handed to the zip writer are about this many characters. */
-const CHUNK_CHARS = 1 << 20;
+/** Pieces handed to the zip writer are about this many bytes. */
+const CHUNK_BYTES = 1 << 20;
+const ROW_END_BYTES = Buffer.from(ROW_END, 'utf8');
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 const NEEDS_ESCAPE = /[&"'<>]/;
@@ -95,7 +96,7 @@ export class TableRowSlots {
    * The document's XML with every reserved table's prototype rows replaced by its real rows, as pieces in
    * document order. Throws when a prototype is not where it should be (a bug, never a user's input).
    */
-  *expand(xml: string): Generator<string> {
+  *expand(xml: string): Generator<string | Buffer> {
     let pos = 0;
     for (let id = 0; id < this.tables.length; id += 1) {
       const table = this.tables[id] as ReservedTable;
@@ -131,35 +132,59 @@ function template(marked: string, blank: string, id: number, row: number, column
     const m = marker(id, row, c);
     const k = cell.indexOf(m);
     if (k < 0 || cell.indexOf(m, k + 1) >= 0) throw internal(`marker of cell ${c} of table ${id} not found once`);
-    return { before: cell.slice(0, k), after: cell.slice(k + m.length) };
+    return { before: Buffer.from(cell.slice(0, k), 'utf8'), after: Buffer.from(cell.slice(k + m.length), 'utf8') };
   });
-  return { start: withText.start, cells, blank: without.cells };
+  return { start: Buffer.from(withText.start, 'utf8'), cells, blank: without.cells.map((cell) => Buffer.from(cell, 'utf8')) };
 }
 
-function* rowsXml(table: ReservedTable, regular: RowTemplate, bold: RowTemplate): Generator<string> {
-  let parts: string[] = [];
-  let length = 0;
+/**
+ * Fills buffers of CHUNK_BYTES with template bytes and UTF-8 text, handing each over when full: the rows
+ * never exist as strings, and the zip writer gets pieces it can deflate while the next ones are made.
+ */
+class ChunkWriter {
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private length = 0;
+  readonly full: Buffer[] = [];
+
+  bytes(data: Buffer): void {
+    if (this.length + data.length > this.buffer.length) this.flush(data.length);
+    this.length += data.copy(this.buffer, this.length);
+  }
+
+  text(text: string): void {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+    if (this.length + text.length * 3 > this.buffer.length) this.flush(text.length * 3);
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** Hands over what was written; the next buffer holds at least `need` bytes. */
+  flush(need = 0): void {
+    if (this.length > 0) this.full.push(this.buffer.subarray(0, this.length));
+    this.buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, need));
+    this.length = 0;
+  }
+}
+
+function* rowsXml(table: ReservedTable, regular: RowTemplate, bold: RowTemplate): Generator<Buffer> {
+  const out = new ChunkWriter();
   for (const row of table.rows) {
     const t = row.bold ? bold : regular;
-    let xml = t.start;
+    out.bytes(t.start);
     // Rows shorter than the header are padded so the grid stays rectangular; extra cells are dropped (as dataTable).
     for (let c = 0; c < table.columns; c += 1) {
       const text = row.cells[c] ?? '';
       if (text === '') {
-        xml += t.blank[c] as string;
+        out.bytes(t.blank[c] as Buffer);
       } else {
-        const cell = t.cells[c] as { before: string; after: string };
-        xml += cell.before + escapeText(table.text(text)) + cell.after;
+        const cell = t.cells[c] as { before: Buffer; after: Buffer };
+        out.bytes(cell.before);
+        out.text(escapeText(table.text(text)));
+        out.bytes(cell.after);
       }
     }
-    xml += ROW_END;
-    parts.push(xml);
-    length += xml.length;
-    if (length >= CHUNK_CHARS) {
-      yield parts.join('');
-      parts = [];
-      length = 0;
-    }
+    out.bytes(ROW_END_BYTES);
+    if (out.full.length > 0) yield* out.full.splice(0);
   }
-  if (parts.length > 0) yield parts.join('');
+  out.flush();
+  yield* out.full.splice(0);
 }

@@ -9,10 +9,10 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-/** A part given as text pieces in order (UTF-8), deflated as they come: a large part is never one string. */
+/** A part given as pieces in order (text as UTF-8), deflated as they come: a large part is never one string. */
 export interface StreamedZipEntry {
   name: string;
-  chunks: Iterable<string>;
+  chunks: Iterable<string | Uint8Array>;
 }
 
 const CRC_TABLE = (() => {
@@ -99,19 +99,21 @@ function deflateEntry(entry: ZipEntry): Deflated {
 }
 
 /**
- * Deflates text pieces through a zlib stream (in libuv's thread pool, so the next pieces are made meanwhile).
+ * Deflates pieces through a zlib stream (in libuv's thread pool, so the next pieces are made meanwhile).
  * Deflate's output does not depend on how its input was cut, so the bytes equal a one-shot deflate's.
  */
 async function deflateStreamed(entry: StreamedZipEntry): Promise<Deflated> {
-  const deflate = zlib.createDeflateRaw({ level: DEFLATE_LEVEL });
+  // A buffer of a few pieces lets the next ones be made while zlib deflates (in libuv's thread pool).
+  // (zlib streams pass stream options on to Transform; @types/node's ZlibOptions does not list them.)
+  const deflate = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, writableHighWaterMark: 8 * 1024 * 1024 } as zlib.ZlibOptions);
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
   const finished = once(deflate, 'end');
   let size = 0;
   let crc = 0;
   for (const piece of entry.chunks) {
-    if (piece === '') continue;
-    const data = Buffer.from(piece, 'utf8');
+    if (piece.length === 0) continue;
+    const data = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     size += data.length;
     crc = crc32(data, crc);
     if (!deflate.write(data)) await once(deflate, 'drain');
