@@ -21,6 +21,8 @@ export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
   extend: (target: T, item: S) => void = () => {},
 ): T[] {
   const byKey = new Map<string, T>();
+  // The unit codes of each merged item, so that adding a unit costs the same for the 2nd unit as the 10,000th.
+  const codesOf = new Map<T, Set<string>>();
   const list: T[] = [];
   for (const item of items) {
     const key = itemKey(item.text);
@@ -28,9 +30,14 @@ export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
     if (!target) {
       target = create(item);
       byKey.set(key, target);
+      codesOf.set(target, new Set(target.units.map((u) => u.code)));
       list.push(target);
-    } else if (!target.units.some((u) => u.code === item.unit.code)) {
-      target.units.push(item.unit);
+    } else {
+      const codes = codesOf.get(target) as Set<string>;
+      if (!codes.has(item.unit.code)) {
+        codes.add(item.unit.code);
+        target.units.push(item.unit);
+      }
     }
     target.sources.push(item.source);
     extend(target, item);
