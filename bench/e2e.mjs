@@ -80,6 +80,8 @@ for (const n of sizes) {
     files: n,
     kiemtraWall: median(k.map((x) => x.wall)),
     tonghopWall: median(t.map((x) => x.wall)),
+    kiemtraCpu: median(k.map((x) => x.cpu)),
+    tonghopCpu: median(t.map((x) => x.cpu)),
     ratioWall: median(t.map((x, i) => x.wall / k[i].wall)),
     ratioCpu: median(t.map((x, i) => x.cpu / k[i].cpu)),
     kiemtraRssMB: Math.max(...k.map((x) => x.rssMB)),
@@ -89,8 +91,9 @@ for (const n of sizes) {
     pages: pages ?? null,
   });
 }
-console.log(`| files | kiemtra (median of ${runs}) | tonghop (median of ${runs}) | tonghop/kiemtra, wall (median of pairs) | same, CPU | peak RSS kiemtra | peak RSS tonghop | .docx | pages |`);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(`| files | kiemtra wall | tonghop wall | tonghop/kiemtra wall | kiemtra CPU | tonghop CPU | tonghop/kiemtra CPU | peak RSS kiemtra | peak RSS tonghop | .docx | pages |`);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(`| ${r.files.toLocaleString('en')} | ${r.kiemtraWall.toFixed(2)} s | ${r.tonghopWall.toFixed(2)} s | ${r.ratioWall.toFixed(2)} | ${r.ratioCpu.toFixed(2)} | ${r.kiemtraRssMB.toFixed(0)} MB | ${r.tonghopRssMB.toFixed(0)} MB | ${r.docxKB.toLocaleString('en')} KB | ${r.pages ?? '—'} |`);
+  console.log(`| ${r.files.toLocaleString('en')} | ${r.kiemtraWall.toFixed(2)} s | ${r.tonghopWall.toFixed(2)} s | ${r.ratioWall.toFixed(2)} | ${r.kiemtraCpu.toFixed(1)} s | ${r.tonghopCpu.toFixed(1)} s | ${r.ratioCpu.toFixed(2)} | ${r.kiemtraRssMB.toFixed(0)} MB | ${r.tonghopRssMB.toFixed(0)} MB | ${r.docxKB.toLocaleString('en')} KB | ${r.pages ?? '—'} |`);
 }
+console.log(`(medians of ${runs} runs each; the ratios are medians of the per-pair ratios; CPU = user + system, all threads)`);
