@@ -11,7 +11,7 @@ import type { Submission } from '../schemas/submission.js';
 import type { FigureSource, ItemSource, LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
 import { SHEET, type SheetKey } from '../domain/form-layout.js';
 import { InternalError } from '../diagnostics/errors.js';
-import { addDistinct, gatherByField, groupBy, mergeItems } from './gather.js';
+import { EXACT_ONLY, addDistinct, gatherByField, groupBy, mergeItems, type MergeOptions } from './gather.js';
 import { ratio, sumIndicators } from './indicators.js';
 
 export { orderUnits };
@@ -23,6 +23,8 @@ export interface AggregateInput {
   registry: readonly UnitEntry[];
   /** Figures of the same period a year earlier (--compare), with that file's period key. */
   previous?: { period: string; figures: Record<string, number | null> };
+  /** How items of several units are merged; exact (up to case and punctuation) by default. */
+  merge?: MergeOptions;
 }
 
 function unitOf(submission: Submission, registry: ReadonlyMap<string, UnitEntry>): UnitRef {
@@ -82,6 +84,7 @@ function figureSources(catalogue: readonly Indicator[], submissions: readonly Su
 
 export function aggregateReport(input: AggregateInput): ReportModel {
   const registry = new Map(input.registry.map((unit) => [unit.code, unit]));
+  const merge = input.merge ?? EXACT_ONLY;
   const validFiles = input.files.filter(isUsed);
   for (const file of validFiles) {
     // The invariant of the check: a valid file is one that yields a submission, and every one not superseded counts.
@@ -119,6 +122,8 @@ export function aggregateReport(input: AggregateInput): ReportModel {
       source: rowSource(submission, 'results', item, item.content),
     })),
     (item) => ({ text: item.text, units: [item.unit], sources: [] }),
+    undefined,
+    merge,
   );
   const limitations = gatherByField(
     each((s) => s.limitations).map(({ item, unit, submission }) => ({
@@ -130,6 +135,7 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     })),
     (item): LimitationItem => ({ text: item.text, units: [item.unit], sources: [], causes: [] }),
     (target, item) => addDistinct(target.causes, item.cause),
+    merge,
   );
   const tasks = gatherByField(
     each((s) => s.tasks).map(({ item, unit, submission }) => ({
@@ -141,6 +147,7 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     })),
     (item): TaskItem => ({ text: item.text, units: [item.unit], sources: [], deadlines: [] }),
     (target, item) => addDistinct(target.deadlines, item.deadline),
+    merge,
   );
 
   const proposalItems = each((s) => s.proposals).map(({ item, unit, submission }) => ({
@@ -152,7 +159,7 @@ export function aggregateReport(input: AggregateInput): ReportModel {
   // "UBND tỉnh", "Ủy ban nhân dân Tỉnh" are one addressee; groups follow the usual order of bodies, unaddressed last.
   const byAddressee = groupBy(proposalItems, (p) => itemKey(p.addressee));
   const proposals = [...byAddressee.values()]
-    .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit], sources: [] })) }))
+    .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit], sources: [] }), undefined, merge) }))
     .sort((a, b) => addresseeRank(a.addressee) - addresseeRank(b.addressee));
 
   const models = summariseModels(

@@ -2,7 +2,8 @@
  * Reads a batch file (`danvan lo`): JSON with comments, an optional "config" for every job and a "jobs" array of
  * tonghop options. Every problem is refused before any job runs, located by its key ("jobs[2].output").
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FileReadError, readUtf8File } from '../files/read.js';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import '../schemas/zod-locale.js';
@@ -75,13 +76,14 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
   const path = resolve(cwd, file);
   let source: string;
   try {
-    const info = statSync(path);
-    if (!info.isFile()) throw new BatchFileError(batchMsg.notAFile(file), file);
-    if (info.size > MAX_BATCH_BYTES) throw new BatchFileError(batchMsg.tooLarge(file, MAX_BATCH_BYTES), file);
-    source = readFileSync(path, 'utf8');
+    // Like a config: only a regular file (opened without blocking, so a FIFO is refused), bounded, UTF-8 only.
+    source = readUtf8File(path, MAX_BATCH_BYTES);
   } catch (error) {
-    if (error instanceof BatchFileError) throw error;
-    throw new BatchFileError(batchMsg.unreadable(file, (error as NodeJS.ErrnoException).code), file);
+    if (!(error instanceof FileReadError)) throw error;
+    if (error.problem === 'not-regular') throw new BatchFileError(batchMsg.notAFile(file), file);
+    if (error.problem === 'too-large') throw new BatchFileError(batchMsg.tooLarge(file, MAX_BATCH_BYTES), file);
+    if (error.problem === 'not-utf8') throw new BatchFileError(batchMsg.notUtf8(file, error.details.offset ?? 0), file);
+    throw new BatchFileError(batchMsg.unreadable(file, error.details.errno), file);
   }
   let data: unknown;
   try {

@@ -53,7 +53,8 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) {
       const detail = error.reason === 'too-large' ? `${formatMB(size)}, giới hạn ${formatMB(options.maxBytes)}` : error.detail;
-      return { ...base, errors: [{ sheet: null, cell: null, code: `file.${error.reason}`, message: unreadable[error.reason](detail) }] };
+      const where = { sheet: error.info.limit?.sheet ?? null, cell: error.info.limit?.cell ?? null };
+      return { ...base, errors: [{ ...where, code: `file.${error.reason}`, message: unreadable[error.reason](detail, error.info) }] };
     }
     const errno = (error as NodeJS.ErrnoException).code;
     if (errno && /^E[A-Z]+$/.test(errno)) {

@@ -5,7 +5,8 @@ import type { Config, UnitEntry } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { analyzeFile, type AnalyzeOptions } from './analyze-file.js';
 import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, missingUnits, resolvePeriod } from './cross-file.js';
-import { discoverInputs, type SkippedFile } from './discover.js';
+import { discoverInputs, type Discovery, type SkippedFile } from './discover.js';
+import { shown } from '../messages/vi.js';
 import type { FileResult } from './file-result.js';
 import { MIN_FILES_FOR_WORKERS, analyzeInWorkers, defaultWorkerCount, workersAvailable } from './pool.js';
 
@@ -15,6 +16,8 @@ export interface CheckRequest {
   /** --ky: the expected period in any accepted spelling; by default the one most files declare. */
   period?: string;
   cwd?: string;
+  /** The inputs already expanded (tonghop expands them first, to check its outputs against every file). */
+  discovery?: Discovery;
   /** Worker threads; 1 reads in this thread. Default: one per core. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -36,9 +39,9 @@ export function internalFailures(report: CheckReport): FileResult[] {
 
 export async function checkSubmissions(request: CheckRequest): Promise<CheckReport> {
   if (request.period !== undefined && !parsePeriod(request.period)) {
-    throw new UsageError(`Kỳ báo cáo "${request.period}" không hợp lệ; hãy ghi như Quý I/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023 hoặc 2023-Q1.`);
+    throw new UsageError(`Kỳ báo cáo ${shown(request.period)} không hợp lệ; hãy ghi như Quý I/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023 hoặc 2023-Q1.`);
   }
-  const discovery = discoverInputs(request.inputs, request.cwd);
+  const discovery = request.discovery ?? discoverInputs(request.inputs, request.cwd);
   const options: AnalyzeOptions = { cwd: request.cwd ?? process.cwd(), catalogue: catalogueOf(request.config), maxBytes: request.config.maxFileMB * 1024 * 1024 };
   const files = discovery.files;
   const results: FileResult[] = new Array(files.length);
@@ -49,6 +52,8 @@ export async function checkSubmissions(request: CheckRequest): Promise<CheckRepo
     request.onProgress?.(done, files.length);
   };
 
+  // Drawn before the first file is read: a long run shows its progress at once, not after the first batch.
+  request.onProgress?.(0, files.length);
   const workers = request.workers ?? defaultWorkerCount();
   if (workers > 1 && files.length >= MIN_FILES_FOR_WORKERS && workersAvailable()) {
     await analyzeInWorkers(files, options, workers, record);

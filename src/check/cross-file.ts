@@ -51,7 +51,7 @@ export function describePeriod(key: string): string {
 export function applyPeriodRule(results: FileResult[], expected: string): void {
   for (const result of results) {
     if (result.period && result.period !== expected) {
-      invalidate(result, 'period.mismatch', result.periodCell, msg.periodMismatch(describePeriod(result.period), describePeriod(expected)));
+      invalidate(result, 'period.mismatch', result.periodCell, msg.periodMismatch(periodName(parsePeriod(result.period)!), periodName(parsePeriod(expected)!)));
     }
   }
 }

@@ -8,6 +8,8 @@ export interface IssueOut {
   cell: string | null;
   message: string;
   code: string;
+  /** The indicator code a figure problem is about. */
+  subject?: string;
 }
 
 export interface FileResult {
@@ -40,5 +42,5 @@ export function isUsed(result: FileResult): boolean {
 }
 
 export function toIssueOut(issue: Issue): IssueOut {
-  return { sheet: issue.sheet, cell: issue.cell, message: issue.message, code: issue.code };
+  return { sheet: issue.sheet, cell: issue.cell, message: issue.message, code: issue.code, ...(issue.subject ? { subject: issue.subject } : {}) };
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { AggregateRejectedError, DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
-import { aggregateFailureJson, checkFailureJson, type Failure } from '../pipeline/json-output.js';
+import { fsMsg } from '../messages/vi.js';
+import { aggregateFailureJson, checkFailureJson, reminderFailureJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { guardStdout, writeOut } from './stdout.js';
 
@@ -26,7 +27,7 @@ function translateCommanderError(error: CommanderError): string {
     case 'commander.unknownOption':
       return `Tùy chọn không có: ${arg}. Xem "danvan <lệnh> --help".`;
     case 'commander.unknownCommand':
-      return `Lệnh không có: ${arg}. Các lệnh: mau, kiemtra, tonghop, lo, khoitao (xem "danvan --help").`;
+      return `Lệnh không có: ${arg}. Các lệnh: mau, kiemtra, tonghop, lo, nhac, khoitao (xem "danvan --help").`;
     case 'commander.missingArgument':
       return `Thiếu tham số <${arg}>. Xem "danvan <lệnh> --help".`;
     case 'commander.optionMissingArgument':
@@ -73,6 +74,7 @@ Ví dụ:
   danvan kiemtra nop-bao-cao/quy-1-2023                kiểm tra các tệp đơn vị gửi
   danvan tonghop nop-bao-cao/quy-1-2023 -o bao-cao.docx   viết báo cáo tổng hợp
   danvan lo lo-cuoi-quy.json                           chạy nhiều việc tổng hợp theo tệp lô
+  danvan nhac nop-bao-cao/quy-1-2023 --han 10/04/2023  công văn đôn đốc đơn vị chưa gửi, gửi sai
   danvan khoitao                                       tạo tệp cấu hình và mẫu báo cáo để sửa
 
 Mã thoát:
@@ -110,13 +112,19 @@ Mã thoát:
       .option('--json', 'in kết quả dạng JSON cho máy đọc')
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số tệp ghi)')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
+      .option('--chi-loi', 'chỉ in các tệp có lỗi (tệp hợp lệ chỉ được đếm)')
       .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText('after', '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json')
       .action(
         // Each command loads its own modules: checking never pays for exceljs, docx or handlebars.
         run(async (inputs: string[], options: Record<string, unknown>) =>
-          (await import('./commands/kiemtra.js')).kiemtraCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined), luuY: !options.khongLuuY }),
+          (await import('./commands/kiemtra.js')).kiemtraCommand(inputs, {
+            ...options,
+            ky: (options.period as string | undefined) ?? (options.ky as string | undefined),
+            luuY: !options.khongLuuY,
+            chiLoi: Boolean(options.chiLoi),
+          }),
         ),
       ),
   );
@@ -146,6 +154,29 @@ Mã thoát:
       .action(
         run(async (inputs: string[], options: Record<string, unknown>) =>
           (await import('./commands/tonghop.js')).tonghopCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined) }),
+        ),
+      ),
+  );
+
+  common(
+    program
+      .command('nhac')
+      .alias('remind')
+      .usage('[tùy chọn] <tệp-hoặc-thư-mục...>')
+      .description('Viết công văn đôn đốc (.docx) gửi các đơn vị chưa gửi báo cáo hoặc có báo cáo chưa hợp lệ')
+      .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục các đơn vị đã gửi')
+      .option('-o, --output <tệp>', 'tên tệp công văn (mặc định: cong-van-don-doc-<kỳ>.docx)')
+      .option('--han <ngày>', 'hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: "reminder.deadline" trong cấu hình)')
+      .option('--json', 'in tóm tắt dạng JSON cho máy đọc')
+      .option('--config <tệp>', 'tệp cấu hình: danh sách đơn vị (để biết ai chưa gửi), cơ quan ban hành, người ký')
+      .option('--template <tệp>', 'mẫu công văn Handlebars tự sửa (tạo bằng "danvan khoitao")')
+      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần nhắc (mặc định: kỳ mà đa số tệp ghi)')
+      .option('--force', 'ghi đè tệp công văn đã có')
+      .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
+      .addHelpText('after', '\nVí dụ:\n  danvan nhac nop-bao-cao/quy-1-2023 --config danvan.config.json --han 10/04/2023\n  danvan nhac nop-bao-cao/quy-1-2023 -o cong-van-don-doc.docx --json')
+      .action(
+        run(async (inputs: string[], options: Record<string, unknown>) =>
+          (await import('./commands/nhac.js')).nhacCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined) }),
         ),
       ),
   );
@@ -182,7 +213,9 @@ Mã thoát:
 }
 
 /** Commands with a machine output, by every name they answer to. */
-const JSON_COMMANDS: Record<string, 'kiemtra' | 'tonghop' | 'lo'> = {
+const JSON_COMMANDS: Record<string, 'kiemtra' | 'tonghop' | 'lo' | 'nhac'> = {
+  nhac: 'nhac',
+  remind: 'nhac',
   kiemtra: 'kiemtra',
   check: 'kiemtra',
   tonghop: 'tonghop',
@@ -202,6 +235,8 @@ function failureJson(command: string | undefined, failure: Failure, error: unkno
         : aggregateFailureJson(failure, null, null);
     case 'lo':
       return batchFailureJson(failure, error instanceof BatchFileError ? error.batch : null);
+    case 'nhac':
+      return reminderFailureJson(failure);
     default:
       return { schema: null, error: failure };
   }
@@ -235,6 +270,15 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof DanvanError && !(error instanceof InternalError)) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       return fail({ code: error.code, message: error.message }, error.exitCode, error);
+    }
+    // The file system refused something no stage foresaw (a permission, a full disk, an I/O error): a
+    // problem of the machine or the paths, said in Vietnamese, not an internal error of danvan.
+    const errno = error as NodeJS.ErrnoException;
+    if (errno && typeof errno.code === 'string' && /^E[A-Z0-9]+$/.test(errno.code) && typeof errno.syscall === 'string') {
+      const message = fsMsg.other(errno.syscall, errno.path, errno.code);
+      process.stderr.write(`Lỗi: ${message}\n`);
+      if (process.env.DANVAN_DEBUG) process.stderr.write(`${errno.stack ?? ''}\n`);
+      return fail({ code: 'file-system', message }, EXIT.usage, error);
     }
     const message = `Lỗi nội bộ của danvan (không phải do dữ liệu của bạn): ${(error as Error)?.message ?? String(error)}`;
     process.stderr.write(

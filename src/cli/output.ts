@@ -3,18 +3,48 @@ import type { CheckReport } from '../check/check.js';
 import type { SkippedFile } from '../check/discover.js';
 import type { FileResult, IssueOut } from '../check/file-result.js';
 import { describePeriod } from '../check/cross-file.js';
-import { formatLocation } from '../diagnostics/issue.js';
+import { describeLocation } from '../diagnostics/issue.js';
+import type { UnitEntry } from '../config/schema.js';
+import { FOLDED } from '../messages/vi.js';
 import type { JobOutcome } from '../pipeline/aggregate-job.js';
 
-const SKIP_REASON: Record<SkippedFile['reason'], string> = {
+const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
   'lock-file': 'tệp khóa tạm của Excel (đang mở tệp gốc), không phải báo cáo',
   hidden: 'tệp ẩn của hệ thống',
   'not-a-spreadsheet': 'không phải bảng tính Excel',
+  'link-loop': 'liên kết tượng trưng (symlink) trỏ vòng, không dẫn tới tệp nào',
+  'broken-link': 'liên kết tượng trưng (symlink) trỏ tới tệp hoặc thư mục không còn',
+  duplicate: 'cùng một tệp hoặc thư mục đã gặp, chỉ kiểm tra một lần',
+  'not-a-file': 'không phải tệp thường (ống dẫn, thiết bị…)',
 };
 
 function issueLine(issue: IssueOut, prefix = ''): string {
-  const where = formatLocation(issue);
+  const where = describeLocation(issue);
   return `    ${prefix}${where ? `${where}: ` : ''}${issue.message}`;
+}
+
+/** Below this many warnings of one kind in one file, each gets its own line. */
+const FOLD_AT = 3;
+
+/** A file's warnings, alike ones folded into one line ("12 chỉ tiêu để trống …: DVK_MH_MOI, …"). */
+function warningLines(warnings: readonly IssueOut[]): string[] {
+  const byCode = new Map<string, IssueOut[]>();
+  for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
+  const lines: string[] = [];
+  for (const [code, group] of byCode) {
+    if (group.length < FOLD_AT) {
+      for (const w of group) lines.push(issueLine(w, 'lưu ý: '));
+      continue;
+    }
+    const items = group.map((w) => w.subject ?? (w.cell ? `${w.sheet}!${w.cell}` : w.sheet ?? '')).filter(Boolean);
+    const kind = FOLDED[code];
+    lines.push(
+      kind
+        ? `    lưu ý: ${group.length} ${kind}: ${items.join(', ')}`
+        : `    lưu ý: ${group[0]!.message} (cùng lưu ý ở ${group.length - 1} chỗ khác: ${items.slice(1).join(', ')})`,
+    );
+  }
+  return lines;
 }
 
 export function fileSummary(result: FileResult): string {
@@ -32,6 +62,15 @@ export interface CheckReportOptions {
   warnings: boolean;
   /** Details of these files only (tonghop shows the invalid ones); the counts always cover every file. */
   details?: (result: FileResult) => boolean;
+  /** The closing list of files to fix and of units that have not sent (kiemtra). */
+  closing?: boolean;
+}
+
+/** "Các huyện ủy: Ban Dân vận Huyện ủy A, Ban Dân vận Huyện ủy B", one line per group of the registry. */
+function missingLines(missing: readonly UnitEntry[]): string[] {
+  const byGroup = new Map<string, string[]>();
+  for (const unit of missing) byGroup.set(unit.group, [...(byGroup.get(unit.group) ?? []), `${unit.name} (${unit.code})`]);
+  return [...byGroup].map(([group, names]) => `    ${group ? `${group}: ` : ''}${names.join(', ')}`);
 }
 
 export function formatCheckReport(report: CheckReport, options: CheckReportOptions): string {
@@ -40,21 +79,39 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     if (options.details && !options.details(result)) continue;
     lines.push(fileSummary(result));
     for (const error of result.errors) lines.push(issueLine(error));
-    if (options.warnings) for (const warning of result.warnings) lines.push(issueLine(warning, 'lưu ý: '));
+    if (options.warnings) lines.push(...warningLines(result.warnings));
   }
   if (report.skipped.length) {
     lines.push('', `Bỏ qua ${report.skipped.length} tệp:`);
-    for (const skipped of report.skipped) lines.push(`    ${skipped.file}: ${SKIP_REASON[skipped.reason]}`);
+    for (const skipped of report.skipped) {
+      lines.push(`    ${skipped.file}: ${SKIP_REASON[skipped.reason] ?? skipped.reason}${skipped.sameAs ? ` (${skipped.sameAs})` : ''}`);
+    }
   }
   const valid = report.files.filter((f) => f.valid).length;
   const invalid = report.files.length - valid;
+  if (options.closing) {
+    // After the details, what the staff member acts on: the files to send back, the units to chase.
+    const toFix = report.files.filter((f) => !f.valid);
+    if (toFix.length) {
+      lines.push('', `Cần đơn vị sửa và gửi lại (${toFix.length} tệp):`);
+      for (const f of toFix) {
+        const first = f.errors[0]!;
+        const where = describeLocation(first);
+        lines.push(`    ✗ ${f.file}${f.unit ? ` (${f.unit})` : ''}: ${where ? `${where}: ` : ''}${first.message}${f.errors.length > 1 ? ` (và ${f.errors.length - 1} lỗi khác)` : ''}`);
+      }
+    }
+    if (report.missing?.length) {
+      lines.push('', `Chưa gửi báo cáo (${report.missing.length} đơn vị):`, ...missingLines(report.missing));
+    }
+  }
   if (lines.length) lines.push('');
   if (report.period) lines.push(`Kỳ báo cáo: ${describePeriod(report.period)}.`);
   const superseded = report.files.filter((f) => f.superseded).length;
   lines.push(
     report.files.length === 0
       ? 'Không có tệp bảng tính nào để kiểm tra.'
-      : `Tổng cộng ${report.files.length} tệp: ${valid} hợp lệ${superseded ? ` (${superseded} tệp cũ không tính vì đơn vị đã gửi tệp khác)` : ''}, ${invalid} không hợp lệ.`,
+      : `Tổng cộng ${report.files.length} tệp: ${valid} hợp lệ${superseded ? ` (${superseded} tệp cũ không tính vì đơn vị đã gửi tệp khác)` : ''}, ${invalid} không hợp lệ` +
+          (report.missing ? `; ${report.missing.length} đơn vị chưa gửi.` : '.'),
   );
   return lines.join('\n');
 }
@@ -108,11 +165,16 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
   const update = (done: number, total: number) => {
     if (!enabled || total < 20) return;
     const percent = Math.floor((done / total) * 100);
-    if (percent === lastDrawn && done !== total) return;
+    // The first call (0 files done) draws at once; afterwards, only when the percentage moves.
+    if (shown && percent === lastDrawn && done !== total) return;
     lastDrawn = percent;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    stream.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
+    const counter = ` ${done}/${total}`;
+    // Within the terminal's width, whatever it is: a line that wraps leaves a stale copy behind at each redraw.
+    const columns = Math.max(20, (stream.columns ?? 80) - 1);
+    const barWidth = Math.max(0, Math.min(30, columns - label.length - counter.length - 3));
+    const filled = Math.round((done / total) * barWidth);
+    const bar = barWidth > 0 ? ` [${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}]` : '';
+    stream.write(`\r${`${label}${bar}${counter}`.slice(0, columns)}\x1b[K`);
     shown = true;
   };
   return Object.assign(update, {

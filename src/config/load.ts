@@ -1,11 +1,14 @@
 /** Finds, reads and validates the config; every problem becomes a ConfigError naming the file and the key. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import { DEFAULT_CATALOGUE, kindForUnit, type Indicator, type IndicatorKind } from '../domain/catalogue.js';
 import { configSchema, type Config } from './schema.js';
 import { JsoncSyntaxError, parseJsonc } from './jsonc.js';
+import { CONFIG_LIMITS } from './limits.js';
+import { FileReadError, readUtf8File } from '../files/read.js';
+import { fileReadProblem } from '../messages/vi.js';
 
 export const CONFIG_FILE_NAME = 'danvan.config.json';
 
@@ -31,6 +34,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.origin === 'string' ? `${key}: không được để trống` : `${key}: phải lớn hơn ${issue.inclusive ? 'hoặc bằng ' : ''}${String(issue.minimum)}`;
     case 'too_big':
+      if (issue.origin === 'array') return `${key}: nhiều nhất ${String(issue.maximum)} mục (giới hạn của danvan)`;
       return `${key}: phải nhỏ hơn ${issue.inclusive ? 'hoặc bằng ' : ''}${String(issue.maximum)}`;
     default:
       return `${key}: ${issue.message}`;
@@ -98,17 +102,20 @@ function checkRegistry(config: Config, file: string): void {
  */
 export function loadConfig(file?: string, cwd = process.cwd()): { config: Config; path: string | null } {
   const path = file ? resolve(cwd, file) : resolve(cwd, CONFIG_FILE_NAME);
-  if (!existsSync(path)) {
-    if (file) throw new ConfigError(`Không tìm thấy tệp cấu hình ${file}.`);
-    return { config: defaultConfig(), path: null };
-  }
+  if (!file && !existsSync(path)) return { config: defaultConfig(), path: null };
+  const shown = file ?? CONFIG_FILE_NAME;
   let source: string;
   try {
-    source = readFileSync(path, 'utf8');
+    // Only a regular file, at most CONFIG_LIMITS.fileBytes, and only UTF-8 (with or without a byte order mark).
+    source = readUtf8File(path, CONFIG_LIMITS.fileBytes);
   } catch (error) {
-    throw new ConfigError(`Không đọc được tệp cấu hình ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    if (error instanceof FileReadError) {
+      if (error.problem === 'not-found') throw new ConfigError(`Không tìm thấy tệp cấu hình ${shown}.`);
+      throw new ConfigError(fileReadProblem('tệp cấu hình', shown, error, CONFIG_LIMITS.fileBytes));
+    }
+    throw error;
   }
-  return { config: parseConfig(source, file ?? CONFIG_FILE_NAME), path };
+  return { config: parseConfig(source, shown), path };
 }
 
 type IndicatorItem = Config['indicators']['items'][number];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import '../schemas/zod-locale.js';
 import { PLACEHOLDER } from './frame-gaps.js';
+import { CONFIG_LIMITS } from './limits.js';
 
 const text = z.string().trim();
 const nonEmpty = text.min(1, { message: 'không được để trống' });
@@ -62,15 +63,37 @@ export const configSchema = z.object({
   recipients: z.array(nonEmpty).default(['Ban Dân vận Trung ương (để b/c)', 'Thường trực Tỉnh ủy (để b/c)', 'Các đơn vị trong khối dân vận']),
   /** Last line of "Nơi nhận:". */
   archive: nonEmpty.default('Lưu Văn phòng'),
-  units: z.array(unitSchema).default([]),
+  /** The reminder letter (danvan nhac, công văn đôn đốc). */
+  reminder: z.object({
+    /** Deadline for the units (dd/mm/yyyy); --han overrides it; empty leaves "ngày ……" to fill in. */
+    deadline: text.regex(/^$|^\d{1,2}\/\d{1,2}\/\d{4}$/, { message: 'ngày phải có dạng ngày/tháng/năm, ví dụ 10/04/2023' }).default(''),
+    /** Type in the number line: "Số …-CV/BDVTU". */
+    type: nonEmpty.default('CV'),
+    /** "Nơi nhận:" of the letter before the archive line. */
+    recipients: z.array(nonEmpty).default(['Như trên']),
+  }).strict().prefault({}),
+  units: z.array(unitSchema).max(CONFIG_LIMITS.units).default([]),
   indicators: z.object({
     /** "extend" adds these to the built-in catalogue; "replace" uses only these. */
     mode: z.enum(['extend', 'replace']).default('extend'),
-    items: z.array(indicatorSchema).default([]),
+    items: z.array(indicatorSchema).max(CONFIG_LIMITS.indicators).default([]),
   }).strict().prefault({}),
   layout: z.enum(['hd36', 'nd30']).default('hd36'),
+  /** How the report's body keeps its length at any number of units (docs/cau-hinh.md, "report"). */
+  report: z.object({
+    /** A merged item names its units while they are at most this many; beyond, it counts them by group. */
+    namesUpTo: z.number().int().min(1).max(1000).default(5),
+    /** Each field shows its most widely reported items, at most this many; the others go to an appendix. */
+    itemsPerField: z.number().int().min(1).max(10000).default(15),
+    /** Beyond this many units, the list of units that sent is told by group ("28/30 đảng ủy xã"). */
+    unitListUpTo: z.number().int().min(1).max(100000).default(30),
+    /** How alike two items must be to be merged (Dice over syllables, 0,5–1; 1 = only the same text). */
+    similarity: z.number().min(0.5).max(1).default(0.9),
+    /** Group of the registry → how to count its units: { "Đảng ủy các xã, phường": "đảng ủy xã, phường" }. */
+    groupNouns: z.record(z.string(), nonEmpty).default({}),
+  }).strict().prefault({}),
   /** Largest submission file accepted, in megabytes. */
-  maxFileMB: z.number().positive().max(1024).default(20),
+  maxFileMB: z.number().positive().max(CONFIG_LIMITS.maxFileMB).default(20),
 }).strict();
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -40,6 +40,8 @@ export type FailureCode =
   | 'strict'
   | 'batch'
   | 'interrupted'
+  /** The file system refused (a folder that cannot be read, a permission, an I/O error). */
+  | 'file-system'
   | 'internal';
 
 /** Wrong arguments: a missing folder, a bad flag value. */
@@ -67,6 +69,16 @@ export class TemplateError extends DanvanError {
 export class OutputError extends DanvanError {
   constructor(message: string) {
     super(message, EXIT.usage, 'output');
+  }
+}
+
+/**
+ * The file system refused: a folder that cannot be listed, a permission missing, an I/O error. A problem
+ * of the machine or of the paths given, not of danvan and not of one submission's content: exit 2.
+ */
+export class FileAccessError extends DanvanError {
+  constructor(message: string) {
+    super(message, EXIT.usage, 'file-system');
   }
 }
 

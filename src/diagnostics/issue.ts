@@ -11,9 +11,18 @@ export interface Issue {
   /** A1 address ("D7"), or null where no one cell holds the problem. */
   cell: string | null;
   message: string;
+  /** What the problem is about when that is an indicator: its code, so that alike problems can be listed together. */
+  subject?: string;
 }
 
-/** "Số liệu!D7: …" — the location prefix users read in the human report. */
+/** "sheet Số liệu, ô D7": where a problem is, as the terminal says it to a person. */
+export function describeLocation(issue: Pick<Issue, 'sheet' | 'cell'>): string {
+  if (issue.sheet && issue.cell) return `sheet ${issue.sheet}, ô ${issue.cell}`;
+  if (issue.sheet) return `sheet ${issue.sheet}`;
+  return '';
+}
+
+/** "Số liệu!D7: …" — the location prefix of the report's list of invalid files and of the reconciliation workbook. */
 export function formatLocation(issue: Pick<Issue, 'sheet' | 'cell'>): string {
   if (issue.sheet && issue.cell) return `${issue.sheet}!${issue.cell}`;
   if (issue.sheet) return issue.sheet;

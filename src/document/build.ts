@@ -3,20 +3,19 @@ import type { Config } from '../config/schema.js';
 import type { LayoutProfile } from '../layout/profile.js';
 import { TemplateError } from '../diagnostics/errors.js';
 import { parsePeriod, type Period } from '../domain/period.js';
-import type { Block, DocModel } from '../model/doc-model.js';
+import type { Block, DocModel, TableBlock } from '../model/doc-model.js';
+import { typographicQuotes } from '../domain/text.js';
 import type { ReportModel } from '../model/report-model.js';
 import { formatDateLong } from '../render/format.js';
 import { parseMarkup, splitFrontMatter } from './markup.js';
-import { indicatorTable, modelAppendix, modelTable, unitAppendices } from './tables.js';
+import { appendixNumbers, indicatorTable, modelAppendix, modelTable, otherItemsAppendix, unitAppendices } from './tables.js';
 
 /**
  * "Số 45-BC/BDVTU" (Party) or "Số: 45/BC-SNV" (state); numbers below 10 zero-padded; an empty number leaves
  * room for the clerk to write it in at issuance.
  */
-function documentNumber(config: Config, words: LayoutProfile['words']): string {
-  const n = config.document.number;
+function documentNumber(config: Config, words: LayoutProfile['words'], type = config.document.type, n = config.document.number): string {
   const number = (/^\d$/.test(n) ? `0${n}` : n) || '      ';
-  const { type } = config.document;
   const { abbreviation } = config.organization;
   return words.numberStyle === 'state'
     ? `${words.numberLabel} ${number}/${type}-${abbreviation}`
@@ -24,15 +23,18 @@ function documentNumber(config: Config, words: LayoutProfile['words']): string {
 }
 
 /** "Bình Sơn, ngày 05 tháng 4 năm 2023", or with day and month left blank to be written at signing. */
-function placeAndDate(config: Config, model: ReportModel, period: Period): string {
+function placeAndDate(config: Config, year: number, given = config.document.date): string {
   const place = config.organization.place;
-  const given = config.document.date;
   if (given) {
     const [d, m, y] = given.split('/').map(Number) as [number, number, number];
     return `${place}, ${formatDateLong(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)}`;
   }
-  const year = model.latestReportDate ? Number(model.latestReportDate.slice(0, 4)) : period.year;
   return `${place}, ngày      tháng      năm ${year}`;
+}
+
+/** The report's year when the config gives no date: that of the latest report date, else the period's. */
+function reportYear(model: ReportModel, period: Period): number {
+  return model.latestReportDate ? Number(model.latestReportDate.slice(0, 4)) : period.year;
 }
 
 /** A long subject line is set on two lines, broken at the comma nearest its middle, as typists do. */
@@ -49,6 +51,17 @@ function recipients(config: Config): string[] {
   const lines = config.recipients.map((r) => `- ${r.replace(/[,;.]\s*$/, '')},`);
   lines.push(`- ${config.archive.replace(/[.]\s*$/, '')}.`);
   return lines;
+}
+
+/** Tables carry the catalogue's and the units' names: one quote style there too. */
+function typographicTable(table: TableBlock): TableBlock {
+  return {
+    ...table,
+    ...(table.caption ? { caption: typographicQuotes(table.caption) } : {}),
+    ...(table.note ? { note: typographicQuotes(table.note) } : {}),
+    columns: table.columns.map((c) => ({ ...c, header: typographicQuotes(c.header) })),
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(typographicQuotes) })),
+  };
 }
 
 export function buildDocModel(rendered: string, model: ReportModel, config: Config, templateFile: string, profile: LayoutProfile): DocModel {
@@ -71,9 +84,20 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
   const subject = front['trich-yeu'];
   if (!subject) throw new TemplateError(`Mẫu báo cáo ${templateFile}: thiếu dòng "trich-yeu:" ở phần đầu (giữa hai dòng ---).`);
 
-  const appendices = [...unitAppendices(model)];
-  const models = modelAppendix(model);
-  if (models) appendices.push(models);
+  // Under each appendix title, which report it belongs to, as the number and date lines of the report say it.
+  const number = documentNumber(config, profile.words).replace(/^Số:? /, '');
+  const attached = `(Kèm theo Báo cáo số ${number}, ${placeAndDate(config, reportYear(model, period)).replace(/^.*?, (?=ngày)/, '')})`;
+  const numbers = appendixNumbers(model, config.report);
+  const parts = [
+    ...(numbers.donVi ? unitAppendices(model, numbers.donVi) : []),
+    ...(numbers.moHinh ? [modelAppendix(model, numbers.moHinh)!] : []),
+    ...(numbers.khac ? [otherItemsAppendix(model, config.report, numbers.khac)!] : []),
+  ];
+  const appendices = parts.map((a) => ({
+    ...a,
+    subtitle: [...a.subtitle, attached],
+    table: typographicTable(a.table),
+  }));
 
   return {
     profile: config.layout,
@@ -83,11 +107,11 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
       documentNumber: documentNumber(config, profile.words),
       partyName: config.organization.partyName,
       ...(config.organization.motto ? { motto: config.organization.motto } : {}),
-      placeAndDate: placeAndDate(config, model, period),
+      placeAndDate: placeAndDate(config, reportYear(model, period)),
       documentType: front['ten-loai'] ?? 'BÁO CÁO',
       subject: splitSubject(subject),
     },
-    body: blocks,
+    body: blocks.map((b) => (b.type === 'table' ? typographicTable(b) : b)),
     endMark: config.document.endMark,
     signature: {
       authority: config.signer.authority.toLocaleUpperCase('vi'),
@@ -97,5 +121,54 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
     recipients: recipients(config),
     appendices,
     meta: { title: `Báo cáo ${subject}`, author: config.organization.name },
+  };
+}
+
+export interface LetterOptions {
+  /** The letter's year, when the config gives no date: the period's, or the next one for a year report. */
+  year: number;
+  /** Type in the number line: "CV" (công văn). */
+  type: string;
+  /** The letter's own number and date (dd/mm/yyyy), when the config gives them for letters. */
+  number?: string;
+  date?: string;
+  recipients: string[];
+}
+
+/**
+ * A letter (công văn) in the same frame and profile as the report: the trích yếu goes under the number, "Kính gửi:"
+ * under the header, no type name and no appendix. The template's front matter gives "trich-yeu" and "kinh-gui".
+ */
+export function buildLetterModel(rendered: string, config: Config, templateFile: string, profile: LayoutProfile, options: LetterOptions): DocModel {
+  const { front, body } = splitFrontMatter(rendered);
+  const { blocks, unknownTables } = parseMarkup(body, () => undefined);
+  if (unknownTables.length) throw new TemplateError(`Mẫu ${templateFile}: công văn không có bảng "${unknownTables[0]}".`);
+  const subject = front['trich-yeu'];
+  if (!subject) throw new TemplateError(`Mẫu ${templateFile}: thiếu dòng "trich-yeu:" ở phần đầu (giữa hai dòng ---).`);
+  const addressees = (front['kinh-gui'] ?? '').split(';').map((a) => a.trim()).filter(Boolean);
+  return {
+    profile: config.layout,
+    frame: {
+      superiorBody: config.organization.superiorBody.toLocaleUpperCase('vi'),
+      issuingBody: config.organization.issuingBody.toLocaleUpperCase('vi'),
+      documentNumber: documentNumber(config, profile.words, options.type, options.number ?? ''),
+      partyName: config.organization.partyName,
+      ...(config.organization.motto ? { motto: config.organization.motto } : {}),
+      placeAndDate: placeAndDate(config, options.year, options.date ?? ''),
+      documentType: '',
+      subject: [],
+      letterSubject: subject,
+      addressees,
+    },
+    body: blocks,
+    endMark: config.document.endMark,
+    signature: {
+      authority: config.signer.authority.toLocaleUpperCase('vi'),
+      title: config.signer.title.toLocaleUpperCase('vi'),
+      name: config.signer.name,
+    },
+    recipients: [...options.recipients.map((r) => `- ${r.replace(/[,;.]\s*$/, '')},`), `- ${config.archive.replace(/[.]\s*$/, '')}.`],
+    appendices: [],
+    meta: { title: subject, author: config.organization.name },
   };
 }

@@ -1,10 +1,27 @@
 /** Tables built from the ReportModel: indicator totals, models by field and level, and the appendices. */
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import type { Appendix, TableBlock, TableColumn } from '../model/doc-model.js';
-import type { IndicatorTotal, ReportModel } from '../model/report-model.js';
+import type { GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
+import { attribution, selectItems, type ReportSettings } from '../render/selection.js';
 import { POINTS, formatChange, formatNumber, formatPercent } from '../render/format.js';
 
 const BLANK = '—';
+
+/**
+ * An indicator's name as printed in a report: without the formula the form shows units ("(= KN_GQ / KN_TIEP)"),
+ * whose codes mean nothing to the reader of a signed document.
+ */
+export function printedName(name: string): string {
+  const cut = name.indexOf('(=');
+  if (cut < 0) return name;
+  const close = name.indexOf(')', cut);
+  return `${name.slice(0, cut)}${close < 0 ? '' : name.slice(close + 1)}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The "—" note, only under a table that prints a "—". */
+function blankNote(rows: readonly { cells: string[] }[], note: string): string | undefined {
+  return rows.some((r) => r.cells.includes(BLANK)) ? note : undefined;
+}
 
 export function formatTotal(indicator: Pick<IndicatorTotal, 'derived'>, value: number | null): string {
   if (value === null) return BLANK;
@@ -25,20 +42,23 @@ export function indicatorTable(model: ReportModel, caption: string): TableBlock 
   }
   columns.push({ header: 'Số đơn vị báo cáo', width: compare ? 12 : 14, align: 'center' });
   const rows = model.indicators.map((ind, i) => {
-    const cells = [String(i + 1), ind.name, ind.unit, formatTotal(ind, ind.total)];
+    const cells = [String(i + 1), printedName(ind.name), ind.unit, formatTotal(ind, ind.total)];
     if (compare) {
       cells.push(formatTotal(ind, ind.previous), ind.change ? formatChange(ind.change, ind.derived ? POINTS : ind.unit).replace(' so với cùng kỳ', '') : BLANK);
     }
     cells.push(`${ind.reported}/${ind.of}`);
     return { cells };
   });
-  return {
-    type: 'table',
-    caption,
-    columns,
-    rows,
-    note: 'Ghi chú: "—" là chỉ tiêu không có đơn vị nào báo cáo; tỷ lệ được tính lại từ tổng số, không lấy bình quân.',
-  };
+  const hasRatio = model.indicators.some((i) => i.derived && i.total !== null);
+  const note = [
+    ...(rows.some((r) => r.cells.includes(BLANK)) ? ['“—” là chỉ tiêu không có đơn vị nào báo cáo'] : []),
+    ...(hasRatio ? ['tỷ lệ được tính lại từ tổng số, không lấy bình quân'] : []),
+  ];
+  return { type: 'table', caption, columns, rows, ...(note.length ? { note: `Ghi chú: ${note.join('; ')}.` } : {}) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /** Models counted by field (rows) and recognition level (columns). */
@@ -57,7 +77,7 @@ export function modelTable(model: ReportModel, caption: string): TableBlock | un
 }
 
 /** Appendix tables of each indicator by unit; split so that each table stays readable in landscape. */
-export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendix[] {
+export function unitAppendices(model: ReportModel, number = 1, columnsPerTable = 7): Appendix[] {
   if (model.byUnit.length === 0) return [];
   const indices = model.indicators.map((_, i) => i);
   const chunks: number[][] = [];
@@ -68,7 +88,7 @@ export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendi
       { header: 'Đơn vị', width: 26, align: 'left' },
       ...chunk.map((i) => {
         const ind = model.indicators[i]!;
-        return { header: `${ind.name} (${ind.unit})`, width: 10, align: 'right' as const };
+        return { header: `${printedName(ind.name)} (${ind.unit})`, width: 10, align: 'right' as const };
       }),
     ];
     const rows = model.byUnit.map((row, r) => ({
@@ -80,19 +100,19 @@ export function unitAppendices(model: ReportModel, columnsPerTable = 7): Appendi
     } as (typeof rows)[number]);
     const partLabel = chunks.length > 1 ? ` (phần ${part + 1}/${chunks.length})` : '';
     return {
-      title: 'PHỤ LỤC 1',
+      title: `PHỤ LỤC ${number}`,
       subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ${partLabel}`],
-      table: { type: 'table', columns, rows, note: 'Ô "—": đơn vị không báo cáo chỉ tiêu này (khác với 0).' },
+      table: { type: 'table', columns, rows, ...optional('note', blankNote(rows, 'Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).')) },
       landscape: true,
     };
   });
 }
 
 /** Appendix listing every "Dân vận khéo" model with its unit. */
-export function modelAppendix(model: ReportModel): Appendix | undefined {
+export function modelAppendix(model: ReportModel, number = 2): Appendix | undefined {
   if (model.models.total === 0) return undefined;
   return {
-    title: 'PHỤ LỤC 2',
+    title: `PHỤ LỤC ${number}`,
     subtitle: ['DANH SÁCH MÔ HÌNH “DÂN VẬN KHÉO”'],
     landscape: false,
     table: {
@@ -105,6 +125,58 @@ export function modelAppendix(model: ReportModel): Appendix | undefined {
         { header: 'Đơn vị báo cáo', width: 26, align: 'left' },
       ],
       rows: model.models.list.map((m, i) => ({ cells: [String(i + 1), m.name, m.field, m.level, m.unit.name] })),
+    },
+  };
+}
+
+/** Numbers of the appendices the report has, in their order; null for one it does not have. */
+export interface AppendixNumbers {
+  donVi: number | null;
+  moHinh: number | null;
+  khac: number | null;
+}
+
+/** Items of each field the body leaves out (selection.ts), to be listed in an appendix of their own. */
+export function itemsLeftOut(model: ReportModel, settings: ReportSettings): { part: string; group: string; item: GatheredItem; detail: string }[] {
+  const out: { part: string; group: string; item: GatheredItem; detail: string }[] = [];
+  const add = <T extends GatheredItem>(part: string, groups: readonly { group: string; items: readonly T[] }[], detail: (item: T) => string = () => '') => {
+    for (const g of groups) for (const item of selectItems(g.items, settings.itemsPerField).rest) out.push({ part, group: g.group, item, detail: detail(item) });
+  };
+  add('Kết quả', model.results.map((g) => ({ group: g.field, items: g.items })));
+  add('Hạn chế', model.limitations.map((g) => ({ group: g.field, items: g.items })), (i) => (i.causes.length ? `Nguyên nhân: ${i.causes.join('; ')}` : ''));
+  add('Nhiệm vụ', model.tasks.map((g) => ({ group: g.field, items: g.items })), (i) => (i.deadlines.length ? `Thời hạn: ${i.deadlines.join('; ')}` : ''));
+  add('Kiến nghị', model.proposals.map((g) => ({ group: g.addressee || 'Không ghi cơ quan nhận', items: g.items })));
+  return out;
+}
+
+export function appendixNumbers(model: ReportModel, settings: ReportSettings): AppendixNumbers {
+  let next = 1;
+  const donVi = model.byUnit.length ? next++ : null;
+  const moHinh = model.models.total > 0 ? next++ : null;
+  const khac = itemsLeftOut(model, settings).length > 0 ? next++ : null;
+  return { donVi, moHinh, khac };
+}
+
+/** The appendix of the items the body leaves out, so that nothing a unit reported is lost from the document. */
+export function otherItemsAppendix(model: ReportModel, settings: ReportSettings, number: number): Appendix | undefined {
+  const rows = itemsLeftOut(model, settings).map((r, i) => ({
+    cells: [String(i + 1), r.part, r.group, r.detail ? `${r.item.text} (${r.detail})` : r.item.text, attribution(r.item.units, settings)],
+  }));
+  if (rows.length === 0) return undefined;
+  return {
+    title: `PHỤ LỤC ${number}`,
+    subtitle: ['CÁC NỘI DUNG KHÁC TRONG BÁO CÁO CỦA CÁC ĐƠN VỊ'],
+    landscape: false,
+    table: {
+      type: 'table',
+      columns: [
+        { header: 'STT', width: 7, align: 'center' },
+        { header: 'Phần', width: 11, align: 'left' },
+        { header: 'Lĩnh vực', width: 17, align: 'left' },
+        { header: 'Nội dung', width: 43, align: 'left' },
+        { header: 'Đơn vị báo cáo', width: 22, align: 'left' },
+      ],
+      rows,
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Addressees of proposals as units write them ("UBND tỉnh", "Ủy ban nhân dân tỉnh"): one name each, in rank order. */
-import { foldKey } from './text.js';
+import { foldKey, trimEndWhere } from './text.js';
 
 /** Abbreviations common in reports, written out as the official name. */
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -28,7 +28,8 @@ const RANK = [
 
 /** "UBND tỉnh" → "Ủy ban nhân dân tỉnh"; the first letter capitalised. */
 export function canonicalAddressee(text: string): string {
-  let out = text.trim().replace(/[.:;,]+$/, '');
+  // Closing punctuation dropped by a loop, not /[.:;,]+$/, which backtracks on a long run of dots.
+  let out = trimEndWhere(text.trim(), (c) => c === 0x2e || c === 0x3a || c === 0x3b || c === 0x2c);
   for (const [pattern, full] of ABBREVIATIONS) out = out.replace(pattern, full);
   return out.charAt(0).toLocaleUpperCase('vi') + out.slice(1);
 }

@@ -25,12 +25,16 @@ export function parsePeriod(input: string | number): Period | undefined {
     const year = validYear(String(input));
     return year === undefined ? undefined : { year, kind: 'Y' };
   }
+  // Whitespace runs become one space, so that the patterns below, with their neighbouring \s*, cannot
+  // backtrack over a long run (a --ky of 4,000 line breaks took 30 s); no spelling of a period is long.
   const text = input
+    .replace(/\s+/g, ' ')
+    .trim()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .trim();
+    .toLowerCase();
+  if (text.length > 60) return undefined;
   let m = /^(\d{4})\s*-\s*(q[1-4]|6t|9t)$/.exec(text);
   if (m) {
     const year = validYear(m[1]);
@@ -137,4 +141,16 @@ export function periodSlug(period: Period): string {
     default:
       return `quy-${period.kind[1]}-${period.year}`;
   }
+}
+
+/** The periods of a year in the order they fall due: quý I, quý II, 6 tháng, quý III, 9 tháng, quý IV, năm. */
+export function periodsOfYear(year: number): Period[] {
+  return (['Q1', 'Q2', '6T', 'Q3', '9T', 'Q4', 'Y'] as const).map((kind) => ({ year, kind }));
+}
+
+/** "31/03/2025": the last day of a period, the natural example of its report date. */
+export function periodEndDate(period: Period): string {
+  const month = { Q1: 3, Q2: 6, '6T': 6, Q3: 9, '9T': 9, Q4: 12, Y: 12 }[period.kind];
+  const day = new Date(Date.UTC(period.year, month, 0)).getUTCDate();
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${period.year}`;
 }

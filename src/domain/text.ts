@@ -1,16 +1,40 @@
-/** Text normalisation shared by every reader and matcher: NFC, trimmed, and a folded key for tolerant matching. */
+/**
+ * Text normalisation shared by every reader and matcher: NFC, trimmed, and a folded key for tolerant matching.
+ * Every function here runs in time linear in the text's length: cells hold up to 32,767 characters, and a
+ * regular expression that backtracks on a long run of spaces or dots would take seconds per cell. Patterns
+ * anchored at the end (`[…]+$`) are written as loops instead (see `trimEndWhere`).
+ */
 
-/** Cell text as danvan keeps it: NFC, non-breaking spaces made plain, runs of spaces collapsed, trimmed. */
+/**
+ * Cell text as danvan keeps it: NFC, every kind of space (non-breaking, ideographic U+3000, thin…) made a
+ * plain space, runs of spaces collapsed, spaces around line breaks dropped, trimmed.
+ */
 export function cleanText(value: string): string {
   return value
     .normalize('NFC')
     // Control characters and zero-width marks are invisible in a spreadsheet: a code pasted with one must still match.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+    .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/\r\n?/g, '\n')
     .replace(/[ ]{2,}/g, ' ')
-    .replace(/ *\n */g, '\n')
+    // After the collapse a run is one space at most, so this cannot backtrack.
+    .replace(/ ?\n ?/g, '\n')
     .trim();
+}
+
+/** Whitespace as `\s` and `String.prototype.trim` see it. */
+export function isWhitespace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0x80) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The text without its trailing characters that satisfy `drop`, in one pass from the end. */
+export function trimEndWhere(text: string, drop: (code: number) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text.charCodeAt(end - 1))) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /**
@@ -28,6 +52,7 @@ export function foldKey(value: string): string {
 
 /** A key for recognising the same item sent by several units: case, spaces and punctuation ignored, diacritics kept. */
 export function itemKey(value: string): string {
+  // Linear: each replacement is a character class or a plain run.
   return value
     .normalize('NFC')
     .toLocaleLowerCase('vi')
@@ -41,4 +66,26 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 /** Vietnamese alphabetical order (Ă after A, Đ after D…), as people expect a list of names sorted. */
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
+}
+
+/**
+ * Straight double quotes as typographic ones, the single style a signed document uses: an opening “ after the
+ * start, a space or an opening bracket, a closing ” elsewhere. Linear, one pass.
+ */
+export function typographicQuotes(text: string): string {
+  if (!text.includes('"')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    if (ch !== '"') {
+      out += ch;
+      continue;
+    }
+    const before = i === 0 ? ' ' : text[i - 1]!;
+    const after = text[i + 1];
+    // Opening: after a space, a bracket or a dash, and before a word; anything else closes ("—" is “—”).
+    const opens = /[\s([{“‘\-–—/]/.test(before) && after !== undefined && !/[\s)\]}.,;:!?]/.test(after);
+    out += opens ? '“' : '”';
+  }
+  return out;
 }

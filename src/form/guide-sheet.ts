@@ -3,6 +3,8 @@ import type ExcelJS from 'exceljs';
 import type { Indicator } from '../domain/catalogue.js';
 import { FIELDS, MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import { SHEET } from '../domain/form-layout.js';
+import { nextPeriodName, periodEndDate, periodLabel, periodSlug, periodsOfYear, type Period } from '../domain/period.js';
+import type { FormExamples } from './types.js';
 import { addTitle, setPrint } from './sheet-frame.js';
 import { BASE_FONT, BOLD_FONT, WRAP_TOP, wrappedRowHeight } from './styles.js';
 
@@ -11,7 +13,14 @@ interface Section {
   lines: string[];
 }
 
-function sections(catalogue: readonly Indicator[]): Section[] {
+/** "HU_DONGHOA_quy-1-2023.xlsx": how a unit names its file, which is also how `mau --theo-don-vi` names it. */
+export function submissionFileName(unitCode: string, period: Period): string {
+  return `${unitCode}_${periodSlug(period)}.xlsx`;
+}
+
+function sections(catalogue: readonly Indicator[], examples: FormExamples): Section[] {
+  const fileExample = examples.period ? submissionFileName(examples.unitCode, examples.period) : `${examples.unitCode}_quy-1-20xx.xlsx`;
+  const periodExample = examples.period ? periodLabel(examples.period) : 'Quý I/20xx';
   const derived = catalogue.filter((indicator) => indicator.derived);
   const derivedLine = derived.length
     ? [
@@ -44,9 +53,11 @@ function sections(catalogue: readonly Indicator[]): Section[] {
       heading: `3. Sheet "${SHEET.info}"`,
       lines: [
         'Chỉ điền vào cột B. Các mục có dấu * (Mã đơn vị, Tên đơn vị, Kỳ báo cáo, Ngày báo cáo) là bắt buộc.',
-        'Mã đơn vị do Ban Dân vận cấp (ví dụ HU_DONGHOA); ghi đúng mã và giữ nguyên ở mọi kỳ báo cáo.',
-        'Kỳ báo cáo ghi theo một trong các dạng: Quý I/2023, Quý II/2023, Quý III/2023, Quý IV/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023.',
-        'Ngày báo cáo ghi theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 28/03/2023.',
+        `Mã đơn vị do Ban Dân vận cấp (ví dụ ${examples.unitCode}); ghi đúng mã và giữ nguyên ở mọi kỳ báo cáo.`,
+        examples.period
+          ? `Kỳ báo cáo chọn trong danh sách thả xuống: ${periodsOfYear(examples.period.year).map(periodLabel).join(', ')}; biểu mẫu này dùng cho ${periodExample}.`
+          : 'Kỳ báo cáo ghi theo một trong các dạng: Quý I/20xx, Quý II/20xx, Quý III/20xx, Quý IV/20xx, 6 tháng/20xx, 9 tháng/20xx, Năm 20xx (20xx là năm báo cáo).',
+        `Ngày báo cáo ghi theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ ${examples.period ? periodEndDate(examples.period) : '28/03/20xx'}.`,
       ],
     },
     {
@@ -65,7 +76,7 @@ function sections(catalogue: readonly Indicator[]): Section[] {
         'Mỗi nội dung ghi một dòng, bắt đầu từ dòng 3; cột STT ghi 1, 2, 3… (có thể để trống). Có thể để dòng trống giữa các nội dung, thêm dòng nếu cần.',
         'Cột "Lĩnh vực" chọn trong danh sách thả xuống (bấm vào ô, chọn mũi tên bên phải). Nếu dán từ tệp khác, kiểm tra lại ô Lĩnh vực có đúng một mục trong danh sách ở mục 7.',
         'Ghi câu đầy đủ, ngắn gọn, nêu số liệu cụ thể nếu có; không gộp nhiều nội dung vào một ô.',
-        'Hạn chế: ghi nguyên nhân ở cột "Nguyên nhân". Nhiệm vụ: ghi thời hạn nếu có (ví dụ "Quý II/2023", "30/6/2023").',
+        `Hạn chế: ghi nguyên nhân ở cột "Nguyên nhân". Nhiệm vụ: ghi thời hạn nếu có (ví dụ "${examples.period ? nextPeriodName(examples.period) : 'quý II năm 20xx'}").`,
       ],
     },
     {
@@ -87,7 +98,7 @@ function sections(catalogue: readonly Indicator[]): Section[] {
       heading: '8. Lưu, đặt tên và gửi tệp',
       lines: [
         'Lưu tệp dạng Excel Workbook (.xlsx). Không lưu dạng .xls cũ, không đặt mật khẩu mở tệp.',
-        'Đặt tên tệp theo mã đơn vị và kỳ báo cáo, ví dụ: HU_DONGHOA_quy-1-2023.xlsx.',
+        `Đặt tên tệp theo mã đơn vị và kỳ báo cáo, ví dụ: ${fileExample}.`,
         'Gửi tệp về Ban Dân vận đúng thời hạn. Nếu gửi lại bản sửa, giữ nguyên mã đơn vị và ghi ngày báo cáo mới; Ban Dân vận sẽ thông báo bản nào được dùng để tổng hợp.',
       ],
     },
@@ -104,14 +115,14 @@ function sections(catalogue: readonly Indicator[]): Section[] {
   ];
 }
 
-export function addGuideSheet(workbook: ExcelJS.Workbook, catalogue: readonly Indicator[]): ExcelJS.Worksheet {
+export function addGuideSheet(workbook: ExcelJS.Workbook, catalogue: readonly Indicator[], examples: FormExamples): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEET.guide, { properties: { tabColor: { argb: 'FFC00000' } } });
   sheet.getColumn(1).width = 4;
   sheet.getColumn(2).width = 110;
   addTitle(sheet, 'HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO CÔNG TÁC DÂN VẬN', 2);
 
   let rowNumber = 3;
-  for (const section of sections(catalogue)) {
+  for (const section of sections(catalogue, examples)) {
     const heading = sheet.getCell(rowNumber, 1);
     heading.value = section.heading;
     heading.font = BOLD_FONT;

@@ -5,7 +5,8 @@ import { addGuideSheet } from './guide-sheet.js';
 import { addInfoSheet } from './info-sheet.js';
 import { addListsSheet } from './lists-sheet.js';
 import { LIST_SHEET_KEYS, addTableSheet } from './table-sheets.js';
-import type { FormOptions } from './types.js';
+import type { FormExamples, FormOptions } from './types.js';
+import { parsePeriod, periodLabel, periodsOfYear } from '../domain/period.js';
 import { normaliseWorkbookPackage } from './workbook-package.js';
 
 export type { FormContent, FormInfo, FormOptions } from './types.js';
@@ -16,6 +17,17 @@ export { FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW, VALIDATION_LAST_ROW } from './sh
 
 const DEFAULT_BLANK_ROWS = 30;
 const DEFAULT_TIMESTAMP = new Date(Date.UTC(2000, 0, 1));
+
+/** The unit and period the form's hints show: what it is pre-filled with, else what the caller gives, else made up. */
+function formExamples(options: FormOptions): FormExamples {
+  const info = options.content?.info ?? {};
+  const period = (info.period ? parsePeriod(info.period) : undefined) ?? options.examples?.period;
+  return {
+    unitCode: info.unitCode || options.examples?.unitCode || 'HU_DONGHOA',
+    unitName: info.unitName || options.examples?.unitName || 'Ban Dân vận Huyện ủy Đông Hòa',
+    ...(period ? { period } : {}),
+  };
+}
 
 /** Builds the form: "Hướng dẫn", "Thông tin", "Số liệu", the five list sheets, then the hidden lists sheet. */
 export async function buildFormWorkbook(options: FormOptions): Promise<Buffer> {
@@ -33,11 +45,12 @@ export async function buildFormWorkbook(options: FormOptions): Promise<Buffer> {
   // The KN_TL formula may have no cached result: ask Excel to compute it on opening.
   workbook.calcProperties = { fullCalcOnLoad: true };
 
-  addGuideSheet(workbook, options.catalogue);
-  await addInfoSheet(workbook, content.info);
+  const examples = formExamples(options);
+  addGuideSheet(workbook, options.catalogue, examples);
+  await addInfoSheet(workbook, content.info, examples);
   await addFiguresSheet(workbook, options.catalogue, content);
   for (const key of LIST_SHEET_KEYS) addTableSheet(workbook, key, content, blankRows);
-  addListsSheet(workbook);
+  addListsSheet(workbook, examples.period ? periodsOfYear(examples.period.year).map(periodLabel) : []);
   // Open on "Thông tin", the first sheet to fill in.
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 

@@ -1,39 +1,51 @@
 /** The "Thông tin" sheet: who reports, for which period, on what date; labels in A, values in B. */
 import type ExcelJS from 'exceljs';
 import { INFO_LABEL, REQUIRED_INFO, SHEET, type InfoKey } from '../domain/form-layout.js';
-import { BASE_FONT, BOLD_FONT, BORDER, HINT_FONT, LOCKED_FILL, REQUIRED_FONT, WRAP_TOP, styleInputCell } from './styles.js';
+import { BASE_FONT, BOLD_FONT, BORDER, HINT_FONT, LOCKED_FILL, REQUIRED_FONT, WRAP_TOP, styleInputCell, styleLockedCell } from './styles.js';
+import { periodEndDate, periodLabel, periodsOfYear } from '../domain/period.js';
+import { periodsRange } from './lists-sheet.js';
 import { addTitle, addValidation, setPrint } from './sheet-frame.js';
-import type { FormContent } from './types.js';
+import type { FormContent, FormExamples } from './types.js';
 
 /** Row of each label: the title sits in row 1, then the labels in the order of INFO_LABEL. */
 export const INFO_ROW: Record<InfoKey, number> = Object.fromEntries(
   (Object.keys(INFO_LABEL) as InfoKey[]).map((key, index) => [key, index + 2]),
 ) as Record<InfoKey, number>;
 
-const HINT: Record<InfoKey, string> = {
-  unitCode: 'Mã do Ban Dân vận cấp, ví dụ: HU_DONGHOA. Giữ nguyên mã ở mọi kỳ.',
-  unitName: 'Tên đầy đủ, ví dụ: Ban Dân vận Huyện ủy Đông Hòa',
-  period: 'Ví dụ: Quý I/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023',
-  reportDate: 'Ngày/tháng/năm, ví dụ: 28/03/2023',
-  preparedBy: 'Họ và tên chuyên viên lập báo cáo',
-  phone: 'Số điện thoại để liên hệ khi cần làm rõ',
-  email: 'Địa chỉ thư điện tử của người lập',
-  head: 'Họ và tên, chức vụ người duyệt báo cáo',
-};
-
-/** Excel shows at most 255 characters of an input message and 32 of its title: keep them short. */
-const PROMPT: Partial<Record<InfoKey, { title: string; text: string }>> = {
-  unitCode: { title: 'Mã đơn vị', text: 'Mã do Ban Dân vận cấp (ví dụ HU_DONGHOA). Ghi đúng mã, giữ nguyên ở mọi kỳ báo cáo.' },
-  period: {
-    title: 'Kỳ báo cáo',
-    text: 'Ghi một trong các dạng: Quý I/2023, Quý II/2023, Quý III/2023, Quý IV/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023.',
-  },
-};
+/** The hints beside each value and the input messages, with the form's own unit and period as examples. */
+function texts(examples: FormExamples): { hint: Record<InfoKey, string>; prompt: Partial<Record<InfoKey, { title: string; text: string }>> } {
+  const periods = examples.period ? periodsOfYear(examples.period.year).map(periodLabel) : null;
+  const periodExample = examples.period ? periodLabel(examples.period) : 'Quý I/20xx';
+  const dateExample = examples.period ? periodEndDate(examples.period) : '28/03/20xx';
+  return {
+    hint: {
+      unitCode: `Mã do Ban Dân vận cấp, ví dụ: ${examples.unitCode}. Giữ nguyên mã ở mọi kỳ.`,
+      unitName: `Tên đầy đủ, ví dụ: ${examples.unitName}`,
+      period: periods ? `Chọn trong danh sách, ví dụ: ${periodExample}` : 'Ví dụ: Quý I/20xx, 6 tháng/20xx, 9 tháng/20xx, Năm 20xx (20xx là năm báo cáo)',
+      reportDate: `Ngày/tháng/năm, ví dụ: ${dateExample}`,
+      preparedBy: 'Họ và tên chuyên viên lập báo cáo',
+      phone: 'Số điện thoại để liên hệ khi cần làm rõ',
+      email: 'Địa chỉ thư điện tử của người lập',
+      head: 'Họ và tên, chức vụ người duyệt báo cáo',
+    },
+    // Excel shows at most 255 characters of an input message and 32 of its title: keep them short.
+    prompt: {
+      unitCode: { title: 'Mã đơn vị', text: `Mã do Ban Dân vận cấp (ví dụ ${examples.unitCode}). Ghi đúng mã, giữ nguyên ở mọi kỳ báo cáo.` },
+      period: {
+        title: 'Kỳ báo cáo',
+        text: periods
+          ? `Chọn kỳ trong danh sách: ${periods.join(', ')}.`
+          : 'Ghi một trong các dạng: Quý I/20xx … Quý IV/20xx, 6 tháng/20xx, 9 tháng/20xx, Năm 20xx (20xx là năm báo cáo).',
+      },
+    },
+  };
+}
 
 export const REPORT_DATE_MIN = new Date(Date.UTC(2000, 0, 1));
 export const REPORT_DATE_MAX = new Date(Date.UTC(2100, 11, 31));
 
-export async function addInfoSheet(workbook: ExcelJS.Workbook, info: FormContent['info'] = {}): Promise<ExcelJS.Worksheet> {
+export async function addInfoSheet(workbook: ExcelJS.Workbook, info: FormContent['info'] = {}, examples: FormExamples): Promise<ExcelJS.Worksheet> {
+  const { hint: HINT, prompt: PROMPT } = texts(examples);
   const sheet = workbook.addWorksheet(SHEET.info, { properties: { tabColor: { argb: 'FF2F5597' } } });
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 46;
@@ -66,7 +78,21 @@ export async function addInfoSheet(workbook: ExcelJS.Workbook, info: FormContent
     hint.alignment = { ...WRAP_TOP, vertical: 'middle' };
 
     const prompt = PROMPT[key];
-    if (prompt) {
+    if (key === 'period' && examples.period) {
+      // The periods of the form's year as a dropdown; another spelling is still accepted after a warning.
+      addValidation(sheet, value.address, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [periodsRange(periodsOfYear(examples.period.year).length)],
+        showInputMessage: true,
+        promptTitle: prompt!.title,
+        prompt: prompt!.text,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'Kỳ báo cáo',
+        error: 'Kỳ này không có trong danh sách của năm. Nếu đúng là kỳ cần báo cáo, bấm Yes để giữ.',
+      });
+    } else if (prompt) {
       // Free text with a hint rather than a list: danvan reads every spelling of §3 and names a bad one.
       addValidation(sheet, value.address, {
         type: 'any',
@@ -119,7 +145,10 @@ function fillInfo(sheet: ExcelJS.Worksheet, info: NonNullable<FormContent['info'
   for (const key of Object.keys(INFO_LABEL) as InfoKey[]) {
     const value = info[key];
     if (value === undefined || value === '') continue;
-    sheet.getCell(INFO_ROW[key], 2).value = value;
+    const cell = sheet.getCell(INFO_ROW[key], 2);
+    cell.value = value;
+    // A code given by the committee is locked (and greyed) in the protected sheet: a unit cannot mistype it.
+    if (key === 'unitCode') styleLockedCell(cell, { vertical: 'middle', wrapText: true });
   }
 }
 

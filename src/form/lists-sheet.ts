@@ -29,10 +29,18 @@ export function listRange(key: ListKey): string {
   return `${LISTS_SHEET}!$${list.column}$2:$${list.column}$${list.items.length + 1}`;
 }
 
-export function addListsSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+/** The periods of one year, in the order they fall due: the "Kỳ báo cáo" dropdown of a form made for that year. */
+export const PERIODS_LIST: Omit<ClosedList, 'items'> = { column: 'D', title: 'Kỳ báo cáo' };
+
+export function periodsRange(count: number): string {
+  return `${LISTS_SHEET}!$${PERIODS_LIST.column}$2:$${PERIODS_LIST.column}$${count + 1}`;
+}
+
+export function addListsSheet(workbook: ExcelJS.Workbook, periods: readonly string[] = []): ExcelJS.Worksheet {
   // 'hidden' rather than 'veryHidden': LibreOffice keeps it as is, and a curious user can still look.
   const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  for (const list of Object.values(LISTS) as ClosedList[]) {
+  const lists: ClosedList[] = [...(Object.values(LISTS) as ClosedList[]), ...(periods.length ? [{ ...PERIODS_LIST, items: periods }] : [])];
+  for (const list of lists) {
     const column = sheet.getColumn(list.column);
     column.width = 32;
     const head = sheet.getCell(`${list.column}1`);

@@ -1,5 +1,6 @@
 /** What the form writer takes: the indicator catalogue and, optionally, content to pre-fill. */
 import type { Indicator } from '../domain/catalogue.js';
+import type { Period } from '../domain/period.js';
 
 export interface FormInfo {
   unitCode: string;
@@ -27,9 +28,19 @@ export interface FormContent {
   models?: { name: string; field: string; level: string; note?: string; origin?: string }[];
 }
 
+/** What the form's hints and instructions show as examples: the unit itself, or one of the registry. */
+export interface FormExamples {
+  unitCode: string;
+  unitName: string;
+  /** The period the form is for; its year gives the "Kỳ báo cáo" dropdown. */
+  period?: Period;
+}
+
 export interface FormOptions {
   catalogue: readonly Indicator[];
   content?: FormContent;
+  /** Examples for the hints; by default the pre-filled unit and period, else a made-up unit. */
+  examples?: Partial<FormExamples>;
   /** Empty, formatted input rows after the content of each text sheet; default 30. */
   blankRows?: number;
   /**

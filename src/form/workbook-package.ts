@@ -37,7 +37,7 @@ export function orderFontChildren(styles: string): string {
 /** The workbook's package, re-zipped in its own entry order with fixed time stamps and schema-ordered fonts. */
 export function normaliseWorkbookPackage(zip: Buffer, date: Date): Buffer {
   // danvan's own output: the submission reader's size limit does not apply.
-  const archive = ZipArchive.open(zip, { maxEntryBytes: Number.POSITIVE_INFINITY });
+  const archive = ZipArchive.open(zip, undefined, { maxEntryBytes: Number.POSITIVE_INFINITY });
   const entries: PackedZipEntry[] = archive.entries.map((entry) => {
     if (entry.name === STYLES_PART) {
       const data = Buffer.from(orderFontChildren(Buffer.from(archive.extract(entry)).toString('utf8')), 'utf8');

@@ -39,6 +39,10 @@ export const HD36: LayoutProfile = {
     subject: { sizePt: 14, bold: true },
     subjectRule: { kind: 'text', text: '-----', style: { sizePt: 14 } },
     afterSubjectPt: 6,
+    // Party công văn: the trích yếu under the number, lower case, 12 pt italic (HD 36, Phụ lục 3; UNVERIFIED size).
+    letterSubject: { sizePt: 12, italic: true },
+    salutation: { sizePt: 14 },
+    salutationSpacing: { beforePt: 12, afterPt: 12 },
   },
   body: {
     text: { sizePt: 14 },

@@ -29,6 +29,8 @@ export const ND30: LayoutProfile = {
     documentTypeSpacing: { beforePt: 18, afterPt: 0 },
     subject: { sizePt: 14, bold: true },
     subjectRule: { kind: 'rule', widthTwips: 1700, thicknessEighths: 6 },
+    // NĐ 30/2020, Phụ lục I: "V/v" and the trích yếu of a công văn in lower case, 12–13 pt, upright.
+    letterSubject: { sizePt: 12 },
   },
   body: {
     ...HD36.body,

@@ -90,6 +90,11 @@ export interface LayoutProfile {
     subjectRule: { kind: 'text'; text: string; style: TextStyle } | { kind: 'rule'; widthTwips: number; thicknessEighths: number };
     /** Space between the subject block and the first body paragraph. */
     afterSubjectPt: number;
+    /** A letter's (công văn) trích yếu under its number: "V/v …". */
+    letterSubject: TextStyle;
+    /** A letter's "Kính gửi:" and its addressees; the space around them. */
+    salutation: TextStyle;
+    salutationSpacing: Spacing;
   };
 
   body: {

@@ -1,5 +1,6 @@
 /** Every Vietnamese sentence a user reads about their input, keyed by issue code. Logic lives elsewhere. */
-import type { UnreadableReason } from '../readers/types.js';
+import type { LimitBreach } from '../readers/limits.js';
+import type { UnreadableInfo, UnreadableReason } from '../readers/types.js';
 import { formatNumber } from '../render/format.js';
 
 const quote = (text: string) => `"${text}"`;
@@ -23,7 +24,35 @@ function cellList(cells: readonly string[], max = 12): string {
 
 export const FORM_HINT = 'Hãy dùng biểu mẫu do lệnh "danvan mau" tạo ra.';
 
-export const unreadable: Record<UnreadableReason, (detail?: string) => string> = {
+const MiB = 1024 * 1024;
+const bytesText = (bytes: number) => (bytes >= MiB ? `${formatNumber(bytes / MiB, 1)} MB` : `${formatNumber(bytes / 1024, 0)} KB`);
+const RESEND = 'Có thể tệp bị hỏng hoặc bị làm giả; hãy xin đơn vị gửi lại tệp biểu mẫu đã điền.';
+
+/** A workbook over one of the budgets of readers/limits.ts: which limit, its figure, and where. */
+export function overLimit(breach: LimitBreach): string {
+  const sheet = breach.sheet === undefined ? 'Một sheet' : `Sheet ${quote(breach.sheet)}`;
+  const n = formatNumber(breach.max, 0);
+  switch (breach.limit) {
+    case 'totalInflatedBytes':
+      return `Tệp quá lớn khi giải nén: các phần cần đọc vượt giới hạn ${bytesText(breach.max)} (một biểu mẫu đã điền chỉ khoảng vài trăm KB). ${RESEND}`;
+    case 'partBytes':
+      return `Tệp quá lớn khi giải nén: phần ${breach.part ?? ''} vượt giới hạn ${bytesText(breach.max)} cho một phần của tệp (một biểu mẫu đã điền chỉ khoảng vài trăm KB). ${RESEND}`;
+    case 'sheets':
+      return `Tệp có quá nhiều sheet (giới hạn ${n} sheet; biểu mẫu có 9). ${RESEND}`;
+    case 'rowsPerSheet':
+      return `${sheet} có quá nhiều dòng có dữ liệu (giới hạn ${n} dòng một sheet). Hãy xóa các dòng thừa hoặc tách nội dung, rồi gửi lại.`;
+    case 'cellsPerSheet':
+      return `${sheet} có quá nhiều ô có dữ liệu (giới hạn ${n} ô một sheet). Hãy xóa các ô thừa, rồi gửi lại.`;
+    case 'cellsPerWorkbook':
+      return `Tệp có quá nhiều ô có dữ liệu (giới hạn ${n} ô trong cả tệp). Hãy xóa các sheet hoặc ô thừa, rồi gửi lại.`;
+    case 'mergedRangesPerSheet':
+      return `${sheet} có quá nhiều vùng gộp ô (giới hạn ${n} vùng một sheet). Hãy bỏ gộp các ô thừa, rồi gửi lại.`;
+    case 'cellChars':
+      return `Ô ${breach.sheet === undefined ? '' : `${breach.sheet}!`}${breach.cell ?? ''} có hơn ${n} ký tự, quá giới hạn của Excel cho một ô. Hãy rút gọn nội dung ô, rồi gửi lại.`;
+  }
+}
+
+export const unreadable: Record<UnreadableReason, (detail?: string, info?: UnreadableInfo) => string> = {
   'empty-file': () => 'Tệp rỗng (0 byte), không có nội dung. Hãy gửi lại tệp báo cáo.',
   'not-a-zip': () =>
     'Tệp không phải bảng tính Excel (.xlsx), dù có đuôi .xlsx. Hãy mở biểu mẫu bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.',
@@ -55,12 +84,98 @@ export const unreadable: Record<UnreadableReason, (detail?: string) => string> =
   },
   'too-large': (detail) =>
     `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,
-  corrupt: (detail) => {
+  corrupt: (_detail, info) => {
     // The reader's detail is for developers; the user is told which part of the package is broken.
-    const part = detail ? /[\w./[\]-]+\.(?:xml|rels)\b/.exec(detail)?.[0] : undefined;
-    return `Tệp bị hỏng, không đọc được${part ? ` (phần ${part} trong tệp bị lỗi)` : ''}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`;
+    const part = info?.part;
+    return `Tệp bị hỏng, không đọc được${part ? ` (phần ${part.slice(0, 100)} trong tệp bị lỗi)` : ''}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`;
   },
+  'over-limit': (_detail, info) => (info?.limit ? overLimit(info.limit) : `Tệp vượt giới hạn kích thước của danvan. ${RESEND}`),
 };
+
+/** What went wrong in the file system, in words (errno codes of Node: EACCES, EIO…). */
+export function fsErrorReason(errno: string | undefined): string {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'không có quyền truy cập';
+    case 'ENOENT':
+      return 'không tồn tại';
+    case 'ENOTDIR':
+      return 'một phần của đường dẫn không phải thư mục';
+    case 'EISDIR':
+      return 'đó là một thư mục';
+    case 'ELOOP':
+      return 'liên kết tượng trưng (symlink) trỏ vòng';
+    case 'ENAMETOOLONG':
+      return 'đường dẫn quá dài';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'đang mở quá nhiều tệp cùng lúc';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'ổ đĩa đã đầy';
+    case 'EROFS':
+      return 'ổ đĩa chỉ cho đọc';
+    case 'EIO':
+      return 'lỗi đọc/ghi của ổ đĩa';
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return 'tệp đang bị chương trình khác sử dụng';
+    case 'EEXIST':
+      return 'tệp đã có';
+    default:
+      return `lỗi hệ thống${errno ? ` ${errno}` : ''}`;
+  }
+}
+
+/** The file system refused an operation on a path the user gave (or one found under it). */
+export const fsMsg = {
+  readDir: (path: string, errno: string | undefined) => `Không đọc được thư mục "${path}": ${fsErrorReason(errno)}.`,
+  open: (path: string, errno: string | undefined) => `Không mở được "${path}": ${fsErrorReason(errno)}.`,
+  /** Any other refusal, caught where the CLI maps errors to exit codes: the operation and the path as Node names them. */
+  other: (syscall: string | undefined, path: string | undefined, errno: string | undefined) =>
+    `Lỗi hệ thống tệp${path ? ` với "${path}"` : ''}${syscall ? ` (thao tác ${syscall})` : ''}: ${fsErrorReason(errno)}.`,
+};
+
+/** Why an output cannot be written (output/plan.ts). `flag` is the option that names it ("-o", "--xlsx"). */
+export const outputMsg = {
+  folderMissing: (folder: string, flag: string) => `Thư mục "${folder}" để ghi ${flag} không tồn tại.`,
+  isFolder: (path: string, flag: string) => `"${path}" (${flag}) là một thư mục; hãy chỉ ra tên tệp cần ghi.`,
+  notRegular: (path: string, flag: string) => `"${path}" (${flag}) không phải tệp thường (ống dẫn, thiết bị…); danvan không ghi vào đó.`,
+  onInput: (path: string, flag: string, input: string) =>
+    `Không ghi ${flag} "${path}": đó chính là tệp đầu vào "${input}" của lần chạy này. danvan không bao giờ ghi đè tệp đầu vào, kể cả khi có --force; hãy chọn tên khác.`,
+  insideInput: (path: string, flag: string, folder: string) =>
+    `Không ghi "${path}" vào thư mục báo cáo đầu vào "${folder}" (danvan không thay đổi thư mục đầu vào). Hãy chọn nơi khác bằng ${flag}.`,
+  sameAsOther: (path: string, flag: string, otherFlag: string) => `${otherFlag} và ${flag} cùng ghi vào "${path}"; hãy đặt hai tên khác nhau.`,
+  exists: (path: string, flag: string) =>
+    `Tệp "${path}" đã có; danvan không ghi đè. Dùng --force để ghi đè hoặc chọn tên khác bằng ${flag}.`,
+  appeared: (path: string, flag: string) =>
+    `Tệp "${path}" vừa được tạo ra trong lúc danvan chạy (có thể bởi một lần chạy khác); danvan không ghi đè và không ghi kết quả nào của lần chạy này. Dùng --force để ghi đè hoặc chọn tên khác bằng ${flag}.`,
+  writeFailed: (path: string, errno: string | undefined) => `Không ghi được tệp "${path}": ${fsErrorReason(errno)}.`,
+};
+
+/** A config or template that could not be read as a small UTF-8 text file (files/read.ts). */
+export function fileReadProblem(
+  what: 'tệp cấu hình' | 'mẫu báo cáo',
+  file: string,
+  error: { problem: string; details: { offset?: number; errno?: string } },
+  maxBytes: number,
+): string {
+  switch (error.problem) {
+    case 'not-found':
+      return `Không tìm thấy ${what} ${file}.`;
+    case 'not-regular':
+      return `${capitalised(what)} ${file} không phải một tệp thường (là thư mục, ống dẫn hoặc thiết bị); hãy chỉ ra một tệp.`;
+    case 'too-large':
+      return `${capitalised(what)} ${file} quá lớn (giới hạn ${bytesText(maxBytes)}; ${what === 'tệp cấu hình' ? 'cấu hình mẫu chỉ khoảng 4 KB' : 'mẫu có sẵn chỉ khoảng 7 KB'}). Có thể đã chỉ nhầm tệp.`;
+    case 'not-utf8':
+      return `${capitalised(what)} ${file} không phải văn bản UTF-8 (byte thứ ${formatNumber(error.details.offset ?? 0, 0)} tính từ 0 không hợp lệ). Hãy lưu lại tệp với bảng mã UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8).`;
+    default:
+      return `Không đọc được ${what} ${file}: ${fsErrorReason(error.details.errno)}.`;
+  }
+}
+
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** The reconciliation workbook's own words (tonghop --doi-chieu). */
 export const recon = {
@@ -91,10 +206,22 @@ export const recon = {
 
 const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
 
+/** How alike warnings of one file are named when folded into one line of the terminal view. */
+export const FOLDED: Record<string, string> = {
+  'figure.blank': 'chỉ tiêu để trống (đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0)',
+  'figure.row-missing': 'chỉ tiêu không có dòng trong sheet "Số liệu" (coi như để trống)',
+  'figure.ambiguous-text': 'số gõ dạng chữ có thể hiểu hai cách, đã đọc theo cách viết Việt Nam',
+  'figure.english-style': 'số viết theo kiểu tiếng Anh, đã đọc theo giá trị đó',
+  'sheet.missing-optional': 'sheet không có (coi như không có nội dung)',
+  'section.empty': 'sheet chưa có nội dung',
+};
+
 /** The batch file of `danvan lo`: every problem located by its key. */
 export const batchMsg = {
   notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
   tooLarge: (file: string, limit: number) => `Tệp lô "${file}" lớn hơn ${Math.round(limit / 1024)} KB; tệp lô chỉ liệt kê các việc cần làm.`,
+  notUtf8: (file: string, offset: number) =>
+    `Tệp lô "${file}" không phải văn bản UTF-8 (byte thứ ${formatNumber(offset, 0)} tính từ 0 không hợp lệ). Hãy lưu lại tệp với bảng mã UTF-8.`,
   unreadable: (file: string, code?: string) =>
     `Không đọc được tệp lô "${file}" (${code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc' : `lỗi hệ thống ${code ?? ''}`.trim()}).`,
   lineColumn: (line: number, column: number) => ` (dòng ${line}, cột ${column})`,
@@ -124,6 +251,22 @@ export const templateMsg = {
   periodMismatch: (file: string, period: string, final: boolean) =>
     `Mẫu ${file} là mẫu ${final ? 'sơ kết' : 'tổng kết'} nhưng kỳ báo cáo là ${period}: trích yếu ghi "${final ? 'sơ kết' : 'tổng kết'}". ` +
     `Hãy dùng ${final ? 'tong-ket.hbs' : 'so-ket.hbs'}, hoặc chỉ --template tới thư mục chứa cả hai mẫu để danvan tự chọn theo kỳ.`,
+} as const;
+
+/** The reminder letter (danvan nhac). */
+export const reminderMsg = {
+  badDeadline: (text: string) => `Hạn gửi "${text}" không phải ngày có thật; hãy ghi dạng ngày/tháng/năm, ví dụ --han 10/04/2023.`,
+  outputExtension: (path: string) => `-o "${path}": công văn đôn đốc là tệp Word, nên tên tệp phải có đuôi .docx.`,
+  noFiles: () => 'Không có tệp báo cáo nào trong thư mục: chưa xác định được kỳ báo cáo để nhắc. Hãy chỉ rõ kỳ bằng --ky.',
+  noPeriod: () => 'Không tệp nào ghi được kỳ báo cáo: hãy chỉ rõ kỳ cần nhắc bằng --ky, ví dụ --ky "Quý I/2023".',
+  noDeadline: () =>
+    'Công văn chưa có hạn gửi (in "trước ngày ……" để ghi tay): thêm --han ngày/tháng/năm, hoặc ghi "reminder.deadline" trong tệp cấu hình.',
+  noRegistry: () =>
+    'Cấu hình chưa có danh sách đơn vị ("units") nên danvan không biết đơn vị nào chưa gửi; công văn chỉ nêu các báo cáo chưa hợp lệ.',
+  noAddressees: (file: string) => `Mẫu ${file}: dòng "kinh-gui:" ở phần đầu không có nơi nhận nào.`,
+  nobody: (period: string) => `Không có đơn vị nào cần nhắc về báo cáo ${period}: mọi đơn vị trong danh sách đã gửi báo cáo hợp lệ. Không ghi công văn.`,
+  written: (output: string, missing: number, toFix: number) =>
+    `Đã ghi công văn đôn đốc: ${output} (${missing} đơn vị chưa gửi, ${toFix} đơn vị cần sửa báo cáo).`,
 } as const;
 
 /** Run-level notes that are not about one file. */
@@ -197,8 +340,9 @@ export const msg = {
     `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,
   duplicateIndicator: (code: string, firstCell: string) =>
     `Mã chỉ tiêu ${quote(code)} xuất hiện lần thứ hai (lần đầu ở ô ${firstCell}); hãy xóa dòng trùng.`,
+  // As the form's "Hướng dẫn" says it: a blank is allowed and means no figure or not tracked; it is not a 0.
   indicatorBlank: (code: string, name: string) =>
-    `Chỉ tiêu ${code} (${name}) để trống: coi là không báo cáo (khác với 0). Nếu không có, hãy nhập 0.`,
+    `Chỉ tiêu ${code} (${name}) để trống: hiểu là đơn vị không có số liệu hoặc không theo dõi chỉ tiêu này (khác với ghi 0).`,
   indicatorRowMissing: (code: string, name: string) =>
     `Không có dòng cho chỉ tiêu ${code} (${name}); coi là không báo cáo.`,
   resolvedExceedsReceived: (solved: string, received: string) =>
@@ -211,7 +355,7 @@ export const msg = {
   valueMissing: (label: string) => `Chưa điền ${quote(label)}.`,
   sectionEmpty: (sheet: string) => `Sheet ${quote(sheet)} chưa có nội dung nào.`,
   periodMismatch: (found: string, expected: string) =>
-    `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp (${expected}); tệp không được tính.`,
+    `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp là ${expected}; tệp không được tính.`,
   unitNotInRegistry: (code: string, suggestion?: string) =>
     `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
     (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),

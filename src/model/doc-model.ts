@@ -69,10 +69,14 @@ export interface DocFrame {
   motto?: string;
   /** Right column, italic: "Bình Sơn, ngày 05 tháng 4 năm 2023". */
   placeAndDate: string;
-  /** "BÁO CÁO". */
+  /** "BÁO CÁO"; empty for a letter (công văn), which has no type name. */
   documentType: string;
-  /** The trích yếu, bold and centred; one string per line. */
+  /** The trích yếu, bold and centred; one string per line (a report's; a letter's is `letterSubject`). */
   subject: string[];
+  /** A letter's trích yếu, under its number: "V/v đôn đốc gửi báo cáo …". */
+  letterSubject?: string;
+  /** A letter's "Kính gửi:" addressees, under the header. */
+  addressees?: string[];
 }
 
 export interface Signature {

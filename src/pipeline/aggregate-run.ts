@@ -1,11 +1,11 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AggregateRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodName, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
+import { discoverInputs } from '../check/discover.js';
 import { isUsed } from '../check/file-result.js';
 import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
@@ -15,7 +15,7 @@ import { chooseTemplates, periodMismatch } from '../render/template-choice.js';
 import { buildDocModel } from '../document/build.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { getLayoutProfile } from '../layout/profile.js';
-import { checkOutputPath, writeFileAtomic } from '../output/atomic-write.js';
+import { OutputPlan } from '../output/plan.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 import { frameGaps } from '../config/frame-gaps.js';
@@ -24,7 +24,7 @@ import { msg, runMsg, templateMsg } from '../messages/vi.js';
 export interface AggregateRequest {
   inputs: readonly string[];
   config: Config;
-  /** Where the config came from (null: the embedded default), to name it in messages. */
+  /** The config file (null: the embedded default): named in messages, and an input no output may land on. */
   configPath?: string | null;
   period?: string;
   /** -o; default "bao-cao-<kỳ>.docx" in the working directory. */
@@ -76,30 +76,8 @@ export function defaultOutputName(periodKey: string): string {
   return `bao-cao-${periodSlug(parsePeriod(periodKey) as Period)}.docx`;
 }
 
-function inputDirs(inputs: readonly string[], cwd: string): string[] {
-  return inputs.map((input) => resolve(cwd, input)).filter((path) => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  });
-}
-
 function requireExtension(path: string | undefined, extension: string, flag: string, what: string): void {
   if (path !== undefined && !path.toLowerCase().endsWith(extension)) throw new UsageError(msg.outputExtension(path, extension, flag, what));
-}
-
-/** Two outputs of one run on one path would leave only the last written. */
-function refuseSameOutput(cwd: string, outputs: ReadonlyArray<readonly [string, string | undefined]>): void {
-  const seen = new Map<string, string>();
-  for (const [flag, path] of outputs) {
-    if (!path) continue;
-    const absolute = resolve(cwd, path);
-    const other = seen.get(absolute);
-    if (other) throw new UsageError(`${other} và ${flag} cùng ghi vào "${path}"; hãy đặt hai tên khác nhau.`);
-    seen.set(absolute, flag);
-  }
 }
 
 export async function runAggregate(request: AggregateRequest): Promise<AggregateOutcome> {
@@ -107,24 +85,23 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   const config = request.config;
   const profile = getLayoutProfile(config.layout);
   if (!profile) throw new UsageError(`Không có bộ định dạng "${config.layout}".`);
-  const dirs = inputDirs(request.inputs, cwd);
-  const force = request.force ?? false;
   // Everything that can be refused without reading submissions is refused first: a mistake costs no waiting.
   const templates = chooseTemplates(request.template, cwd);
   // An output says what it is: a Word report named .pdf would open nowhere.
   requireExtension(request.output, '.docx', '-o', 'báo cáo Word');
   requireExtension(request.xlsx, '.xlsx', '--xlsx', 'bảng tính Excel theo biểu mẫu');
   requireExtension(request.doiChieu, '.xlsx', '--doi-chieu', 'bảng tính Excel đối chiếu');
-  if (request.output) checkOutputPath(resolve(cwd, request.output), { force, inputDirs: dirs, flag: '-o' });
-  if (request.xlsx) checkOutputPath(resolve(cwd, request.xlsx), { force, inputDirs: dirs, flag: '--xlsx' });
-  if (request.doiChieu) checkOutputPath(resolve(cwd, request.doiChieu), { force, inputDirs: dirs, flag: '--doi-chieu' });
-  refuseSameOutput(cwd, [
-    ['-o', request.output],
-    ['--xlsx', request.xlsx],
-    ['--doi-chieu', request.doiChieu],
-  ]);
+  // Every output of the run, checked together against every input (files found under the input folders
+  // included, links resolved) and against each other before any submission is read; committed together.
+  const discovery = discoverInputs(request.inputs, cwd);
+  const plan = new OutputPlan({ cwd, force: request.force ?? false });
+  plan.addInputs([...request.inputs, request.template, request.compare, request.configPath]);
+  plan.addDiscovered(discovery);
+  if (request.output) plan.add('-o', request.output);
+  if (request.xlsx) plan.add('--xlsx', request.xlsx);
+  if (request.doiChieu) plan.add('--doi-chieu', request.doiChieu);
 
-  const check = await checkSubmissions({ ...request, cwd });
+  const check = await checkSubmissions({ ...request, cwd, discovery });
   const codes = catalogueOf(config).map((i) => i.code);
   const broken = internalFailures(check);
   if (broken.length) {
@@ -148,13 +125,20 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   }
 
   const output = request.output ?? defaultOutputName(check.period);
-  if (!request.output) checkOutputPath(resolve(cwd, output), { force, inputDirs: dirs, flag: '-o' });
+  if (!request.output) plan.add('-o', output);
 
   const catalogue = catalogueOf(config);
   const previous = request.compare
     ? await readComparison(request.compare, check.period, { catalogue, maxBytes: config.maxFileMB * 1024 * 1024, cwd })
     : undefined;
-  const model = aggregateReport({ period: check.period, files: check.files, catalogue, registry: config.units, previous });
+  const model = aggregateReport({
+    period: check.period,
+    files: check.files,
+    catalogue,
+    registry: config.units,
+    previous,
+    merge: { similarity: config.report.similarity },
+  });
 
   const period = parsePeriod(check.period) as Period;
   const final = isFinalReview(period);
@@ -174,9 +158,14 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     ? await (await import('../reconcile/workbook.js')).buildReconciliationWorkbook({ model, check, catalogue })
     : undefined;
 
-  writeFileAtomic(resolve(cwd, output), docx);
-  if (request.xlsx && workbook) writeFileAtomic(resolve(cwd, request.xlsx), workbook);
-  if (request.doiChieu && reconciliation) writeFileAtomic(resolve(cwd, request.doiChieu), reconciliation);
+  try {
+    plan.write('-o', docx);
+    if (request.xlsx && workbook) plan.write('--xlsx', workbook);
+    if (request.doiChieu && reconciliation) plan.write('--doi-chieu', reconciliation);
+    plan.commit();
+  } finally {
+    plan.discard();
+  }
   return {
     check,
     model,

@@ -6,6 +6,7 @@ import type { CheckReport } from '../check/check.js';
 import type { FileResult } from '../check/file-result.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { FailureCode } from '../diagnostics/errors.js';
+import type { ReminderModel } from '../reminder/model.js';
 
 /**
  * Schema names with their major version. A version only ever gains fields; removing or changing the meaning of
@@ -15,6 +16,7 @@ export const SCHEMA = {
   kiemtra: 'urn:danvan:kiemtra:1',
   tonghop: 'urn:danvan:tonghop:1',
   lo: 'urn:danvan:lo:1',
+  nhac: 'urn:danvan:nhac:1',
 } as const;
 
 export interface Failure {
@@ -122,3 +124,23 @@ export function aggregateFailureJson(error: Failure, report: CheckReport | null,
 }
 
 export type AggregateJson = ReturnType<typeof aggregateJson> | ReturnType<typeof aggregateFailureJson>;
+
+/** nhac's object: the letter written (or null when nobody needs reminding), who it names, and the check behind it. */
+export function reminderJson(report: CheckReport, model: ReminderModel, output: string | null, warnings: readonly RunWarningJson[]) {
+  return {
+    schema: SCHEMA.nhac,
+    period: report.period,
+    output,
+    units: unitsJson(report),
+    missingUnits: missingUnitsJson(report),
+    toFix: model.toFix,
+    warnings,
+    files: report.files.map(fileJson),
+    skipped: report.skipped,
+    error: null,
+  };
+}
+
+export function reminderFailureJson(error: Failure) {
+  return { schema: SCHEMA.nhac, period: null, output: null, units: null, missingUnits: null, toFix: null, warnings: [], files: [], skipped: [], error };
+}

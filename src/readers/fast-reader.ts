@@ -3,6 +3,8 @@
 import { cleanText } from '../domain/text.js';
 import { isoToSerial } from '../domain/excel-date.js';
 import { isDateFormat } from './number-format.js';
+import { WorkbookLimitError } from './limit-error.js';
+import { WORKBOOK_LIMITS } from './limits.js';
 import { sniffWorkbook } from './sniff.js';
 import {
   UnreadableWorkbookError,
@@ -27,7 +29,7 @@ export class FastXlsxReader implements WorkbookReader {
   /** Throws only UnreadableWorkbookError, whatever the bytes. */
   read(bytes: Uint8Array): RawWorkbook {
     const sniff = sniffWorkbook(bytes);
-    if (!sniff.ok) throw new UnreadableWorkbookError(sniff.reason, sniff.detail);
+    if (!sniff.ok) throw new UnreadableWorkbookError(sniff.reason, sniff.detail, sniff.info);
     try {
       return readXlsxArchive(sniff.zip, sniff.workbookPart);
     } catch (error) {
@@ -46,15 +48,22 @@ interface Relationship {
 
 interface Context {
   sharedStrings: string[];
+  /** Indexes of shared strings longer than a cell may be (WORKBOOK_LIMITS.cellChars); refused where used. */
+  longStrings: Set<number>;
   /** Per cellXfs index: does that style show a date? */
   dateStyles: boolean[];
   date1904: boolean;
+  /** Value cells kept so far in all sheets (WORKBOOK_LIMITS.cellsPerWorkbook). */
+  cellCount: number;
 }
 
 /** Reads an opened package whose workbook part is known (see `sniffWorkbook`). */
 export function readXlsxArchive(zip: ZipArchive, workbookPart: string): RawWorkbook {
   const workbookXml = partText(zip, workbookPart, true)!;
   const book = parsePart(workbookPart, () => parseWorkbook(workbookXml));
+  if (book.sheets.length > WORKBOOK_LIMITS.sheets) {
+    throw new WorkbookLimitError({ limit: 'sheets', max: WORKBOOK_LIMITS.sheets }, `${book.sheets.length} sheets`);
+  }
   const rels = readRelationships(zip, workbookPart);
 
   const relOfType = (suffix: string): string | undefined => {
@@ -67,20 +76,30 @@ export function readXlsxArchive(zip: ZipArchive, workbookPart: string): RawWorkb
 
   const sstXml = partText(zip, sstPart, false);
   const stylesXml = partText(zip, stylesPart, false);
+  const longStrings = new Set<number>();
   const ctx: Context = {
-    sharedStrings: sstXml === undefined ? [] : parsePart(sstPart, () => parseSharedStrings(sstXml)),
+    sharedStrings: sstXml === undefined ? [] : parsePart(sstPart, () => parseSharedStrings(sstXml, longStrings)),
+    longStrings,
     dateStyles: stylesXml === undefined ? [] : parsePart(stylesPart, () => parseStyles(stylesXml)),
     date1904: book.date1904,
+    cellCount: 0,
   };
 
   const sheets: RawSheet[] = [];
+  // A part is read once however many sheets point at it: the others share its cells.
+  const cellsOfPart = new Map<string, RawCell[]>();
   for (const sheet of book.sheets) {
     const rel = sheet.relId === undefined ? undefined : rels.get(sheet.relId);
     if (rel && !rel.type.endsWith(REL_WORKSHEET)) continue; // chartsheets, dialog and macro sheets hold no cells
     if (!rel) throw new UnreadableWorkbookError('corrupt', `no relationship for sheet "${sheet.name}"`);
-    const xml = partText(zip, rel.target, true)!;
-    const cells = parsePart(rel.target, () => parseWorksheet(xml, ctx, rel.target));
-    sheets.push({ name: cleanText(sheet.name), cells });
+    const name = cleanText(sheet.name);
+    let cells = cellsOfPart.get(rel.target);
+    if (!cells) {
+      const xml = partText(zip, rel.target, true)!;
+      cells = parsePart(rel.target, () => parseWorksheet(xml, ctx, rel.target, name));
+      cellsOfPart.set(rel.target, cells);
+    }
+    sheets.push({ name, cells });
   }
   return { sheets };
 }
@@ -92,14 +111,14 @@ function parsePart<T>(part: string, parse: () => T): T {
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw error;
     const what = error instanceof XmlError ? 'malformed XML' : 'unreadable';
-    throw new UnreadableWorkbookError('corrupt', `${part}: ${what}: ${(error as Error)?.message ?? String(error)}`);
+    throw new UnreadableWorkbookError('corrupt', `${part}: ${what}: ${(error as Error)?.message ?? String(error)}`, { part });
   }
 }
 
 function partText(zip: ZipArchive, name: string, required: boolean): string | undefined {
   const bytes = zip.read(name);
   if (bytes === undefined) {
-    if (required) throw new UnreadableWorkbookError('corrupt', `missing part ${name}`);
+    if (required) throw new UnreadableWorkbookError('corrupt', `missing part ${name}`, { part: name });
     return undefined;
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -183,11 +202,19 @@ function decodeURIComponentSafe(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // sharedStrings.xml and styles.xml
 
-function parseSharedStrings(xml: string): string[] {
+function parseSharedStrings(xml: string, longStrings: Set<number>): string[] {
   const s = new XmlScanner(xml);
   const out: string[] = [];
   for (let t = s.next(); t !== END; t = s.next()) {
-    if (t === OPEN && s.name === 'si') out.push(cleanText(readStringItem(s)));
+    if (t !== OPEN || s.name !== 'si') continue;
+    const text = readStringItem(s);
+    // Excel never writes a longer string; a cell that uses one is refused (the sheet and cell are known there).
+    if (text.length > WORKBOOK_LIMITS.cellChars) {
+      longStrings.add(out.length);
+      out.push('');
+    } else {
+      out.push(cleanText(text));
+    }
   }
   return out;
 }
@@ -209,8 +236,13 @@ function readStringItem(s: XmlScanner): string {
     if (t === CLOSE) {
       if (s.depth < base) break;
     } else if (t === OPEN) {
-      if (s.name === 't') out += decodeOoxmlEscapes(s.elementText());
-      else if (s.name === 'rPh') s.skipElement();
+      if (s.name === 't') {
+        // Once past a cell's limit the rest is only scanned: the caller refuses the text by its length.
+        if (out.length <= WORKBOOK_LIMITS.cellChars) out += decodeOoxmlEscapes(s.elementText());
+        else s.skipElement();
+      } else if (s.name === 'rPh') {
+        s.skipElement();
+      }
     }
   }
   return out;
@@ -251,16 +283,20 @@ interface MergeRange {
   c2: number;
 }
 
-function parseWorksheet(xml: string, ctx: Context, part: string): RawCell[] {
+function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string): RawCell[] {
   const s = new XmlScanner(xml);
   const cells: RawCell[] = [];
   let merges: MergeRange[] | undefined;
+  let mergeCount = 0;
   let row = 0;
   let col = 0;
   let inSheetData = false;
   let sorted = true;
   let lastRow = 0;
   let lastCol = 0;
+  let rowsWithValues = 0;
+  const over = (limit: 'rowsPerSheet' | 'cellsPerSheet' | 'mergedRangesPerSheet' | 'cellsPerWorkbook') =>
+    new WorkbookLimitError({ limit, max: WORKBOOK_LIMITS[limit], ...(limit === 'cellsPerWorkbook' ? {} : { sheet }), part }, `${part}: over ${limit}`);
 
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === CLOSE) {
@@ -272,6 +308,7 @@ function parseWorksheet(xml: string, ctx: Context, part: string): RawCell[] {
     if (!inSheetData) {
       if (name === 'sheetData') inSheetData = true;
       else if (name === 'mergeCell') {
+        if (++mergeCount > WORKBOOK_LIMITS.mergedRangesPerSheet) throw over('mergedRangesPerSheet');
         const range = parseRange(attrValue(s.attrs, 'ref') ?? '');
         if (range) (merges ??= []).push(range);
       }
@@ -296,10 +333,10 @@ function parseWorksheet(xml: string, ctx: Context, part: string): RawCell[] {
       if (row === 0) row = 1;
     } else {
       const m = REF.exec(r);
-      if (!m) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r}"`);
+      if (!m) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r.slice(0, 20)}"`, { part });
       col = columnNumber(m[1]!);
       row = Number(m[2]);
-      if (row === 0) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r}"`);
+      if (row === 0) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r}"`, { part });
     }
     const type = attrValue(attrs, 't') ?? 'n';
     const styleText = attrValue(attrs, 's');
@@ -326,23 +363,33 @@ function parseWorksheet(xml: string, ctx: Context, part: string): RawCell[] {
       s.next();
     }
 
+    const ref = cellRef(row, col);
+    if (
+      (v !== undefined && v.length > WORKBOOK_LIMITS.cellChars) ||
+      (inline !== undefined && inline.length > WORKBOOK_LIMITS.cellChars) ||
+      (formula !== undefined && formula.length > WORKBOOK_LIMITS.cellChars)
+    ) {
+      throw new WorkbookLimitError({ limit: 'cellChars', max: WORKBOOK_LIMITS.cellChars, sheet, part, cell: ref }, `${part}: cell ${ref} too long`);
+    }
     // A formula whose cached value is missing has an unknown value: no <v> at all, or an empty <v> where only a
     // text result can be empty (openpyxl writes `<f>3+4</f><v></v>`; exceljs writes `t="str"` for an empty text).
     const uncomputed = formula !== undefined && inline === undefined && (v === undefined || (v.trim() === '' && type !== 'str'));
     const value = uncomputed
       ? ({ kind: 'formula', formula: decodeOoxmlEscapes(formula!).trim() } as const)
-      : cellValue(type, v, inline, styleText, ctx, part, r ?? cellRef(row, col));
+      : cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
     if (value === undefined) continue;
     if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
+    if (row !== lastRow && ++rowsWithValues > WORKBOOK_LIMITS.rowsPerSheet) throw over('rowsPerSheet');
+    if (cells.length >= WORKBOOK_LIMITS.cellsPerSheet) throw over('cellsPerSheet');
+    if (++ctx.cellCount > WORKBOOK_LIMITS.cellsPerWorkbook) throw over('cellsPerWorkbook');
     lastRow = row;
     lastCol = col;
-    cells.push({ ref: cellRef(row, col), row, col, value });
+    cells.push({ ref, row, col, value });
   }
 
-  let out = sorted ? cells : sortAndDedupe(cells);
+  const out = sorted ? cells : sortAndDedupe(cells);
   // Cells hidden under a merge (not its top-left) are not what the user sees; drop them, as Excel shows them.
-  if (merges) out = out.filter((c) => !merges!.some((m) => c.row >= m.r1 && c.row <= m.r2 && c.col >= m.c1 && c.col <= m.c2 && (c.row !== m.r1 || c.col !== m.c1)));
-  return out;
+  return merges ? dropMergedCells(out, merges) : out;
 }
 
 function cellValue(
@@ -353,13 +400,17 @@ function cellValue(
   ctx: Context,
   part: string,
   ref: string,
+  sheet: string,
 ): CellValue | undefined {
   switch (type) {
     case 's': {
       if (v === undefined || v.trim() === '') return undefined;
       const index = Number(v);
       const text = ctx.sharedStrings[index];
-      if (text === undefined) throw new UnreadableWorkbookError('corrupt', `${part}: cell ${ref} uses missing shared string ${v}`);
+      if (text === undefined) throw new UnreadableWorkbookError('corrupt', `${part}: cell ${ref} uses missing shared string ${v.slice(0, 20)}`, { part });
+      if (ctx.longStrings.has(index)) {
+        throw new WorkbookLimitError({ limit: 'cellChars', max: WORKBOOK_LIMITS.cellChars, sheet, part, cell: ref }, `${part}: cell ${ref} uses a shared string over the limit`);
+      }
       return textValue(text);
     }
     case 'inlineStr':
@@ -404,7 +455,7 @@ function columnNumber(letters: string): number {
 
 function toPositiveInt(text: string, part: string, what: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UnreadableWorkbookError('corrupt', `${part}: bad ${what} number "${text}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UnreadableWorkbookError('corrupt', `${part}: bad ${what} number "${text.slice(0, 20)}"`, { part });
   return n;
 }
 
@@ -418,6 +469,50 @@ function parseRange(ref: string): MergeRange | undefined {
   const c1 = columnNumber(ma[1]!);
   const c2 = columnNumber(mb[1]!);
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
+}
+
+/** Columns of a sheet: Excel's last is XFD (16,384); references allow up to ZZZ. */
+const MAX_COLUMN = 18_278;
+
+/**
+ * The cells not hidden under a merged range (a cell inside a range other than its top-left one). One sweep
+ * down the rows with a Fenwick tree counting, per column, the ranges that cover the current row: time
+ * O((cells + ranges) · log columns), whatever the ranges' sizes or overlaps. `cells` is sorted by row.
+ */
+function dropMergedCells(cells: RawCell[], merges: MergeRange[]): RawCell[] {
+  const tree = new Int32Array(MAX_COLUMN + 2);
+  const add = (col: number, delta: number) => {
+    for (let i = col; i <= MAX_COLUMN + 1; i += i & -i) tree[i]! += delta;
+  };
+  const coverage = (col: number) => {
+    let sum = 0;
+    for (let i = col; i > 0; i -= i & -i) sum += tree[i]!;
+    return sum;
+  };
+  const clamp = (col: number) => Math.min(Math.max(col, 1), MAX_COLUMN);
+  const starts = [...merges].sort((a, b) => a.r1 - b.r1);
+  const ends = [...merges].sort((a, b) => a.r2 - b.r2);
+  // How many ranges have their top-left corner at a cell: that cell is covered by them but shown.
+  const corners = new Map<string, number>();
+  for (const m of merges) corners.set(`${m.r1},${m.c1}`, (corners.get(`${m.r1},${m.c1}`) ?? 0) + 1);
+  let si = 0;
+  let ei = 0;
+  const out: RawCell[] = [];
+  for (const cell of cells) {
+    while (si < starts.length && starts[si]!.r1 <= cell.row) {
+      const m = starts[si++]!;
+      add(clamp(m.c1), 1);
+      add(clamp(m.c2) + 1, -1);
+    }
+    while (ei < ends.length && ends[ei]!.r2 < cell.row) {
+      const m = ends[ei++]!;
+      add(clamp(m.c1), -1);
+      add(clamp(m.c2) + 1, 1);
+    }
+    const covered = cell.col > MAX_COLUMN ? 0 : coverage(cell.col);
+    if (covered === 0 || covered <= (corners.get(`${cell.row},${cell.col}`) ?? 0)) out.push(cell);
+  }
+  return out;
 }
 
 /** Sort by row then column; of two cells at one address the later one wins, as when Excel reads it. */

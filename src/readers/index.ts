@@ -1,6 +1,6 @@
 /** Entry point of the readers: a file path in, a RawWorkbook or an UnreadableWorkbookError out, nothing else. */
 
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { FastXlsxReader } from './fast-reader.js';
 import { OdsReader } from './ods-reader.js';
 import { looksLikeXls } from './sniff.js';
@@ -59,10 +59,13 @@ function readFileBytes(path: string, maxBytes: number): Uint8Array {
   const info = statSync(path);
   if (!info.isFile()) throw new UnreadableWorkbookError('not-a-zip', 'not a regular file');
   if (info.size > maxBytes) throw new UnreadableWorkbookError('too-large', `${info.size} bytes, limit ${maxBytes}`);
-  const fd = openSync(path, 'r');
+  // Opened without blocking: had a FIFO replaced the file since the stat, opening it would wait for a writer.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    // The size of the file actually opened (it may have been replaced or grown since the stat).
-    const size = fstatSync(fd).size;
+    // The file actually opened (it may have been replaced or grown since the stat).
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new UnreadableWorkbookError('not-a-zip', 'not a regular file');
+    const size = opened.size;
     if (size > maxBytes) throw new UnreadableWorkbookError('too-large', `${size} bytes, limit ${maxBytes}`);
     const bytes = Buffer.allocUnsafe(size);
     let read = 0;

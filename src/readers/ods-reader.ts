@@ -41,7 +41,7 @@ export class OdsReader implements WorkbookReader {
   read(bytes: Uint8Array): RawWorkbook {
     const sniff = sniffWorkbook(bytes);
     if (sniff.ok) throw new UnreadableWorkbookError('not-a-workbook', 'an .xlsx package, not OpenDocument');
-    if (sniff.reason !== 'ods' || !sniff.zip) throw new UnreadableWorkbookError(sniff.reason, sniff.detail);
+    if (sniff.reason !== 'ods' || !sniff.zip) throw new UnreadableWorkbookError(sniff.reason, sniff.detail, sniff.info);
     try {
       return readOdsArchive(sniff.zip);
     } catch (error) {
@@ -55,14 +55,14 @@ export class OdsReader implements WorkbookReader {
 /** Reads an opened OpenDocument spreadsheet package. */
 export function readOdsArchive(zip: ZipArchive): RawWorkbook {
   const bytes = zip.read('content.xml');
-  if (bytes === undefined) throw new UnreadableWorkbookError('corrupt', 'missing part content.xml');
+  if (bytes === undefined) throw new UnreadableWorkbookError('corrupt', 'missing part content.xml', { part: 'content.xml' });
   const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   try {
     return { sheets: parseContent(xml) };
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw error;
     const what = error instanceof XmlError ? 'malformed XML' : 'unreadable';
-    throw new UnreadableWorkbookError('corrupt', `content.xml: ${what}: ${(error as Error)?.message ?? String(error)}`);
+    throw new UnreadableWorkbookError('corrupt', `content.xml: ${what}: ${(error as Error)?.message ?? String(error)}`, { part: 'content.xml' });
   }
 }
 

@@ -1,12 +1,13 @@
 /** Classifies a file's bytes before reading: an .xlsx package, or which kind of thing it is instead. */
 
-import { UnreadableWorkbookError, type UnreadableReason } from './types.js';
+import { WORKBOOK_LIMITS } from './limits.js';
+import { UnreadableWorkbookError, type UnreadableInfo, type UnreadableReason } from './types.js';
 import { ZipArchive } from './zip.js';
 import { END, OPEN, XmlScanner, attrValue } from './xml.js';
 
 export type SniffResult =
   | { ok: true; zip: ZipArchive; /** Zip entry name of the workbook part, usually "xl/workbook.xml". */ workbookPart: string }
-  | { ok: false; reason: UnreadableReason; detail?: string; /** The opened package of an OpenDocument spreadsheet ('ods'). */ zip?: ZipArchive };
+  | { ok: false; reason: UnreadableReason; detail?: string; info?: UnreadableInfo; /** The opened package of an OpenDocument spreadsheet ('ods'). */ zip?: ZipArchive };
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" as UTF-16LE, the stream name Office puts in the OLE container of a password-protected OOXML file. */
@@ -32,9 +33,10 @@ export function sniffWorkbook(bytes: Uint8Array): SniffResult {
   if (!isZip) return { ok: false, reason: 'not-a-zip' };
   let zip: ZipArchive;
   try {
-    zip = ZipArchive.open(bytes);
+    // The workbook's inflate budget holds for every part read from here on (readers/limits.ts).
+    zip = ZipArchive.open(bytes, { partBytes: WORKBOOK_LIMITS.partBytes, totalBytes: WORKBOOK_LIMITS.totalInflatedBytes });
   } catch (error) {
-    if (error instanceof UnreadableWorkbookError) return { ok: false, reason: error.reason, detail: error.detail };
+    if (error instanceof UnreadableWorkbookError) return { ok: false, reason: error.reason, detail: error.detail, info: error.info };
     return { ok: false, reason: 'corrupt', detail: String((error as Error)?.message ?? error) };
   }
   const workbookPart = findWorkbookPart(zip);

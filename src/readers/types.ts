@@ -1,4 +1,5 @@
 /** The plain workbook every reader produces: cell values with their addresses, nothing of any library's objects. */
+import type { LimitBreach } from './limits.js';
 
 /** A cell value as read: text is NFC and trimmed; a date cell (by its number format) is a `date` of its serial. */
 export type CellValue =
@@ -44,13 +45,24 @@ export type UnreadableReason =
   | 'ods' // an OpenDocument spreadsheet given to a reader that only reads .xlsx
   | 'too-large' // over the size limit
   | 'too-many-cells' // an .ods whose repeated cells expand past the per-sheet cap
-  | 'corrupt' // a workbook part is broken XML or missing
+  | 'corrupt' // a workbook part is broken XML, missing, or fails its CRC-32 or size check
+  | 'over-limit' // over one of the budgets of readers/limits.ts (inflated bytes, rows, cells…)
   | 'empty-file'; // zero bytes
+
+/** What a message can tell the user beyond the reason: the part of the package, the limit broken. */
+export interface UnreadableInfo {
+  /** Zip part name ("xl/worksheets/sheet2.xml") when one part is to blame. */
+  part?: string;
+  /** The budget broken, for 'over-limit'. */
+  limit?: LimitBreach;
+}
 
 export class UnreadableWorkbookError extends Error {
   constructor(
     readonly reason: UnreadableReason,
+    /** For developers (DANVAN_DEBUG, tests); users read the message built from the reason and `info`. */
     readonly detail?: string,
+    readonly info: UnreadableInfo = {},
   ) {
     super(`unreadable workbook: ${reason}${detail ? ` (${detail})` : ''}`);
   }

@@ -1,7 +1,14 @@
 /** A minimal, defensive zip reader (stored and deflate entries) over bytes already in memory. */
 
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { crc32 as crc32Js } from '../writers/docx/zip.js';
+import { WorkbookLimitError } from './limit-error.js';
 import { UnreadableWorkbookError } from './types.js';
+
+const { inflateRawSync } = zlib;
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+/** node:zlib's CRC-32 (Node ≥ 20.15) is native; older Node uses the writer's table-driven one. */
+const crc32 = (data: Uint8Array): number => (nativeCrc32 ? nativeCrc32(data) >>> 0 : crc32Js(data));
 
 const SIG_EOCD = 0x06054b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -12,8 +19,24 @@ const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 
-/** No single part of a submission is anywhere near this; it stops a zip bomb before it fills memory. */
+/** No part of a package danvan reads comes near this; it stops a zip bomb before it fills memory. */
 export const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+
+export interface ZipOpenOptions {
+  /**
+   * Largest uncompressed entry the directory may declare; default MAX_ENTRY_BYTES, the guard for input.
+   * danvan's own output (the re-packers) passes Infinity: a report of 20,000 units has a 330 MB document.xml.
+   */
+  maxEntryBytes?: number;
+}
+
+/** What one archive may inflate in all (see readers/limits.ts for a workbook's figures). */
+export interface InflateBudget {
+  /** Uncompressed bytes of one entry. */
+  partBytes: number;
+  /** Uncompressed bytes of all the entries extracted, each counted once. */
+  totalBytes: number;
+}
 
 export interface ZipEntry {
   /** The name as stored (forward slashes, no leading slash). */
@@ -43,28 +66,34 @@ export function findEndOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
-export interface ZipOpenOptions {
-  /**
-   * Largest uncompressed entry accepted; default MAX_ENTRY_BYTES, the guard for submissions. danvan's own
-   * output (the docx re-packer) passes Infinity: a limit for untrusted input must not fail a large report.
-   */
-  maxEntryBytes?: number;
-}
-
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   private lowerNames: Map<string, ZipEntry> | undefined;
+  /** Entries whose name appears more than once (ignoring case): which copy is meant cannot be known. */
+  private readonly duplicates = new Set<string>();
+  /** Each entry is inflated and verified at most once, however often it is asked for. */
+  private readonly extracted = new Map<ZipEntry, Uint8Array>();
+  private inflatedTotal = 0;
 
   private constructor(
     private readonly bytes: Uint8Array,
+    private readonly budget: InflateBudget | undefined,
     private readonly maxEntryBytes: number,
   ) {}
 
-  /** Parses the central directory; entry data is only inflated when asked for. */
-  static open(bytes: Uint8Array, options: ZipOpenOptions = {}): ZipArchive {
-    const zip = new ZipArchive(bytes, options.maxEntryBytes ?? MAX_ENTRY_BYTES);
+  /**
+   * Parses the central directory; entry data is only inflated when asked for. With a budget, an entry
+   * larger than `partBytes`, or extractions adding up past `totalBytes`, are refused (WorkbookLimitError).
+   */
+  static open(bytes: Uint8Array, budget?: InflateBudget, options: ZipOpenOptions = {}): ZipArchive {
+    const zip = new ZipArchive(bytes, budget, options.maxEntryBytes ?? MAX_ENTRY_BYTES);
     zip.parseDirectory();
     return zip;
+  }
+
+  /** Uncompressed bytes extracted so far (each entry once). */
+  get inflatedBytes(): number {
+    return this.inflatedTotal;
   }
 
   get entries(): ZipEntry[] {
@@ -96,35 +125,72 @@ export class ZipArchive {
     return entry ? this.extract(entry) : undefined;
   }
 
-  /** The bytes of one entry as stored (deflated or not), without its headers. */
+  /**
+   * The entry's uncompressed bytes, verified: the local header agrees with the central directory, the
+   * data inflates to exactly the declared size, and its CRC-32 is the declared one. Any mismatch is a
+   * 'corrupt' error naming the part. Inflated once; later calls return the same bytes.
+   */
+  extract(entry: ZipEntry): Uint8Array {
+    const done = this.extracted.get(entry);
+    if (done) return done;
+    const name = entry.name;
+    if (this.duplicates.has(name)) throw corrupt(`part ${name} appears twice in the zip directory`, name);
+    if (this.budget) {
+      // Checked before inflating: the declared size bounds the output (below), so nothing larger is ever made.
+      if (entry.uncompressedSize > this.budget.partBytes) {
+        throw new WorkbookLimitError({ limit: 'partBytes', max: this.budget.partBytes, part: name }, `${name} declares ${entry.uncompressedSize} bytes`);
+      }
+      if (this.inflatedTotal + entry.uncompressedSize > this.budget.totalBytes) {
+        throw new WorkbookLimitError({ limit: 'totalInflatedBytes', max: this.budget.totalBytes, part: name }, `${name} brings the total past the budget`);
+      }
+    }
+    const data = this.stored(entry);
+    let out: Uint8Array;
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(`stored size mismatch in ${name}`, name);
+      out = data;
+    } else {
+      try {
+        // The declared size bounds the output, so a lying header cannot inflate without limit.
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      } catch (error) {
+        throw corrupt(`cannot inflate ${name}: ${(error as Error).message}`, name);
+      }
+      if (out.length !== entry.uncompressedSize) throw corrupt(`size mismatch in ${name}`, name);
+    }
+    if (crc32(out) !== entry.crc32) throw corrupt(`CRC-32 mismatch in ${name}`, name);
+    this.inflatedTotal += out.length;
+    this.extracted.set(entry, out);
+    return out;
+  }
+
+  /**
+   * The entry's bytes as stored (deflated or not), after the same checks of its local header as `extract`:
+   * what a re-packer copies without inflating it.
+   */
   stored(entry: ZipEntry): Uint8Array {
+    const name = entry.name;
     const { bytes } = this;
     const view = viewOf(bytes);
     const at = entry.localHeaderOffset;
-    if (at + LOCAL_SIZE > bytes.length) throw new UnreadableWorkbookError('truncated', `zip entry ${entry.name}`);
-    if (view.getUint32(at, true) !== SIG_LOCAL) throw corrupt(`bad local header of ${entry.name}`);
+    if (at + LOCAL_SIZE > bytes.length) throw new UnreadableWorkbookError('truncated', `zip entry ${name}`, { part: name });
+    if (view.getUint32(at, true) !== SIG_LOCAL) throw corrupt(`bad local header of ${name}`, name);
     // Local name/extra lengths may differ from the central directory's; the data starts after the local ones.
     const start = at + LOCAL_SIZE + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
-    if (end > bytes.length) throw new UnreadableWorkbookError('truncated', `zip entry ${entry.name}`);
+    if (end > bytes.length) throw new UnreadableWorkbookError('truncated', `zip entry ${name}`, { part: name });
+    const localFlags = view.getUint16(at + 6, true);
+    if (view.getUint16(at + 8, true) !== entry.method) throw corrupt(`local header of ${name} names another method`, name);
+    // Without a data descriptor (flag bit 3) the local header repeats the CRC and sizes: they must agree.
+    if ((localFlags & 0x8) === 0 && (entry.flags & 0x8) === 0) {
+      const localCrc = view.getUint32(at + 14, true);
+      const localCompressed = view.getUint32(at + 18, true);
+      const localSize = view.getUint32(at + 22, true);
+      if (localCrc !== entry.crc32 || localCompressed !== entry.compressedSize || localSize !== entry.uncompressedSize) {
+        throw corrupt(`local header of ${name} disagrees with the central directory`, name);
+      }
+    }
     return bytes.subarray(start, end);
-  }
-
-  extract(entry: ZipEntry): Uint8Array {
-    const data = this.stored(entry);
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(`stored size mismatch in ${entry.name}`);
-      return data;
-    }
-    let out: Buffer;
-    try {
-      // The declared size bounds the output, so a lying header cannot inflate without limit.
-      out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-    } catch (error) {
-      throw corrupt(`cannot inflate ${entry.name}: ${(error as Error).message}`);
-    }
-    if (out.length !== entry.uncompressedSize) throw corrupt(`size mismatch in ${entry.name}`);
-    return out;
   }
 
   private parseDirectory(): void {
@@ -150,6 +216,7 @@ export class ZipArchive {
     }
     let p = cdOffset;
     const end = cdOffset + cdSize;
+    const seen = new Map<string, string>();
     for (let i = 0; i < count; i++) {
       if (p + CENTRAL_SIZE > end || view.getUint32(p, true) !== SIG_CENTRAL) {
         throw corrupt(`bad central directory entry #${i}`);
@@ -176,6 +243,14 @@ export class ZipArchive {
       if (method !== 0 && method !== 8) throw corrupt(`entry ${name} uses compression method ${method}`);
       // A small file claiming a huge part is damaged or a zip bomb; either way it cannot be read.
       if (uncompressedSize > this.maxEntryBytes) throw corrupt(`entry ${name} claims ${uncompressedSize} bytes`);
+      const key = name.toLowerCase();
+      if (seen.has(key)) {
+        // Two entries of one name (OPC names ignore case): readers disagree on which one is meant.
+        this.duplicates.add(seen.get(key)!);
+        this.duplicates.add(name);
+      } else {
+        seen.set(key, name);
+      }
       if (!this.byName.has(name)) {
         this.byName.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
       }
@@ -183,8 +258,8 @@ export class ZipArchive {
   }
 }
 
-function corrupt(detail: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('corrupt', detail);
+function corrupt(detail: string, part?: string): UnreadableWorkbookError {
+  return new UnreadableWorkbookError('corrupt', detail, part === undefined ? undefined : { part });
 }
 
 function viewOf(bytes: Uint8Array): DataView {

@@ -44,7 +44,8 @@ export function joinList(items: readonly string[], last = 'và'): string {
 }
 
 /** The unit of a ratio's change. */
-export const POINTS = 'điểm %';
+/** A ratio's change is told in percentage points, in words: "tăng 8,1 điểm phần trăm". */
+export const POINTS = 'điểm phần trăm';
 
 /** "tăng 12,5% so với cùng kỳ", "giảm 8 mô hình so với cùng kỳ" (when the earlier figure was 0), "bằng cùng kỳ". */
 export function formatChange(change: Change, unit = ''): string {

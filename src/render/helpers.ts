@@ -2,6 +2,7 @@
 import type { HelperDelegate } from 'handlebars';
 import { nextPeriodName, parsePeriod, periodName } from '../domain/period.js';
 import type { GatheredItem, IndicatorTotal, UnitRef } from '../model/report-model.js';
+import { isWhitespace, trimEndWhere } from '../domain/text.js';
 import { POINTS, capitalise, formatChange, formatDateLong, formatDateShort, formatNumber, formatPercent, joinList } from './format.js';
 
 /** Handlebars passes its options object last; helpers with optional arguments must not mistake it for one. */
@@ -49,8 +50,11 @@ export const helpers: Record<string, HelperDelegate> = {
     const texts = (list ?? []).map((item) => (field && item && typeof item === 'object' ? String((item as Record<string, unknown>)[field]) : String(item)));
     return joinList(texts);
   },
-  /** {{nguon item}} → the units that reported an item: "Hội Nông dân tỉnh, Tỉnh đoàn". */
-  nguon: (item: GatheredItem) => item.units.map((u: UnitRef) => u.name).join(', '),
+  /**
+   * {{nguon item}} → who reported an item: "Hội Nông dân tỉnh, Tỉnh đoàn" while they are few, else how many of each
+   * group ("18 huyện ủy, thành ủy"), as the report's settings say (the view gives each item its `nguon`).
+   */
+  nguon: (item: GatheredItem & { nguon?: string }) => item.nguon ?? item.units.map((u: UnitRef) => u.name).join(', '),
   /** {{viethoa text}}: first letter upper case. */
   viethoa: (text: string) => capitalise(String(text)),
   /** {{bang "chi-tieu"}}: places a table built from the data (chi-tieu, mo-hinh). */
@@ -72,8 +76,13 @@ export const helpers: Record<string, HelperDelegate> = {
     return indicator?.change ? ` (${formatChange(indicator.change, indicator.derived ? POINTS : indicator.unit)})` : '';
   },
   /** {{cau text}}: an item as a clause — first letter upper case, closing punctuation removed so the template adds its own. */
-  cau: (text: string) => capitalise(String(text).trim().replace(/[\s.;,:]+$/u, '')),
+  cau: (text: string) => capitalise(trimEndWhere(String(text).trim(), isClauseEnd)),
 };
+
+/** Spaces and the punctuation that closes a clause, dropped from its end by {{cau}} (a loop: a long run of dots costs one pass). */
+function isClauseEnd(code: number): boolean {
+  return code === 0x2e || code === 0x3b || code === 0x2c || code === 0x3a || isWhitespace(code);
+}
 
 interface HelperOptions {
   data: { root: { chiTieu?: Record<string, IndicatorTotal> } };

@@ -1,42 +1,84 @@
 /** The data a report template sees: the ReportModel, the period's names and the frame settings, and nothing else. */
 import type { Config } from '../config/schema.js';
 import { isFinalReview, nextPeriodName, parsePeriod, periodLabel, periodName, type Period } from '../domain/period.js';
-import type { FieldGroup, GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
+import type { FieldGroup, GatheredItem, IndicatorTotal, LimitationItem, ReportModel, TaskItem } from '../model/report-model.js';
+import { attribution, causesText, selectItems, validUnitsText } from './selection.js';
 import { escapeMarkup } from '../document/markup.js';
+import { appendixNumbers, printedName, type AppendixNumbers } from '../document/tables.js';
 
-function byId<T extends GatheredItem>(groups: FieldGroup<T>[]): Record<string, FieldGroup<T>> {
+function byId<G extends { id: string }>(groups: G[]): Record<string, G> {
   return Object.fromEntries(groups.map((group) => [group.id, group]));
 }
+
+/** An item as the body shows it: with who said it, worded for the number of units (selection.ts). */
+export type ShownItem<T extends GatheredItem = GatheredItem> = T & { nguon: string };
+export type ShownLimitation = ShownItem<LimitationItem> & { nguyenNhan: string };
+export type ShownGroup<T extends GatheredItem = GatheredItem> = Omit<FieldGroup<T>, 'items'> & {
+  items: ShownItem<T>[];
+  /** Items of the field left for the appendix of other items (most widely reported ones are shown). */
+  more: number;
+};
 
 export interface ReportView {
   period: { key: string; name: string; nextName: string; label: string; year: number; isFinal: boolean };
   organization: Config['organization'];
   document: Config['document'];
-  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number };
+  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number; validText: string };
   /** Totals by code: {{chiTieu.TT_BUOI.total}}. */
   chiTieu: Record<string, IndicatorTotal>;
   indicators: IndicatorTotal[];
-  results: FieldGroup[];
-  resultsById: Record<string, FieldGroup>;
+  results: ShownGroup[];
+  resultsById: Record<string, ShownGroup>;
   /** Fields that have at least one result, in report order. */
-  resultsWithItems: FieldGroup[];
-  limitations: ReportModel['limitations'];
-  /** Limitations of every field, flattened in field order. */
-  limitationItems: ReportModel['limitations'][number]['items'];
+  resultsWithItems: ShownGroup[];
+  limitations: ShownGroup<ShownLimitation>[];
+  /** Limitations of every field, flattened in field order, each with its causes (nguyenNhan). */
+  limitationItems: ShownLimitation[];
   /** Every distinct cause given for a limitation. */
   causes: string[];
-  tasks: ReportModel['tasks'];
-  taskItems: ReportModel['tasks'][number]['items'];
-  proposals: ReportModel['proposals'];
+  tasks: ShownGroup<TaskItem>[];
+  taskItems: ShownItem<TaskItem>[];
+  proposals: (Omit<ReportModel['proposals'][number], 'items'> & { items: ShownItem[]; more: number })[];
   models: ReportModel['models'];
   hasCompare: boolean;
   comparedWith: string | null;
+  /** Appendix numbers, null when the appendix is not there: per-unit figures, models, the other items. */
+  phuLuc: AppendixNumbers;
+  /** How many items in all the body leaves to the appendix of other items. */
+  khac: number;
 }
 
 export function buildView(model: ReportModel, config: Config): ReportView {
   const period = parsePeriod(model.period) as Period;
-  const limitationItems = model.limitations.flatMap((g) => g.items);
-  const causes = [...new Set(limitationItems.flatMap((item) => item.causes))];
+  const settings = config.report;
+  const units = new Map(model.status.valid.map((u) => [u.code, u]));
+  const shown = <T extends GatheredItem>(item: T): ShownItem<T> => ({ ...item, nguon: attribution(item.units, settings) });
+  const fields = <T extends GatheredItem, S extends ShownItem<T>>(groups: FieldGroup<T>[], decorate: (item: T) => S) =>
+    groups.map((group) => {
+      const { shown: items, rest } = selectItems(group.items, settings.itemsPerField);
+      return { ...group, items: items.map(decorate), more: rest.length };
+    });
+  const results = fields(model.results, shown);
+  const limitations = fields(model.limitations, (item): ShownLimitation => ({ ...shown(item), nguyenNhan: causesText(item, units, settings) }));
+  const tasks = fields(model.tasks, shown);
+  const proposals = model.proposals.map((group) => {
+    const { shown: items, rest } = selectItems(group.items, settings.itemsPerField);
+    return { ...group, items: items.map(shown), more: rest.length };
+  });
+  const limitationItems = limitations.flatMap((g) => g.items);
+  // A set beside the list: one lookup per cause, not a pass over the list (thousands of rows make thousands of causes).
+  const causes: string[] = [];
+  const seen = new Set<string>();
+  for (const item of limitationItems) {
+    for (const cause of item.causes) {
+      if (seen.has(cause)) continue;
+      seen.add(cause);
+      causes.push(cause);
+    }
+  }
+  // Templates print names as the report does: without the form's formula of codes.
+  const printed = model.indicators.map((i) => ({ ...i, name: printedName(i.name) }));
+  const phuLuc = appendixNumbers(model, settings);
   const view: ReportView = {
     period: {
       key: model.period,
@@ -53,21 +95,24 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       validCount: model.status.valid.length,
       invalidCount: model.status.invalid.length,
       missingCount: model.status.missing.length,
+      validText: validUnitsText(model.status.valid, config.units, settings),
     },
-    chiTieu: Object.fromEntries(model.indicators.map((i) => [i.code, i])),
-    indicators: model.indicators,
-    results: model.results,
-    resultsById: byId(model.results),
-    resultsWithItems: model.results.filter((g) => g.items.length > 0),
-    limitations: model.limitations,
+    chiTieu: Object.fromEntries(printed.map((i) => [i.code, i])),
+    indicators: printed,
+    results,
+    resultsById: byId(results),
+    resultsWithItems: results.filter((g) => g.items.length > 0),
+    limitations,
     limitationItems,
     causes,
-    tasks: model.tasks,
-    taskItems: model.tasks.flatMap((g) => g.items),
-    proposals: model.proposals,
+    tasks,
+    taskItems: tasks.flatMap((g) => g.items),
+    proposals,
     models: model.models,
     hasCompare: model.comparedWith !== null,
     comparedWith: model.comparedWith,
+    phuLuc,
+    khac: [...results, ...limitations, ...tasks, ...proposals].reduce((n, g) => n + g.more, 0),
   };
   // A deep copy of plain data: the template reaches nothing but values. Every string is escaped, so that
   // what units typed ("5*3 hộ", a line starting with "#") is printed as typed, never read as report markup.

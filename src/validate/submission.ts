@@ -34,8 +34,8 @@ class IssueList {
   error(code: string, sheet: string | null, cell: string | null, message: string): void {
     this.items.push({ code, severity: 'error', sheet, cell, message });
   }
-  warning(code: string, sheet: string | null, cell: string | null, message: string): void {
-    this.items.push({ code, severity: 'warning', sheet, cell, message });
+  warning(code: string, sheet: string | null, cell: string | null, message: string, subject?: string): void {
+    this.items.push({ code, severity: 'warning', sheet, cell, message, ...(subject ? { subject } : {}) });
   }
   /** zod issues of one row, each placed on the cell of the column it concerns. */
   fromZod(error: z.ZodError, sheet: string, row: number, columns: Map<string, number>, labels: ReadonlyMap<string, string>): void {
@@ -252,15 +252,15 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
     values[code] = reading.value;
     sources[code] = { cell: valueCell(row), ...(note ? { note } : {}) };
     valueRows.set(code, row);
-    if (reading.warning) issues.warning(reading.warning.code, grid.name, valueCell(row), reading.warning.message);
-    if (reading.value === null) issues.warning('figure.blank', grid.name, valueCell(row), msg.indicatorBlank(code, indicator.name));
+    if (reading.warning) issues.warning(reading.warning.code, grid.name, valueCell(row), reading.warning.message, code);
+    if (reading.value === null) issues.warning('figure.blank', grid.name, valueCell(row), msg.indicatorBlank(code, indicator.name), code);
   }
 
   for (const indicator of catalogue) {
     if (indicator.derived || seenAt.has(indicator.code)) continue;
     values[indicator.code] = null;
     sources[indicator.code] = { cell: null };
-    issues.warning('figure.row-missing', grid.name, null, msg.indicatorRowMissing(indicator.code, indicator.name));
+    issues.warning('figure.row-missing', grid.name, null, msg.indicatorRowMissing(indicator.code, indicator.name), indicator.code);
   }
 
   const received = values.KN_TIEP;

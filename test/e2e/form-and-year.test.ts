@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FIXTURES, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
+import { PYTHON, dumpXlsx, hasOpenpyxl } from '../helpers/openpyxl.js';
+import { execFileSync } from 'node:child_process';
 import { documentText } from '../helpers/docx-xml.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
@@ -54,14 +56,58 @@ describe('danvan mau → a unit fills it in → danvan kiemtra', () => {
     );
     const result = danvan(['mau', '--config', 'cau-hinh.json', '--theo-don-vi', 'bieu-mau', '--ky', '2023-Q1'], cwd);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(cwd, 'bieu-mau')).sort()).toEqual(['HND.xlsx', 'MTTQ.xlsx']);
-    const check = danvan(['kiemtra', '--json', 'bieu-mau/HND.xlsx'], cwd);
+    // Named as the form's own guide tells the unit to name the file: code and period.
+    expect(readdirSync(join(cwd, 'bieu-mau')).sort()).toEqual(['HND_quy-1-2023.xlsx', 'MTTQ_quy-1-2023.xlsx']);
+    const check = danvan(['kiemtra', '--json', 'bieu-mau/HND_quy-1-2023.xlsx'], cwd);
     const [file] = parseJsonOutput(check.stdout, 'kiemtra').files;
     // Code, name and period are there; only the report date is left for the unit to fill in.
     expect(file).toMatchObject({ unit: 'HND', period: '2023-Q1' });
     expect(file.errors.map((e: { cell: string }) => e.cell)).toEqual(['B5']);
   });
+
+  it('per-unit forms need --ky', () => {
+    const result = danvan(['mau', '--config', 'cau-hinh.json', '--theo-don-vi', 'bieu-mau-2'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('thêm --ky');
+  });
+
+  it.skipIf(!hasOpenpyxl())('a per-unit form shows its own unit and period as examples, a dropdown of the year, and a locked code', () => {
+    const book = dumpXlsx(join(cwd, 'bieu-mau', 'HND_quy-1-2023.xlsx'));
+    const guide = book['Hướng dẫn']!.rows.flat().map(String).join('\n');
+    expect(guide).toContain('ví dụ: HND_quy-1-2023.xlsx');
+    expect(guide).toContain('Quý I/2023, Quý II/2023, 6 tháng/2023, Quý III/2023, 9 tháng/2023, Quý IV/2023, Năm 2023');
+    expect(guide).not.toContain('HU_DONGHOA');
+    const info = book['Thông tin']!.rows;
+    expect(String(info[1]![2])).toContain('ví dụ: HND');
+    expect(String(info[4]![2])).toContain('31/03/2023');
+    expect(book['DanhMuc']!.rows.map((r) => r[3]).filter(Boolean)).toEqual(['Kỳ báo cáo', 'Quý I/2023', 'Quý II/2023', '6 tháng/2023', 'Quý III/2023', '9 tháng/2023', 'Quý IV/2023', 'Năm 2023']);
+    const props = formCellProperties(join(cwd, 'bieu-mau', 'HND_quy-1-2023.xlsx'));
+    expect(props.B2).toMatchObject({ locked: true });
+    expect(props.B3).toMatchObject({ locked: false });
+    expect(props.protected).toBe(true);
+    expect(props.validations.find((v: { sqref: string }) => v.sqref === 'B4')).toMatchObject({ type: 'list', formula1: 'DanhMuc!$D$2:$D$8', errorStyle: 'warning' });
+  });
+
+  it.skipIf(!hasOpenpyxl())('a blank form with a registry shows a unit of the registry as its example', () => {
+    expect(danvan(['mau', '--config', 'cau-hinh.json', '-o', 'trang.xlsx'], cwd).code).toBe(0);
+    const guide = dumpXlsx(join(cwd, 'trang.xlsx'))['Hướng dẫn']!.rows.flat().map(String).join('\n');
+    expect(guide).toContain('ví dụ HND');
+    expect(guide).not.toContain('HU_DONGHOA');
+  });
 });
+
+/** Protection, locked cells and validations of "Thông tin", as openpyxl reads them. */
+function formCellProperties(file: string): any {
+  const script = [
+    'import json, sys, openpyxl',
+    'ws = openpyxl.load_workbook(sys.argv[1])["Thông tin"]',
+    'out = {c: {"locked": ws[c].protection.locked} for c in ["B2", "B3", "B4"]}',
+    'out["protected"] = bool(ws.protection.sheet)',
+    'out["validations"] = [{"sqref": str(v.sqref), "type": v.type, "formula1": v.formula1, "errorStyle": v.errorStyle} for v in ws.data_validations.dataValidation]',
+    'print(json.dumps(out))',
+  ].join('\n');
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
+}
 
 async function yearSubmission(code: string, name: string, figures: Record<string, number>) {
   return buildFormWorkbook({

@@ -39,7 +39,9 @@ describe('danvan kiemtra on a clean folder', () => {
     expect(fileLines).toHaveLength(15);
     expect(fileLines.every((l) => l.startsWith('✓'))).toBe(true);
     expect(result.stdout).toContain('Kỳ báo cáo: quý I năm 2023 (2023-Q1).');
-    expect(result.stdout).toContain('Tổng cộng 15 tệp: 15 hợp lệ, 0 không hợp lệ.');
+    expect(result.stdout).toContain('Tổng cộng 15 tệp: 15 hợp lệ, 0 không hợp lệ; 1 đơn vị chưa gửi.');
+    // The registry unit that sent nothing, by name and group, after the details.
+    expect(result.stdout).toContain('Chưa gửi báo cáo (1 đơn vị):\n    Các huyện ủy, thành ủy: Ban Dân vận Huyện ủy Thạch Bàn (HU_THACHBAN)');
     expect(folderFingerprint(join(FIXTURES, 'quy-1-2023'))).toBe(before);
   });
 
@@ -80,7 +82,7 @@ const BAD_INPUTS: [file: string, code: string, sheet: string | null, cell: strin
   ['linh-vuc-la.xlsx', 'row.field-unknown', 'Kết quả', 'B3', /Lĩnh vực "Văn nghệ" không có trong danh sách/],
   ['ky-bao-cao-sai.xlsx', 'info.period-invalid', 'Thông tin', 'B4', /"Quý 5\/2023" không hợp lệ/],
   ['ngay-khong-ton-tai.xlsx', 'info.date-impossible', 'Thông tin', 'B5', /"31\/02\/2023" không phải ngày có thật/],
-  ['khac-ky.xlsx', 'period.mismatch', 'Thông tin', 'B4', /quý II năm 2023 \(2023-Q2\), khác với kỳ đang kiểm tra/],
+  ['khac-ky.xlsx', 'period.mismatch', 'Thông tin', 'B4', /Kỳ báo cáo của tệp là quý II năm 2023, khác với kỳ đang kiểm tra, tổng hợp là quý I năm 2023/],
 ];
 
 describe('danvan kiemtra on every bad input', () => {
@@ -160,8 +162,36 @@ describe('danvan kiemtra on a mixed inbox', () => {
     const lines = result.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('✗') && l.includes('HU_TANLAC.xlsx'));
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(lines[at + 1]).toMatch(/^ {4}Số liệu!D7: "hơn 6 nghìn" không phải là số/);
+    expect(lines[at + 1]).toMatch(/^ {4}sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số/);
     expect(result.stdout).toMatch(/~\$HU_DONGHOA\.xlsx: tệp khóa tạm của Excel/);
+  });
+
+  it('ends with the files to fix, one line each, after the details; the superseded file is not one of them', () => {
+    const result = danvan(['kiemtra', join(FIXTURES, 'hon-hop')], cwd);
+    const closing = result.stdout.slice(result.stdout.indexOf('Cần đơn vị sửa và gửi lại (3 tệp):'));
+    const lines = closing.split('\n').slice(1, 4);
+    expect(lines.map((l) => /✗ (.*?) \(/.exec(l)?.[1]?.split('/').pop())).toEqual(['HLHPN.xlsx', 'HU_TANLAC.xlsx', 'TINHDOAN.xlsx']);
+    expect(lines[1]).toContain('sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số');
+    expect(result.stdout.indexOf('Cần đơn vị sửa')).toBeGreaterThan(result.stdout.lastIndexOf('✓ '));
+  });
+
+  it('--chi-loi shows only the files with errors, and still counts all of them', () => {
+    const result = danvan(['kiemtra', join(FIXTURES, 'hon-hop'), '--chi-loi'], cwd);
+    const fileLines = result.stdout.split('\n').filter((l) => /^[✓✗○] /.test(l));
+    expect(fileLines).toHaveLength(3);
+    expect(fileLines.every((l) => l.startsWith('✗'))).toBe(true);
+    expect(result.stdout).toContain('Tổng cộng 10 tệp: 7 hợp lệ');
+  });
+
+  it('folds alike warnings of one file into one line naming the indicators', () => {
+    const dir = tempDir();
+    copyFileSync(join(FIXTURES, 'khac-phan-mem', 'SO_NONGNGHIEP.xlsx'), join(dir, 'SO_NONGNGHIEP.xlsx'));
+    const result = danvan(['kiemtra', dir], cwd);
+    const folded = result.stdout.split('\n').filter((l) => l.includes('chỉ tiêu để trống'));
+    expect(folded).toHaveLength(1);
+    expect(folded[0]).toMatch(/^ {4}lưu ý: 5 chỉ tiêu để trống \(đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0\): DVK_MH_MOI, DVK_MH_CN, TT_LUOT, TH_LUOT, DT_HN$/);
+    // Nothing tells the unit to type 0 for what it does not track.
+    expect(result.stdout).not.toMatch(/hãy nhập 0/i);
   });
 });
 

@@ -1,6 +1,7 @@
 // Every .docx and .xlsx danvan writes passes the Open XML SDK validator with zero errors, in Microsoft 365 and
-// Office 2007 modes (issue 10): the report (hd36 and nd30), the blank form, a per-unit form, the --xlsx roll-up
-// and the reconciliation workbook (of clean files, and of a folder with invalid, superseded and skipped files).
+// Office 2007 modes (issue 10): the report (hd36 and nd30), the reminder letter, the blank form, a per-unit form,
+// the --xlsx roll-up and the reconciliation workbook (of clean files, and of a folder with invalid, superseded and
+// skipped files).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,14 +28,16 @@ describe('Open XML SDK validator: every package danvan writes', () => {
     run(['tonghop', QUARTER, '--config', CONFIG, '-o', 'bao-cao.docx', '--xlsx', 'tong-hop.xlsx', '--doi-chieu', 'doi-chieu.xlsx'], dir);
     run(['tonghop', QUARTER, '--config', nd30, '-o', 'bao-cao-nd30.docx'], dir);
     run(['tonghop', MIXED, '--config', CONFIG, '-o', 'bao-cao-hon-hop.docx', '--doi-chieu', 'doi-chieu-hon-hop.xlsx'], dir);
+    run(['nhac', MIXED, '--config', CONFIG, '--han', '10/04/2023', '-o', 'cong-van.docx'], dir);
     run(['mau', '-o', 'bieu-mau.xlsx', '--ky', 'Quý I/2023'], dir);
-    run(['mau', '--config', CONFIG, '--theo-don-vi', 'theo-don-vi'], dir);
+    run(['mau', '--config', CONFIG, '--ky', 'Quý I/2023', '--theo-don-vi', 'theo-don-vi'], dir);
     const perUnit = readdirSync(join(dir, 'theo-don-vi')).sort()[0];
     if (!perUnit) throw new Error('mau --theo-don-vi wrote no form');
     Object.assign(outputs, {
       'report (hd36)': 'bao-cao.docx',
       'report (nd30)': 'bao-cao-nd30.docx',
       'report of a folder with invalid files': 'bao-cao-hon-hop.docx',
+      'reminder letter (nhac)': 'cong-van.docx',
       'blank form (mau)': 'bieu-mau.xlsx',
       'per-unit form (mau --theo-don-vi)': join('theo-don-vi', perUnit),
       'roll-up (tonghop --xlsx)': 'tong-hop.xlsx',
@@ -47,6 +50,7 @@ describe('Open XML SDK validator: every package danvan writes', () => {
     'report (hd36)',
     'report (nd30)',
     'report of a folder with invalid files',
+    'reminder letter (nhac)',
     'blank form (mau)',
     'per-unit form (mau --theo-don-vi)',
     'roll-up (tonghop --xlsx)',

@@ -102,6 +102,24 @@ describe('danvan tonghop on the quarter fixtures', () => {
     await expect(prettyXml(part(parts, 'word/document.xml'))).toMatchFileSnapshot('../golden/report-quy-1-2023/document.xml');
   });
 
+  it('prints no internal code, one quote style, and each appendix says which report it belongs to', () => {
+    const lines = documentText(docx);
+    expect(text).not.toMatch(/\b[A-Z]{2,}_[A-Z_]+\b/);
+    expect(text).not.toContain('"');
+    expect(lines).toContain('Tỷ lệ kiến nghị được giải quyết');
+    const appendixTitles = lines.flatMap((l, i) => (/^PHỤ LỤC \d$/.test(l) ? [i] : []));
+    expect(appendixTitles.length).toBeGreaterThanOrEqual(2);
+    for (const i of appendixTitles) expect(lines[i + 2]).toMatch(/^\(Kèm theo Báo cáo số +-BC\/BDVTU, ngày +tháng +năm 2023\)$/);
+  });
+
+  it('notes "—" only under a table that prints one', () => {
+    const lines = documentText(docx);
+    // Every total of the quarter was reported by some unit: the totals table has no "—", so no note about it.
+    expect(lines).toContain('Ghi chú: tỷ lệ được tính lại từ tổng số, không lấy bình quân.');
+    // The unit appendix has blanks (VD_DAT of HU_TANLAC…): its note is there.
+    expect(lines).toContain('Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).');
+  });
+
   it('the same inputs give the same bytes', () => {
     const again = aggregate([QUARTER, '--config', CONFIG, '-o', 'lan-2.docx']);
     expect(readFileSync(join(again.cwd, 'lan-2.docx')).equals(docx)).toBe(true);
@@ -127,12 +145,12 @@ describe('danvan tonghop on a mixed inbox', () => {
     expect(run.stdout).toContain('Đã ghi báo cáo: bc.docx');
     expect(run.stdout).toMatch(/✗ .*HU_TANLAC\.xlsx/);
     // The counts cover every file, as kiemtra's do, not only the invalid ones shown in detail.
-    expect(run.stdout).toContain('Tổng cộng 10 tệp: 7 hợp lệ (1 tệp cũ không tính vì đơn vị đã gửi tệp khác), 3 không hợp lệ.');
+    expect(run.stdout).toContain('Tổng cộng 10 tệp: 7 hợp lệ (1 tệp cũ không tính vì đơn vị đã gửi tệp khác), 3 không hợp lệ; 7 đơn vị chưa gửi.');
     expect(run.stdout).not.toMatch(/✓ /);
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
     expect(text).toContain('Có 3 tệp báo cáo chưa hợp lệ nên chưa được tổng hợp:');
     expect(text).not.toMatch(/HCCB\.xlsx/); // superseded by the unit's later file: not an invalid one
-    expect(text).toMatch(/Ban Dân vận Huyện ủy Tân Lạc: Số liệu!D7: "hơn 6 nghìn" không phải là số/);
+    expect(text).toMatch(/Ban Dân vận Huyện ủy Tân Lạc: Số liệu!D7: “hơn 6 nghìn” không phải là số/);
   });
 
   it('--strict refuses to write anything when a file is invalid', () => {
@@ -280,7 +298,7 @@ describe('--xlsx and --compare', () => {
     const text = lines.join('\n');
     // 2.008 against 1.600: +25,5%; KN_TL 90,9% against 85%: +5,9 percentage points.
     expect(text).toContain('2.008 buổi tuyên truyền, vận động Nhân dân (tăng 25,5% so với cùng kỳ)');
-    expect(text).toContain('đạt tỷ lệ 90,9% (tăng 5,9 điểm % so với cùng kỳ)');
+    expect(text).toContain('đạt tỷ lệ 90,9% (tăng 5,9 điểm phần trăm so với cùng kỳ)');
     expect(lines).toContain('Cùng kỳ năm trước');
     expect(lines).toContain('tăng 25,5%');
   });

@@ -299,7 +299,7 @@ describe('change of a ratio against the year before', () => {
     const change = changeBetween(90, 80, true)!;
     expect(change.percent).toBeNull();
     expect(change.delta).toBe(10);
-    expect(formatChange(change, 'điểm %')).toBe('tăng 10 điểm % so với cùng kỳ');
+    expect(formatChange(change, 'điểm phần trăm')).toBe('tăng 10 điểm phần trăm so với cùng kỳ');
     expect(changeBetween(90, 80)!.percent).toBe(12.5);
   });
 });

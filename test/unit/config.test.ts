@@ -183,3 +183,18 @@ describe('zod never speaks English to a user', () => {
     expect(issue.message).toMatch(/không hợp lệ|Đầu vào/i);
   });
 });
+
+describe('the starter config', () => {
+  it('gives a document.basis example that is a whole opening sentence, and invents no frame', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../../templates/danvan.config.json', import.meta.url), 'utf8');
+    // The example sits in the comment above "basis": the quoted text, joined over its lines.
+    const comment = source.slice(0, source.indexOf('"basis"')).split('\n').slice(-3).join(' ');
+    const example = /ví dụ: "(.*?)"/s.exec(comment.replace(/\s*\/\/\s*/g, ' '))![1]!;
+    expect(example).toMatch(/^Thực hiện .*, Ban Dân vận Tỉnh ủy báo cáo .* như sau:$/);
+    expect(example).not.toContain('…');
+    const config = parseConfig(source, 'danvan.config.json');
+    expect(config.organization.superiorBody).toContain('…');
+    expect(config.organization.place).toContain('…');
+  });
+});

@@ -132,7 +132,7 @@ describe('helpers', () => {
   it('tg', () => {
     expect(render('{{tg "TT_BUOI"}}')).toBe(' (tăng 12,5% so với cùng kỳ)');
     expect(render('x{{tg "DT_HN"}}y')).toBe('xy');
-    expect(render('{{tg "KN_TL"}}')).toBe(' (giảm 2 điểm % so với cùng kỳ)');
+    expect(render('{{tg "KN_TL"}}')).toBe(' (giảm 2 điểm phần trăm so với cùng kỳ)');
   });
   it('cau', () => {
     expect(render('{{cau "tổ chức hội nghị quán triệt."}}')).toBe('Tổ chức hội nghị quán triệt');
@@ -200,5 +200,22 @@ describe('progress bar', () => {
     for (let i = 1; i <= 40; i += 1) quiet(i, 40);
     quiet.end();
     expect(piped).toEqual([]);
+  });
+
+  it('appears at once and never draws wider than the terminal', async () => {
+    const { progressBar } = await import('../../src/cli/output.js');
+    for (const columns of [40, 24, 120]) {
+      const written: string[] = [];
+      const terminal = { isTTY: true, columns, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+      const bar = progressBar('Đang kiểm tra', terminal);
+      bar(0, 200);
+      expect(written).toHaveLength(1);
+      for (let i = 1; i <= 200; i += 1) bar(i, 200);
+      for (const line of written) {
+        const visible = line.replace(/\r|\x1b\[K/g, '');
+        expect(visible.length, `${columns}: ${visible}`).toBeLessThan(columns);
+        expect(line.endsWith('\x1b[K')).toBe(true);
+      }
+    }
   });
 });

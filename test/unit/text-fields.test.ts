@@ -79,3 +79,15 @@ describe('cleanText', () => {
     expect(cleanText('Hội\u0001 nghị\u000b\nđối thoại\u007f')).toBe('Hội nghị\nđối thoại');
   });
 });
+
+describe('typographicQuotes', () => {
+  it('opens after a space, a bracket or a dash, closes elsewhere; one pass', async () => {
+    const { typographicQuotes } = await import('../../src/domain/text.js');
+    expect(typographicQuotes('Phong trào "Dân vận khéo" năm 2023')).toBe('Phong trào “Dân vận khéo” năm 2023');
+    expect(typographicQuotes('"—" là chỉ tiêu')).toBe('“—” là chỉ tiêu');
+    expect(typographicQuotes('Ghi chú: "—" là')).toBe('Ghi chú: “—” là');
+    expect(typographicQuotes('("a"), -"b"')).toBe('(“a”), -“b”');
+    expect(typographicQuotes('đã có “sẵn”')).toBe('đã có “sẵn”');
+    expect(typographicQuotes('"'.repeat(32_000)).length).toBe(32_000);
+  });
+});

@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME } from '../../config/load.js';
-import { BUILTIN_TEMPLATES, TEMPLATES_DIR } from '../../render/template.js';
-import { checkOutputPath, writeFileAtomic } from '../../output/atomic-write.js';
+import { BUILTIN_TEMPLATES, REMINDER_TEMPLATE, TEMPLATES_DIR } from '../../render/template.js';
+import { OutputPlan } from '../../output/plan.js';
 import { EXIT } from '../../diagnostics/errors.js';
 
 export const STARTER_CONFIG = join(TEMPLATES_DIR, 'danvan.config.json');
@@ -16,17 +16,24 @@ export async function khoitaoCommand(dir: string | undefined, options: { force?:
   const templateDir = join(target, TEMPLATE_COPY_DIR);
   const copies = [
     [STARTER_CONFIG, configPath],
-    ...Object.values(BUILTIN_TEMPLATES).map((name) => [join(TEMPLATES_DIR, name), join(templateDir, name)]),
+    ...[...Object.values(BUILTIN_TEMPLATES), REMINDER_TEMPLATE].map((name) => [join(TEMPLATES_DIR, name), join(templateDir, name)]),
   ] as const;
   mkdirSync(templateDir, { recursive: true });
-  for (const [, to] of copies) checkOutputPath(to, { force: options.force ?? false, inputDirs: [], flag: 'thư mục khác' });
-  for (const [from, to] of copies) writeFileAtomic(to, readFileSync(from));
+  const plan = new OutputPlan({ cwd: process.cwd(), force: options.force ?? false });
+  for (const [, to] of copies) plan.add('thư mục khác', to);
+  try {
+    for (const [from, to] of copies) plan.write(to, readFileSync(from));
+    plan.commit();
+  } finally {
+    plan.discard();
+  }
   process.stdout.write(
     [
       `Đã tạo:`,
       `  ${configPath}  — cấu hình: cơ quan ban hành, người ký, nơi nhận, danh sách đơn vị, chỉ tiêu`,
       `  ${join(templateDir, BUILTIN_TEMPLATES.interim)}  — mẫu báo cáo sơ kết (quý, 6 tháng, 9 tháng)`,
       `  ${join(templateDir, BUILTIN_TEMPLATES.final)}  — mẫu báo cáo tổng kết năm`,
+      `  ${join(templateDir, REMINDER_TEMPLATE)}  — mẫu công văn đôn đốc (danvan nhac --template)`,
       `Sửa các tệp này rồi chạy, ví dụ:`,
       `  danvan tonghop nop-bao-cao/quy-1-2023 --config ${configPath} --template ${templateDir}`,
       `(--template chỉ tới thư mục: danvan tự chọn ${BUILTIN_TEMPLATES.interim} cho quý, 6 tháng, 9 tháng và ${BUILTIN_TEMPLATES.final} cho cả năm.)`,

@@ -5,6 +5,7 @@ import { checkJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
+import type { FileResult } from '../../check/file-result.js';
 import { runMsg } from '../../messages/vi.js';
 
 export interface KiemtraOptions {
@@ -12,6 +13,8 @@ export interface KiemtraOptions {
   ky?: string;
   config?: string;
   luuY?: boolean;
+  /** --chi-loi: details of the files with errors only. */
+  chiLoi?: boolean;
   workers?: number;
 }
 
@@ -30,7 +33,10 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
   const broken = internalFailures(report);
   const failure = broken.length ? { code: 'internal' as const, message: runMsg.internalOnFiles(broken.map((f) => f.file)) } : null;
   if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure), null, 2)}\n`);
-  else writeOut(`${formatCheckReport(report, { warnings: options.luuY !== false })}\n`);
+  else {
+    const details = options.chiLoi ? (f: FileResult) => !f.valid : undefined;
+    writeOut(`${formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) })}\n`);
+  }
   if (failure) {
     process.stderr.write(`${failure.message}\n`);
     return EXIT.internal;

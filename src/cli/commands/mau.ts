@@ -3,9 +3,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueOf, loadConfig } from '../../config/load.js';
 import { UsageError } from '../../diagnostics/errors.js';
-import { parsePeriod, periodLabel } from '../../domain/period.js';
+import { parsePeriod, periodLabel, type Period } from '../../domain/period.js';
+import { submissionFileName } from '../../form/guide-sheet.js';
 import { buildFormWorkbook } from '../../form/index.js';
-import { checkOutputPath, writeFileAtomic } from '../../output/atomic-write.js';
+import { OutputPlan } from '../../output/plan.js';
 import { EXIT } from '../../diagnostics/errors.js';
 
 export const DEFAULT_FORM_NAME = 'bieu-mau-bao-cao-dan-van.xlsx';
@@ -19,11 +20,14 @@ export interface MauOptions {
 }
 
 export async function mauCommand(options: MauOptions): Promise<number> {
-  const { config } = loadConfig(options.config);
+  const { config, path: configPath } = loadConfig(options.config);
+  const plan = new OutputPlan({ cwd: process.cwd(), force: options.force ?? false });
+  plan.addInputs([configPath]);
   const catalogue = catalogueOf(config);
   let period: string | undefined;
+  let parsed: Period | undefined;
   if (options.ky) {
-    const parsed = parsePeriod(options.ky);
+    parsed = parsePeriod(options.ky);
     if (!parsed) throw new UsageError(`Kỳ báo cáo "${options.ky}" không hợp lệ; hãy ghi như Quý I/2023, 6 tháng/2023, Năm 2023.`);
     period = periodLabel(parsed);
   }
@@ -32,21 +36,36 @@ export async function mauCommand(options: MauOptions): Promise<number> {
     if (config.units.length === 0) {
       throw new UsageError('Cấu hình chưa có danh sách đơn vị ("units"); hãy chạy "danvan khoitao" và điền danh sách, rồi dùng --config.');
     }
+    // Each form is named as its own guide tells the unit to name the file it sends: code and period.
+    if (!parsed) throw new UsageError('Biểu mẫu điền sẵn cho từng đơn vị cần kỳ báo cáo: thêm --ky, ví dụ --ky "Quý I/2025".');
+    const forPeriod = parsed;
     const dir = options.theoDonVi;
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-    const paths = config.units.map((unit) => join(dir, `${unit.code}.xlsx`));
-    for (const path of paths) checkOutputPath(path, { force: options.force ?? false, inputDirs: [], flag: '--theo-don-vi' });
-    for (const [i, unit] of config.units.entries()) {
-      const bytes = await buildFormWorkbook({ catalogue, content: { info: { unitCode: unit.code, unitName: unit.name, period } } });
-      writeFileAtomic(paths[i]!, bytes);
+    const paths = config.units.map((unit) => join(dir, submissionFileName(unit.code, forPeriod)));
+    for (const path of paths) plan.add('--theo-don-vi', path);
+    try {
+      for (const [i, unit] of config.units.entries()) {
+        plan.write(paths[i]!, await buildFormWorkbook({ catalogue, content: { info: { unitCode: unit.code, unitName: unit.name, period } } }));
+      }
+      plan.commit();
+    } finally {
+      plan.discard();
     }
     process.stdout.write(`Đã ghi ${paths.length} biểu mẫu điền sẵn tên, mã đơn vị vào thư mục ${dir}.\n`);
     return EXIT.ok;
   }
 
   const output = options.output ?? DEFAULT_FORM_NAME;
-  checkOutputPath(output, { force: options.force ?? false, inputDirs: [], flag: '-o' });
-  writeFileAtomic(output, await buildFormWorkbook({ catalogue, content: period ? { info: { period } } : undefined }));
+  plan.add('-o', output);
+  // A blank form's hints show a unit of the registry when there is one, so that they read like the real thing.
+  const example = config.units[0];
+  const examples = example ? { unitCode: example.code, unitName: example.name } : undefined;
+  try {
+    plan.write('-o', await buildFormWorkbook({ catalogue, content: period ? { info: { period } } : undefined, ...(examples ? { examples } : {}) }));
+    plan.commit();
+  } finally {
+    plan.discard();
+  }
   process.stdout.write(`Đã ghi biểu mẫu: ${output}\nGửi tệp này cho các đơn vị; hướng dẫn điền có trong sheet "Hướng dẫn".\n`);
   return EXIT.ok;
 }

@@ -78,7 +78,15 @@ export function headerTable(frame: DocFrame, profile: LayoutProfile, textWidth: 
       new TableRow({
         cantSplit: true,
         children: [
-          cell([centredLine(frame.documentNumber, f.documentNumber)], leftWidth, 'bottom'),
+          cell(
+            [
+              centredLine(frame.documentNumber, f.documentNumber),
+              // A letter's trích yếu sits under its number, in the left column.
+              ...(frame.letterSubject ? [centredLine(frame.letterSubject, f.letterSubject, { beforePt: 3, afterPt: 0 })] : []),
+            ],
+            leftWidth,
+            frame.letterSubject ? 'top' : 'bottom',
+          ),
           cell([centredLine(frame.placeAndDate, f.placeAndDate)], rightWidth, 'bottom'),
         ],
       }),
@@ -86,9 +94,37 @@ export function headerTable(frame: DocFrame, profile: LayoutProfile, textWidth: 
   });
 }
 
-/** "BÁO CÁO", the subject lines and the short rule under them. */
+/**
+ * A letter's "Kính gửi:": one addressee on the line itself, centred; several in a list under it, indented so that
+ * the block stands in the middle of the page, as typists lay it out.
+ */
+export function salutationBlock(addressees: readonly string[], profile: LayoutProfile, textWidth: number): Paragraph[] {
+  const f = profile.frame;
+  if (addressees.length === 0) return [];
+  const label = 'Kính gửi:';
+  if (addressees.length === 1) {
+    return [centredLine(`${label} ${addressees[0]!.replace(/[.;,]\s*$/, '')}.`, f.salutation, f.salutationSpacing, { keepNext: true })];
+  }
+  const indent = Math.round(textWidth * 0.22);
+  const out = [new Paragraph({ indent: { left: indent }, spacing: spacing({ beforePt: f.salutationSpacing.beforePt, afterPt: 0 }), keepNext: true, children: [run(label, f.salutation)] })];
+  addressees.forEach((name, i) => {
+    const last = i === addressees.length - 1;
+    out.push(
+      new Paragraph({
+        indent: { left: indent + 1134 },
+        spacing: spacing({ beforePt: 0, afterPt: last ? f.salutationSpacing.afterPt : 0 }),
+        keepNext: true,
+        children: [run(`- ${name.replace(/[.;,]\s*$/, '')}${last ? '.' : ';'}`, f.salutation)],
+      }),
+    );
+  });
+  return out;
+}
+
+/** "BÁO CÁO", the subject lines and the short rule under them; for a letter, its "Kính gửi:" instead. */
 export function titleBlock(frame: DocFrame, profile: LayoutProfile, textWidth: number): Paragraph[] {
   const f = profile.frame;
+  if (frame.documentType === '') return salutationBlock(frame.addressees ?? [], profile, textWidth);
   const out: Paragraph[] = [centredLine(frame.documentType, f.documentType, f.documentTypeSpacing, { keepNext: true })];
   for (const line of frame.subject) {
     out.push(centredLine(line, f.subject, { beforePt: 0, afterPt: 0 }, { keepNext: true }));

@@ -51,7 +51,7 @@ const DEFLATE_LEVEL = 9;
 export function readZip(zip: Buffer): ZipEntry[] {
   let archive: ZipArchive;
   try {
-    archive = ZipArchive.open(zip, { maxEntryBytes: Number.POSITIVE_INFINITY });
+    archive = ZipArchive.open(zip, undefined, { maxEntryBytes: Number.POSITIVE_INFINITY });
   } catch (error) {
     throw new Error(`not a ZIP archive: ${(error as Error).message}`);
   }

@@ -1,0 +1,370 @@
+/**
+ * Every file a run writes goes through one OutputPlan: all output paths are registered and checked together
+ * before any work (against every input of the run and against each other, by real path), their bytes are
+ * staged in temporary files beside them, and the plan commits them at the end:
+ *
+ *   const plan = new OutputPlan({ cwd, force });
+ *   plan.addInputs([config, template]);          // and plan.addDiscovered(discovery) for submissions
+ *   plan.add('-o', 'bao-cao.docx');              // refused now if it lands on an input or another output
+ *   plan.add('--xlsx', 'tong-hop.xlsx');
+ *   …work…
+ *   plan.write('-o', docxBytes);                 // staged: a temp file in the output's folder
+ *   plan.write('--xlsx', workbookBytes);
+ *   plan.commit();                               // all into place, or none (see commit)
+ *   // in a finally: plan.discard() removes what was staged and not committed
+ *
+ * Rules: an output may not be an input file (same real path, or the same file through a hard link), nor lie
+ * inside an input folder, nor be the same file as another output of the run, nor be a folder or a special
+ * file; these hold even with --force. Without --force an existing file is refused up front, and the final
+ * step creates the file without replacing anything (link(2), which fails if the name exists), so of two runs
+ * racing for one name exactly one writes and the other is told the file exists. With --force the final step
+ * is rename(2), which replaces atomically. A temp file left by a killed run is removed by the next run that
+ * writes in that folder; temp names start with "." so discovery never takes them for submissions.
+ */
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { OutputError } from '../diagnostics/errors.js';
+import { outputMsg } from '../messages/vi.js';
+
+export interface OutputPlanOptions {
+  /** Relative paths are resolved against this folder. */
+  cwd: string;
+  /** --force: an existing output file may be replaced (never an input). */
+  force: boolean;
+}
+
+interface PlannedOutput {
+  /** The option that names this output, for messages ("-o", "--xlsx"). */
+  flag: string;
+  /** As the user gave it (or the default name), for messages. */
+  path: string;
+  absolute: string;
+  /** Real path of the folder + the file's name: where the bytes will land. */
+  real: string;
+  /** When the path exists and is a link: the real path of what it points to. */
+  target?: string;
+  /** When the path exists: its device and inode, to recognise a hard link to an input. */
+  identity?: string;
+  temp?: string;
+}
+
+interface InputFile {
+  real: string;
+  shown: string;
+}
+
+/** Folder names compare without case where the file system usually ignores it. */
+const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
+const key = (path: string) => (CASE_INSENSITIVE ? path.toLowerCase() : path);
+
+/** Temp files: ".<name>.danvan-<host>-<pid>-<random>.tmp", so that the next run can tell whose they are. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const TEMP_NAME = /^\..+\.danvan-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
+/** A temp file this old is abandoned whoever made it (a run takes seconds). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(key(folder), key(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function identityOf(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
+}
+
+function errnoOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException)?.code;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errnoOf(error) === 'EPERM';
+  }
+}
+
+export class OutputPlan {
+  private readonly outputs: PlannedOutput[] = [];
+  private readonly byReal = new Map<string, PlannedOutput>();
+  private readonly inputFiles = new Map<string, InputFile>();
+  private readonly inputDirs = new Map<string, string>();
+  private inputIdentities: Map<string, string> | undefined;
+  private readonly cleaned = new Set<string>();
+
+  constructor(private readonly options: OutputPlanOptions) {}
+
+  /** Inputs named by the user (submission files and folders, config, template, --compare); missing paths are ignored. */
+  addInputs(paths: Iterable<string | null | undefined>): void {
+    for (const path of paths) {
+      if (!path) continue;
+      const absolute = resolve(this.options.cwd, path);
+      let stats: Stats;
+      try {
+        stats = statSync(absolute);
+      } catch {
+        continue;
+      }
+      const real = realOrSelf(absolute);
+      if (stats.isDirectory()) this.inputDirs.set(key(real), path);
+      else this.inputFiles.set(key(real), { real, shown: path });
+    }
+    this.inputIdentities = undefined;
+  }
+
+  /** What discovery reached under the inputs: real paths of the files checked and the folders walked. */
+  addDiscovered(found: { realFiles: readonly string[]; realDirs: readonly string[] }): void {
+    for (const real of found.realFiles) if (!this.inputFiles.has(key(real))) this.inputFiles.set(key(real), { real, shown: real });
+    for (const real of found.realDirs) if (!this.inputDirs.has(key(real))) this.inputDirs.set(key(real), real);
+    this.inputIdentities = undefined;
+  }
+
+  /**
+   * Registers an output and checks it at once (OutputError if it cannot be written): its folder exists; it
+   * is not a folder or a special file; it is no input and lies in no input folder, and it is not another
+   * output of this run (all by real path, links resolved); without --force, it does not exist yet.
+   */
+  add(flag: string, path: string): void {
+    const output = this.resolveOutput(flag, path);
+    this.verify(output);
+    this.outputs.push(output);
+    this.byReal.set(key(output.real), output);
+    if (output.target) this.byReal.set(key(output.target), output);
+    this.cleanStaleTemps(dirname(output.real));
+  }
+
+  /** Checks every output again, e.g. after inputs were added. */
+  check(): void {
+    this.byReal.clear();
+    this.outputs.forEach((output, i) => {
+      const fresh = { ...this.resolveOutput(output.flag, output.path), ...(output.temp ? { temp: output.temp } : {}) };
+      this.outputs[i] = fresh;
+      this.verify(fresh);
+      this.byReal.set(key(fresh.real), fresh);
+      if (fresh.target) this.byReal.set(key(fresh.target), fresh);
+    });
+  }
+
+  /** Paths of the registered outputs, as given. */
+  get paths(): string[] {
+    return this.outputs.map((o) => o.path);
+  }
+
+  /** Stages the bytes of an output (by its flag, or its path for plans with many outputs of one flag) in a temp file beside it. */
+  write(which: string, data: Uint8Array): void {
+    const output = this.find(which);
+    if (output.temp) this.removeTemp(output);
+    const temp = join(dirname(output.real), `.${basename(output.real)}.danvan-${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    let fd: number | undefined;
+    try {
+      fd = openSync(temp, 'wx', 0o666);
+      output.temp = temp;
+      for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+      fsyncSync(fd);
+    } catch (error) {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      this.removeTemp(output);
+      throw new OutputError(outputMsg.writeFailed(output.path, errnoOf(error)));
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  /**
+   * Puts every staged output in place, in a fixed order (by real path, so that two runs with the same
+   * outputs contend for the same first name). Without --force each is created with link(2): if a name
+   * appeared meanwhile, nothing more is written, what this commit already created is removed again, and
+   * an OutputError says the file exists. Where the file system has no hard links, an exclusive copy does
+   * the same. With --force, rename(2) replaces atomically. Returns the paths written, as given.
+   */
+  commit(): string[] {
+    const staged = this.outputs.filter((o) => o.temp).sort((a, b) => (a.real < b.real ? -1 : a.real > b.real ? 1 : 0));
+    const done: { output: PlannedOutput; identity: string }[] = [];
+    for (const output of staged) {
+      const temp = output.temp!;
+      try {
+        const identity = identityOf(statSync(temp));
+        if (this.options.force) renameSync(temp, output.real);
+        else this.createNoClobber(temp, output.real);
+        output.temp = undefined;
+        done.push({ output, identity });
+      } catch (error) {
+        const errno = errnoOf(error);
+        if (!this.options.force) {
+          for (const d of done) this.removeIfOurs(d.output.real, d.identity);
+        }
+        this.discard();
+        throw new OutputError(errno === 'EEXIST' ? outputMsg.appeared(output.path, output.flag) : outputMsg.writeFailed(output.path, errno));
+      }
+    }
+    return staged.map((o) => o.path);
+  }
+
+  /** Removes every staged temp file not committed (call in a finally block). */
+  discard(): void {
+    for (const output of this.outputs) if (output.temp) this.removeTemp(output);
+  }
+
+  private createNoClobber(temp: string, final: string): void {
+    try {
+      linkSync(temp, final);
+    } catch (error) {
+      const errno = errnoOf(error);
+      if (errno === 'EEXIST') throw error;
+      // No hard links here (FAT, some network shares): an exclusive copy still never replaces a file.
+      if (errno !== 'EPERM' && errno !== 'ENOTSUP' && errno !== 'EOPNOTSUPP' && errno !== 'ENOSYS' && errno !== 'EXDEV' && errno !== 'EMLINK') throw error;
+      copyFileSync(temp, final, constants.COPYFILE_EXCL);
+    }
+    unlinkSync(temp);
+  }
+
+  private removeIfOurs(path: string, identity: string): void {
+    try {
+      const stats = lstatSync(path);
+      // A linked file has the temp's inode; a copied one cannot be told from another run's and is left.
+      if (identityOf(stats) === identity) unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  }
+
+  private removeTemp(output: PlannedOutput): void {
+    if (!output.temp) return;
+    try {
+      unlinkSync(output.temp);
+    } catch {
+      // nothing was created, or it is already gone
+    }
+    output.temp = undefined;
+  }
+
+  private find(which: string): PlannedOutput {
+    const output = this.outputs.find((o) => o.flag === which) ?? this.byReal.get(key(join(realOrSelf(dirname(resolve(this.options.cwd, which))), basename(which))));
+    if (!output) throw new Error(`output ${which} was never added to the plan`);
+    return output;
+  }
+
+  private resolveOutput(flag: string, path: string): PlannedOutput {
+    const absolute = resolve(this.options.cwd, path);
+    const folder = dirname(absolute);
+    let folderStats: Stats;
+    try {
+      folderStats = statSync(folder);
+    } catch (error) {
+      const errno = errnoOf(error);
+      if (errno === 'ENOENT' || errno === 'ENOTDIR') throw new OutputError(outputMsg.folderMissing(dirname(path), flag));
+      throw new OutputError(outputMsg.writeFailed(path, errno));
+    }
+    if (!folderStats.isDirectory()) throw new OutputError(outputMsg.folderMissing(dirname(path), flag));
+    const real = join(realOrSelf(folder), basename(absolute));
+    const output: PlannedOutput = { flag, path, absolute, real };
+    let own: Stats | undefined;
+    try {
+      own = lstatSync(real);
+    } catch {
+      return output;
+    }
+    let stats = own;
+    if (own.isSymbolicLink()) {
+      try {
+        stats = statSync(real);
+        output.target = realOrSelf(real);
+      } catch {
+        // a link to nothing: rename replaces the link itself
+        return { ...output, identity: identityOf(own) };
+      }
+    }
+    if (stats.isDirectory()) throw new OutputError(outputMsg.isFolder(path, flag));
+    if (!stats.isFile()) throw new OutputError(outputMsg.notRegular(path, flag));
+    output.identity = identityOf(stats);
+    return output;
+  }
+
+  private verify(output: PlannedOutput): void {
+    const places = output.target ? [output.real, output.target] : [output.real];
+    for (const place of places) {
+      const input = this.inputFiles.get(key(place));
+      if (input) throw new OutputError(outputMsg.onInput(output.path, output.flag, input.shown));
+      for (const [dirKey, shown] of this.inputDirs) {
+        if (key(place) === dirKey || inside(dirKey, place)) throw new OutputError(outputMsg.insideInput(output.path, output.flag, shown));
+      }
+      const other = this.byReal.get(key(place));
+      if (other && other !== output) throw new OutputError(outputMsg.sameAsOther(output.path, output.flag, other.flag));
+    }
+    if (output.identity) {
+      const input = this.identities().get(output.identity);
+      if (input) throw new OutputError(outputMsg.onInput(output.path, output.flag, input));
+      const other = this.outputs.find((o) => o !== output && o.identity === output.identity);
+      if (other) throw new OutputError(outputMsg.sameAsOther(output.path, output.flag, other.flag));
+      if (!this.options.force) throw new OutputError(outputMsg.exists(output.path, output.flag));
+    }
+  }
+
+  /** Device and inode of every input file (only needed when an output already exists). */
+  private identities(): Map<string, string> {
+    if (!this.inputIdentities) {
+      this.inputIdentities = new Map();
+      for (const input of this.inputFiles.values()) {
+        try {
+          this.inputIdentities.set(identityOf(statSync(input.real)), input.shown);
+        } catch {
+          // gone since: nothing to protect
+        }
+      }
+    }
+    return this.inputIdentities;
+  }
+
+  /** Removes temp files that killed runs left in a folder: ours whose process is gone, anyone's after a day. */
+  private cleanStaleTemps(folder: string): void {
+    if (this.cleaned.has(folder)) return;
+    this.cleaned.add(folder);
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return;
+    }
+    const now = Date.now();
+    for (const name of names) {
+      const m = TEMP_NAME.exec(name);
+      if (!m) continue;
+      const path = join(folder, name);
+      try {
+        const pid = Number(m[2]);
+        const stats = lstatSync(path);
+        const abandoned = (m[1] === HOST && pid !== process.pid && !processAlive(pid)) || now - stats.mtimeMs > STALE_MS;
+        if (abandoned && stats.isFile()) unlinkSync(path);
+      } catch {
+        // another run removed it, or it is not ours to remove
+      }
+    }
+  }
+}

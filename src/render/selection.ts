@@ -1,0 +1,80 @@
+/**
+ * How the report keeps a readable length whatever the number of units, as a careful writer would: the most
+ * widely reported items of each field in the body (the rest in an appendix), a merged item's units named while
+ * few and counted by group beyond, and the units that sent told by group when they are many.
+ */
+import type { Config, UnitEntry } from '../config/schema.js';
+import type { GatheredItem, LimitationItem, UnitRef } from '../model/report-model.js';
+import { joinList } from './format.js';
+
+export type ReportSettings = Config['report'];
+
+/**
+ * The items a field shows: all of them while they fit, else the `cap` most widely reported (by number of units,
+ * then in order of appearance), in that order; `rest` keeps the others, in their order, for the appendix.
+ */
+export function selectItems<T extends GatheredItem>(items: readonly T[], cap: number): { shown: T[]; rest: T[] } {
+  if (items.length <= cap) return { shown: [...items], rest: [] };
+  const ranked = items.map((item, order) => ({ item, order })).sort((a, b) => b.item.units.length - a.item.units.length || a.order - b.order);
+  const kept = new Set(ranked.slice(0, cap).map((r) => r.order));
+  return { shown: ranked.slice(0, cap).map((r) => r.item), rest: items.filter((_, i) => !kept.has(i)) };
+}
+
+/** How a group of the registry counts its units: the config's word, else the group's name without "Các". */
+export function groupNoun(group: string, settings: ReportSettings): string {
+  const configured = settings.groupNouns[group];
+  if (configured) return configured;
+  if (!group) return 'đơn vị';
+  const m = /^các\s+(.+)$/iu.exec(group.trim());
+  return m ? m[1]!.toLocaleLowerCase('vi') : `đơn vị thuộc ${group}`;
+}
+
+/** "18 đảng ủy xã, phường; 4 đơn vị thuộc Mặt trận…": units counted by group, groups in order of first appearance. */
+function countByGroup(units: readonly UnitRef[], settings: ReportSettings): string {
+  const counts = new Map<string, number>();
+  for (const unit of units) counts.set(unit.group, (counts.get(unit.group) ?? 0) + 1);
+  const parts = [...counts].map(([group, n]) => `${n} ${groupNoun(group, settings)}`);
+  return parts.join(parts.some((p) => p.includes(',')) ? '; ' : ', ');
+}
+
+/** Who said an item, for its parenthesis: the units' names while they are few, else how many of each group. */
+export function attribution(units: readonly UnitRef[], settings: ReportSettings): string {
+  return units.length <= settings.namesUpTo ? units.map((u) => u.name).join(', ') : countByGroup(units, settings);
+}
+
+/**
+ * A limitation's causes next to it: one cause as it is; several, each as its own sentence with the units that
+ * gave it ("Thiếu kinh phí (Huyện ủy A, Huyện ủy B). Cán bộ kiêm nhiệm (Tỉnh đoàn)"): units write their causes
+ * as sentences, often with semicolons inside, so a sentence each keeps them apart.
+ */
+export function causesText(item: LimitationItem, units: ReadonlyMap<string, UnitRef>, settings: ReportSettings): string {
+  if (item.causes.length <= 1) return item.causes[0] ?? '';
+  const byCause = new Map<string, UnitRef[]>();
+  const key = (text: string) => text.toLocaleLowerCase('vi').replace(/[\p{P}\s]+/gu, ' ').trim();
+  const canonical = new Map(item.causes.map((c) => [key(c), c]));
+  for (const source of item.sources) {
+    if (!source.detail) continue;
+    const cause = canonical.get(key(source.detail));
+    const unit = units.get(source.unit);
+    if (!cause || !unit) continue;
+    const list = byCause.get(cause) ?? [];
+    if (!list.some((u) => u.code === unit.code)) list.push(unit);
+    byCause.set(cause, list);
+  }
+  return item.causes.map((cause) => `${cause.replace(/[\s.;]+$/u, '')} (${attribution(byCause.get(cause) ?? [], settings)})`).join('. ');
+}
+
+/**
+ * The units that sent, for the closing part of the report: their names while they are few, else by group with
+ * the registry's count ("28/30 đảng ủy xã, phường; 12/12 …").
+ */
+export function validUnitsText(valid: readonly UnitRef[], registry: readonly UnitEntry[], settings: ReportSettings): string {
+  if (valid.length <= settings.unitListUpTo) return joinList(valid.map((u) => u.name));
+  if (registry.length === 0) return `${valid.length} đơn vị`;
+  const expected = new Map<string, number>();
+  for (const unit of registry) expected.set(unit.group, (expected.get(unit.group) ?? 0) + 1);
+  const got = new Map<string, number>();
+  for (const unit of valid) got.set(unit.group, (got.get(unit.group) ?? 0) + 1);
+  const parts = [...expected].map(([group, n]) => `${got.get(group) ?? 0}/${n} ${groupNoun(group, settings)}`);
+  return parts.join('; ');
+}

@@ -1,0 +1,74 @@
+/** Running the built CLI for the hostile-input tests (issue 7): wall time and peak memory of each run. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
+import { FIXTURES, ROOT, expectNoStackTrace, tempDir, type CliResult } from './run-cli.js';
+
+export const QUARTER = join(FIXTURES, 'quy-1-2023');
+export const MEASURED = join(ROOT, 'test', 'e2e', 'measured-cli.mjs');
+export const MiB = 1024 * 1024;
+/** The issue's promise for one file. */
+const SECONDS_PER_FILE = 10;
+const RSS_PER_FILE_MB = 1024;
+
+const made: string[] = [];
+// Each test file runs in its own process (vitest forks): its temp folders go when it is done.
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+export function dir(prefix = 'danvan-hostile-'): string {
+  const d = tempDir(prefix);
+  made.push(d);
+  return d;
+}
+
+export interface Measured extends CliResult {
+  seconds: number;
+  rssMB: number;
+}
+
+/** Runs the CLI once, as a user would, with its wall time and peak memory; never more than 60 s. */
+export function run(args: string[], cwd: string, options: { uid?: number } = {}): Measured {
+  // Another user (a test of permissions) could not write the usage file here: measured as the test's user only.
+  const usage = options.uid === undefined ? join(cwd, `.rusage-${Math.random().toString(36).slice(2)}.json`) : '';
+  const t0 = performance.now();
+  const result = spawnSync(process.execPath, [MEASURED, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, DANVAN_RUSAGE_FILE: usage, DANVAN_DEBUG: '' },
+    timeout: 60_000,
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  let rssMB = NaN;
+  if (usage && existsSync(usage)) {
+    rssMB = JSON.parse(readFileSync(usage, 'utf8')).maxRssKB / 1024;
+    rmSync(usage);
+  }
+  const out: Measured = { code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', seconds, rssMB };
+  expectNoStackTrace(out);
+  expect(out.code, out.stderr).not.toBe(70);
+  expect(out.code, `killed: ${result.signal ?? ''} ${result.error?.message ?? ''}`).not.toBe(-1);
+  return out;
+}
+
+/** One file's run within the issue's bounds. */
+export function withinBounds(result: Measured): void {
+  expect(result.seconds).toBeLessThan(SECONDS_PER_FILE);
+  expect(result.rssMB).toBeLessThan(RSS_PER_FILE_MB);
+}
+
+/** A folder holding one file. */
+export function folderWith(name: string, data: Uint8Array): string {
+  const d = dir();
+  mkdirSync(join(d, 'nop'));
+  writeFileSync(join(d, 'nop', name), data);
+  return d;
+}
+
+export function checkJson(result: Measured): { files: { file: string; valid: boolean; errors: { sheet: string | null; cell: string | null; message: string }[] }[]; skipped: { file: string; reason: string; sameAs?: string }[] } {
+  return JSON.parse(result.stdout);
+}
+

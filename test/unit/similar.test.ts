@@ -1,0 +1,89 @@
+// The similarity that merges one item said by many units in other words (src/aggregate/similar.ts).
+import { describe, expect, it } from 'vitest';
+import { SimilarIndex, dice, signature, similar } from '../../src/aggregate/similar.js';
+
+const T = 0.9;
+const same = (a: string, b: string) => similar(signature(a), signature(b), T);
+
+describe('the stated measure', () => {
+  it('merges the five wordings of one task that differ in case, quotes, commas and function words', () => {
+    const wordings = [
+      'Tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo” gắn với thực hiện nhiệm vụ chính trị của địa phương',
+      'Tiếp tục đẩy mạnh phong trào thi đua "Dân vận khéo" gắn với thực hiện nhiệm vụ chính trị ở địa phương.',
+      'tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”, gắn với thực hiện nhiệm vụ chính trị của địa phương',
+      'Tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo” gắn với việc thực hiện nhiệm vụ chính trị của địa phương',
+      'Tiếp tục đẩy mạnh phong trào thi đua "Dân vận khéo" gắn với thực hiện các nhiệm vụ chính trị tại địa phương',
+    ];
+    for (const other of wordings.slice(1)) expect(same(wordings[0]!, other), other).toBe(true);
+  });
+
+  it('never merges items that differ in a number', () => {
+    expect(same('Tổ chức hội nghị quán triệt Kết luận số 43-KL/TW của Ban Bí thư', 'Tổ chức hội nghị quán triệt Kết luận số 44-KL/TW của Ban Bí thư')).toBe(false);
+    expect(same('Vận động Nhân dân hiến 5.600 m² đất làm đường', 'Vận động Nhân dân hiến 5.800 m² đất làm đường')).toBe(false);
+    expect(same('Trao 1.250 suất quà Tết cho hộ nghèo', 'Trao 1250 suất quà Tết cho hộ nghèo')).toBe(true);
+  });
+
+  it('never merges items that differ in a name', () => {
+    expect(same('Vận động Nhân dân hiến đất làm đường tại xã Hòa Xuân', 'Vận động Nhân dân hiến đất làm đường tại xã Hòa Tâm')).toBe(false);
+    expect(
+      same('Tham mưu Ban Thường vụ Huyện ủy sơ kết công tác dân vận 6 tháng đầu năm 2023', 'Tham mưu Ban Thường vụ Thành ủy sơ kết công tác dân vận 6 tháng đầu năm 2023'),
+    ).toBe(false);
+  });
+
+  it('does not merge different things that share many words', () => {
+    expect(
+      same('Tổ chức các hoạt động kỷ niệm 48 năm Ngày giải phóng miền Nam, thống nhất đất nước', 'Phối hợp tổ chức Lễ kỷ niệm 48 năm Ngày giải phóng miền Nam, thống nhất đất nước'),
+    ).toBe(false);
+    expect(same('Công tác nắm tình hình Nhân dân có lúc chưa kịp thời', 'Công tác tuyên truyền có lúc chưa kịp thời')).toBe(false);
+  });
+
+  it('computes Dice over multisets of syllables', () => {
+    expect(dice(['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'e'])).toBe(0.75);
+    expect(dice(['a', 'a', 'b'], ['a', 'b', 'b'])).toBeCloseTo(2 / 3, 10);
+    expect(dice([], [])).toBe(1);
+    expect(signature('Công tác “dân vận” của các cấp ủy ở cơ sở').syllables).toEqual(['công', 'tác', 'dân', 'vận', 'cấp', 'ủy', 'cơ', 'sở']);
+  });
+});
+
+describe('SimilarIndex', () => {
+  /** Deterministic pseudo-random generator, so that the test is the same every run. */
+  function rng(seed: number) {
+    let s = seed;
+    return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  }
+
+  it('finds exactly what comparing every pair in order would find, on thousands of generated items', () => {
+    const vocabulary = 'tuyên truyền vận động nhân dân hội nghị đối thoại tổ chức triển khai thực hiện mô hình phong trào thi đua cơ sở khu dân cư giải quyết kiến nghị chính sách'.split(' ');
+    const random = rng(7);
+    const texts: string[] = [];
+    for (let i = 0; i < 2000; i += 1) {
+      if (i > 0 && random() < 0.4) {
+        // A variant of an earlier text: one word changed, added or dropped.
+        const words = texts[Math.floor(random() * texts.length)]!.split(' ');
+        const k = Math.floor(random() * words.length);
+        const op = random();
+        if (op < 0.33) words[k] = vocabulary[Math.floor(random() * vocabulary.length)]!;
+        else if (op < 0.66) words.splice(k, 0, vocabulary[Math.floor(random() * vocabulary.length)]!);
+        else if (words.length > 4) words.splice(k, 1);
+        texts.push(words.join(' '));
+      } else {
+        const n = 8 + Math.floor(random() * 10);
+        texts.push(Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]!).join(' '));
+      }
+    }
+    const index = new SimilarIndex<number>(T);
+    const representatives: { sig: ReturnType<typeof signature>; id: number }[] = [];
+    let merged = 0;
+    for (const [i, text] of texts.entries()) {
+      const sig = signature(text);
+      const brute = representatives.find((r) => similar(r.sig, sig, T))?.id;
+      const found = index.find(sig);
+      expect(found, `item ${i}`).toBe(brute);
+      if (found === undefined) {
+        index.add(sig, i);
+        representatives.push({ sig, id: i });
+      } else merged += 1;
+    }
+    expect(merged).toBeGreaterThan(100);
+  });
+});
