@@ -47,6 +47,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       periodCell: validation.periodCell,
       errors,
       warnings,
+      ...(validation.contact ? { contact: validation.contact } : {}),
       ...(repaired.repairs.length ? { repairs: repaired.repairs } : {}),
       ...(validation.submission ? { submission: validation.submission } : {}),
     };

@@ -2,6 +2,7 @@
 import type { Issue } from '../diagnostics/issue.js';
 import type { Submission } from '../schemas/submission.js';
 import type { TextRepair } from './legacy-text.js';
+import type { Contact } from '../validate/submission.js';
 
 export interface IssueOut {
   sheet: string | null;
@@ -31,6 +32,11 @@ export interface FileResult {
    * (SPEC §6): not an error, a note. The submission is dropped.
    */
   superseded?: { by: string; reason: string };
+  /**
+   * The unit's name and "Người lập", "Điện thoại", "Email" as far as "Thông tin" could be read, valid file or
+   * not (the feedback summary lists whom to call); absent when none was found.
+   */
+  contact?: Contact;
   /** Cells whose legacy-encoded text (TCVN3, VNI) was converted to Unicode before validation; absent when none. */
   repairs?: TextRepair[];
   submission?: Submission;

@@ -6,6 +6,8 @@ import { fsMsg } from '../messages/vi.js';
 import { aggregateFailureJson, checkFailureJson, reminderFailureJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { guardStdout, writeOut } from './stdout.js';
+import { installInterruptHandlers } from './interrupt.js';
+import { interruptedMessage } from '../messages/vi.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -115,7 +117,12 @@ Mã thoát:
       .option('--chi-loi', 'chỉ in các tệp có lỗi (tệp hợp lệ chỉ được đếm)')
       .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
-      .addHelpText('after', '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json')
+      .option('--phan-hoi <thư-mục>', 'ghi vào thư mục này bản sao tệp của mỗi đơn vị có lỗi hoặc lưu ý (ô bị tô màu, có ghi chú, sheet đầu "Kết quả kiểm tra") và tong-hop-kiem-tra.xlsx')
+      .option('--force', 'ghi đè tệp khác nội dung đã có trong thư mục --phan-hoi')
+      .addHelpText(
+        'after',
+        '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json\n  danvan kiemtra nop-bao-cao/quy-1-2023 --phan-hoi phan-hoi-quy-1   bản có đánh dấu lỗi để gửi lại từng đơn vị',
+      )
       .action(
         // Each command loads its own modules: checking never pays for exceljs, docx or handlebars.
         run(async (inputs: string[], options: Record<string, unknown>) =>
@@ -253,6 +260,11 @@ export async function main(argv: string[]): Promise<number> {
     if (json) writeOut(`${JSON.stringify(failureJson(command, failure, error), null, 2)}\n`);
     return exitCode;
   };
+  installInterruptHandlers((signal) => {
+    const message = interruptedMessage(signal);
+    process.stderr.write(`\n${message}\n`);
+    fail({ code: 'interrupted', message }, 0, undefined);
+  });
   try {
     if (argv.length <= 2) {
       program.outputHelp();

@@ -28,3 +28,13 @@ export function formatLocation(issue: Pick<Issue, 'sheet' | 'cell'>): string {
   if (issue.sheet) return issue.sheet;
   return '';
 }
+
+/**
+ * Notes that inform and ask nothing of the unit: a blank indicator (allowed: not reported), a sheet or row left
+ * out, the file used among a unit's two. Feedback to a unit (annotated copies, their counts) leaves them out.
+ */
+const INFORMATIONAL = new Set(['figure.blank', 'figure.row-missing', 'section.empty', 'sheet.missing-optional', 'unit.duplicate']);
+
+export function isInformational(code: string): boolean {
+  return INFORMATIONAL.has(code);
+}

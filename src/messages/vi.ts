@@ -204,6 +204,68 @@ export const recon = {
   noRepairs: '(không có ô nào phải chuyển mã)',
 } as const;
 
+/** `kiemtra --phan-hoi`: the annotated copies and tong-hop-kiem-tra.xlsx, read by the units and the staff. */
+export const feedbackMsg = {
+  sheetName: 'Kết quả kiểm tra',
+  title: 'KẾT QUẢ KIỂM TRA BÁO CÁO',
+  fileLine: (file: string, unit: string | null, period: string | null) =>
+    `Tệp: ${file}${unit ? ` — Đơn vị: ${unit}` : ''}${period ? ` — Kỳ báo cáo: ${period}` : ''}`,
+  counts: (errors: number, warnings: number, superseded: boolean) =>
+    errors > 0
+      ? `Tệp có ${errors} lỗi${warnings ? ` và ${warnings} lưu ý` : ''}: báo cáo chưa được tổng hợp cho đến khi sửa hết các lỗi.`
+      : superseded
+        ? `Tệp không có lỗi nhưng không được tính vì đơn vị đã gửi một tệp khác (xem lưu ý); có ${warnings} lưu ý.`
+        : `Tệp không có lỗi, báo cáo đã được tính; có ${warnings} lưu ý để đơn vị xem lại.`,
+  howTo:
+    'Cách sửa: bấm vào ô ở cột "Ô" để đến đúng chỗ. Các ô có vấn đề được tô màu (đỏ: lỗi, phải sửa; vàng: lưu ý, xem lại) ' +
+    'và có ghi chú ghi rõ vấn đề (rê chuột vào ô để xem). Sửa trực tiếp trong tệp này, xóa sheet "Kết quả kiểm tra" nếu muốn, lưu lại và gửi lại.',
+  header: ['STT', 'Mức độ', 'Sheet', 'Ô', 'Nội dung'] as const,
+  severity: { error: 'Lỗi', warning: 'Lưu ý' } as const,
+  wholeSheet: '(cả sheet)',
+  wholeFile: '(cả tệp)',
+  /** The note on a cell: one line per problem. */
+  noteLine: (severity: 'error' | 'warning', message: string) => `${severity === 'error' ? 'Lỗi' : 'Lưu ý'}: ${message}`,
+  /** "sheet Số liệu, ô D7: …" — the location as people read it. */
+  where: (sheet: string | null, cell: string | null) => (sheet && cell ? `sheet ${sheet}, ô ${cell}` : sheet ? `sheet ${sheet}` : ''),
+
+  summaryFile: 'tong-hop-kiem-tra.xlsx',
+  summarySheet: 'Tổng hợp kiểm tra',
+  summaryTitle: (period: string | null) => `TỔNG HỢP KẾT QUẢ KIỂM TRA BÁO CÁO${period ? ` ${period.toLocaleUpperCase('vi')}` : ''}`,
+  summaryCounts: (c: { files: number; valid: number; invalid: number; superseded: number; missing: number | null }) =>
+    `${c.files} tệp: ${c.valid} hợp lệ, ${c.invalid} có lỗi${c.superseded ? `, ${c.superseded} tệp cũ không tính` : ''}` +
+    `${c.missing === null ? '' : `; ${c.missing} đơn vị chưa gửi`}.`,
+  summaryHint:
+    'Mỗi dòng một tệp (và mỗi đơn vị chưa gửi, khi có danh sách đơn vị). Cột "Bản phản hồi" là tệp đã đánh dấu lỗi trong thư mục này, để gửi lại cho đơn vị.',
+  summaryHeader: ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Khối', 'Tệp', 'Trạng thái', 'Số lỗi', 'Số lưu ý', 'Vấn đề đầu tiên', 'Người lập', 'Điện thoại', 'Email', 'Bản phản hồi'] as const,
+  status: {
+    valid: 'đã gửi hợp lệ',
+    invalid: 'có lỗi',
+    missing: 'chưa gửi',
+    superseded: 'tệp cũ không tính',
+  } as const,
+  noCopy: {
+    clean: 'không cần (không có vấn đề)',
+    format: (ext: string) => `không tạo: tệp ${ext || 'không có phần mở rộng'} (chỉ tạo cho .xlsx, .xlsm)`,
+    unreadable: 'không tạo: không mở được tệp',
+    failed: (detail: string) => `không tạo được (${detail})`,
+  },
+  strictFormat: 'tệp lưu theo chuẩn Strict Open XML',
+  damaged: 'cấu trúc tệp bị hỏng',
+
+  // Terminal lines and refusals.
+  written: (copies: number, dir: string) =>
+    `Đã ghi ${copies} bản phản hồi (tệp của đơn vị, có đánh dấu lỗi) và tong-hop-kiem-tra.xlsx vào "${dir}".`,
+  notCopied: (file: string, reason: string) => `  ${file}: ${reason}`,
+  notCopiedHead: 'Không có bản phản hồi cho:',
+  dirIsFile: (dir: string) => `"${dir}" là một tệp, không phải thư mục; hãy chọn thư mục khác cho --phan-hoi.`,
+  dirInInput: (dir: string, input: string) =>
+    `Không ghi bản phản hồi vào "${dir}": thư mục này nằm trong thư mục báo cáo đầu vào "${input}" (danvan không thay đổi thư mục đầu vào). Hãy chọn nơi khác cho --phan-hoi.`,
+  dirIsInput: (dir: string) => `Không ghi bản phản hồi vào "${dir}": đó là thư mục báo cáo đầu vào. Hãy chọn nơi khác cho --phan-hoi.`,
+  overwrite: (dir: string, files: readonly string[]) =>
+    `Thư mục "${dir}" đã có ${files.length === 1 ? 'tệp' : `${files.length} tệp`} khác nội dung: ${files.slice(0, 5).map((f) => `"${f}"`).join(', ')}${files.length > 5 ? '…' : ''}; danvan không ghi đè. Dùng --force để ghi đè hoặc chọn thư mục khác.`,
+  notADirectory: (path: string) => `Không tạo được thư mục "${path}" cho --phan-hoi: đã có một tệp cùng tên.`,
+} as const;
+
 const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
 
 /** How alike warnings of one file are named when folded into one line of the terminal view. */
@@ -265,9 +327,15 @@ export const reminderMsg = {
     'Cấu hình chưa có danh sách đơn vị ("units") nên danvan không biết đơn vị nào chưa gửi; công văn chỉ nêu các báo cáo chưa hợp lệ.',
   noAddressees: (file: string) => `Mẫu ${file}: dòng "kinh-gui:" ở phần đầu không có nơi nhận nào.`,
   nobody: (period: string) => `Không có đơn vị nào cần nhắc về báo cáo ${period}: mọi đơn vị trong danh sách đã gửi báo cáo hợp lệ. Không ghi công văn.`,
+  unchanged: (output: string) => `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${output}`,
   written: (output: string, missing: number, toFix: number) =>
     `Đã ghi công văn đôn đốc: ${output} (${missing} đơn vị chưa gửi, ${toFix} đơn vị cần sửa báo cáo).`,
 } as const;
+
+/** Said when Ctrl-C or SIGTERM stops a run. */
+export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM'): string {
+  return `Đã dừng theo yêu cầu (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
+}
 
 /** Run-level notes that are not about one file. */
 export const runMsg = {

@@ -15,7 +15,9 @@
  *
  * Rules: an output may not be an input file (same real path, or the same file through a hard link), nor lie
  * inside an input folder, nor be the same file as another output of the run, nor be a folder or a special
- * file; these hold even with --force. Without --force an existing file is refused up front, and the final
+ * file; these hold even with --force. An existing file holding exactly the bytes to write is left as it is,
+ * without --force (unchanged means untouched: rerunning after one late file rewrites only what changed); one
+ * holding other bytes needs --force, and without it nothing of the run is written. Without --force the final
  * step creates the file without replacing anything (link(2), which fails if the name exists), so of two runs
  * racing for one name exactly one writes and the other is told the file exists. With --force the final step
  * is rename(2), which replaces atomically. A temp file left by a killed run is removed by the next run that
@@ -30,6 +32,7 @@ import {
   lstatSync,
   openSync,
   readdirSync,
+  readFileSync,
   realpathSync,
   renameSync,
   statSync,
@@ -63,6 +66,15 @@ interface PlannedOutput {
   /** When the path exists: its device and inode, to recognise a hard link to an input. */
   identity?: string;
   temp?: string;
+  /** The bytes to write are those already there: the file is left untouched, with no --force needed. */
+  unchanged?: boolean;
+}
+
+/** What a commit did with each output, by the path the user gave. */
+export interface CommitResult {
+  written: string[];
+  /** Already there with the same bytes: not touched (the run says "không thay đổi"). */
+  unchanged: string[];
 }
 
 interface InputFile {
@@ -101,6 +113,16 @@ function errnoOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException)?.code;
 }
 
+/** Whether a file holds exactly `data`: the size first, then the bytes. */
+function sameBytes(path: string, data: Uint8Array): boolean {
+  try {
+    if (statSync(path).size !== data.length) return false;
+    return readFileSync(path).equals(data);
+  } catch {
+    return false;
+  }
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -110,15 +132,77 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Plans of this thread that may hold staged files, so that an interrupted run can take them back (interrupt()). */
+const live = new Set<OutputPlan>();
+
+/**
+ * Ctrl-C or SIGTERM: every live plan removes what it staged and rolls back a commit under way, so that an
+ * interrupted run leaves neither a temp file nor half of its outputs. Returns how many files were removed.
+ */
+export function interruptLivePlans(): number {
+  let removed = 0;
+  for (const plan of live) removed += plan.interrupt();
+  return removed;
+}
+
+/**
+ * Temp files of this process in the given folders: what worker threads of this process staged when the
+ * process is interrupted (their plans live in other threads). The name carries host and process id.
+ */
+export function removeOwnTemps(folders: Iterable<string>): number {
+  let removed = 0;
+  for (const folder of new Set(folders)) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = TEMP_NAME.exec(name);
+      if (!m || m[1] !== HOST || Number(m[2]) !== process.pid) continue;
+      try {
+        unlinkSync(join(folder, name));
+        removed += 1;
+      } catch {
+        // gone already
+      }
+    }
+  }
+  return removed;
+}
+
 export class OutputPlan {
   private readonly outputs: PlannedOutput[] = [];
+  /** Outputs this commit has already put in place, with their inode, while it runs. */
+  private committing: { output: PlannedOutput; identity: string }[] = [];
   private readonly byReal = new Map<string, PlannedOutput>();
   private readonly inputFiles = new Map<string, InputFile>();
   private readonly inputDirs = new Map<string, string>();
   private inputIdentities: Map<string, string> | undefined;
   private readonly cleaned = new Set<string>();
 
-  constructor(private readonly options: OutputPlanOptions) {}
+  constructor(private readonly options: OutputPlanOptions) {
+    live.add(this);
+  }
+
+  /** See interruptLivePlans. */
+  interrupt(): number {
+    let removed = 0;
+    for (const d of this.committing) {
+      if (!this.options.force) {
+        this.removeIfOurs(d.output.real, d.identity);
+        removed += 1;
+      }
+    }
+    this.committing = [];
+    for (const output of this.outputs) {
+      if (output.temp) removed += 1;
+      this.removeTemp(output);
+    }
+    live.delete(this);
+    return removed;
+  }
 
   /** Inputs named by the user (submission files and folders, config, template, --compare); missing paths are ignored. */
   addInputs(paths: Iterable<string | null | undefined>): void {
@@ -176,10 +260,15 @@ export class OutputPlan {
     return this.outputs.map((o) => o.path);
   }
 
-  /** Stages the bytes of an output (by its flag, or its path for plans with many outputs of one flag) in a temp file beside it. */
+  /**
+   * Stages the bytes of an output (by its flag, or its path for plans with many outputs of one flag) in a temp
+   * file beside it; when the file already holds exactly these bytes, nothing is staged and it stays untouched.
+   */
   write(which: string, data: Uint8Array): void {
     const output = this.find(which);
     if (output.temp) this.removeTemp(output);
+    output.unchanged = output.identity !== undefined && sameBytes(output.target ?? output.real, data);
+    if (output.unchanged) return;
     const temp = join(dirname(output.real), `.${basename(output.real)}.danvan-${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     let fd: number | undefined;
     try {
@@ -204,9 +293,15 @@ export class OutputPlan {
    * an OutputError says the file exists. Where the file system has no hard links, an exclusive copy does
    * the same. With --force, rename(2) replaces atomically. Returns the paths written, as given.
    */
-  commit(): string[] {
+  commit(): CommitResult {
     const staged = this.outputs.filter((o) => o.temp).sort((a, b) => (a.real < b.real ? -1 : a.real > b.real ? 1 : 0));
-    const done: { output: PlannedOutput; identity: string }[] = [];
+    // A file whose bytes would change needs --force; without it, none of the run's outputs is written.
+    const blocked = this.options.force ? undefined : staged.find((o) => o.identity !== undefined);
+    if (blocked) {
+      this.discard();
+      throw new OutputError(outputMsg.exists(blocked.path, blocked.flag));
+    }
+    const done: { output: PlannedOutput; identity: string }[] = (this.committing = []);
     for (const output of staged) {
       const temp = output.temp!;
       try {
@@ -224,12 +319,15 @@ export class OutputPlan {
         throw new OutputError(errno === 'EEXIST' ? outputMsg.appeared(output.path, output.flag) : outputMsg.writeFailed(output.path, errno));
       }
     }
-    return staged.map((o) => o.path);
+    this.committing = [];
+    live.delete(this);
+    return { written: staged.map((o) => o.path), unchanged: this.outputs.filter((o) => o.unchanged).map((o) => o.path) };
   }
 
   /** Removes every staged temp file not committed (call in a finally block). */
   discard(): void {
     for (const output of this.outputs) if (output.temp) this.removeTemp(output);
+    live.delete(this);
   }
 
   private createNoClobber(temp: string, final: string): void {
@@ -323,7 +421,7 @@ export class OutputPlan {
       if (input) throw new OutputError(outputMsg.onInput(output.path, output.flag, input));
       const other = this.outputs.find((o) => o !== output && o.identity === output.identity);
       if (other) throw new OutputError(outputMsg.sameAsOther(output.path, output.flag, other.flag));
-      if (!this.options.force) throw new OutputError(outputMsg.exists(output.path, output.flag));
+      // An existing file without --force is judged when its bytes are known: the same bytes leave it untouched.
     }
   }
 

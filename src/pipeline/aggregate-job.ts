@@ -51,11 +51,11 @@ export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcom
       force: spec.force,
       workers: spec.workers,
     });
-    const { check, model, output, xlsx, doiChieu, warnings } = outcome;
+    const { check, model, output, xlsx, doiChieu, unchanged, warnings } = outcome;
     indicatorCodes = model.indicators.map((i) => i.code);
     return {
       exitCode: check.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok,
-      json: aggregateJson(check, model, { output, xlsx, doiChieu }, warnings),
+      json: aggregateJson(check, model, { output, xlsx, doiChieu, unchanged }, warnings),
       message: null,
     };
   } catch (error) {

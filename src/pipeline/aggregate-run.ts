@@ -52,6 +52,8 @@ export interface AggregateOutcome {
   output: string;
   xlsx: string | null;
   doiChieu: string | null;
+  /** Outputs already there with the same bytes, left untouched ("không thay đổi"). */
+  unchanged: string[];
   /** Notes about the run as a whole (not about one file), e.g. a frame left to fill. */
   warnings: RunWarning[];
 }
@@ -158,11 +160,12 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     ? await (await import('../reconcile/workbook.js')).buildReconciliationWorkbook({ model, check, catalogue })
     : undefined;
 
+  let committed;
   try {
     plan.write('-o', docx);
     if (request.xlsx && workbook) plan.write('--xlsx', workbook);
     if (request.doiChieu && reconciliation) plan.write('--doi-chieu', reconciliation);
-    plan.commit();
+    committed = plan.commit();
   } finally {
     plan.discard();
   }
@@ -173,6 +176,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     output,
     xlsx: request.xlsx ?? null,
     doiChieu: request.doiChieu ?? null,
+    unchanged: committed.unchanged,
     warnings,
   };
 }

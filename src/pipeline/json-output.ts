@@ -59,7 +59,15 @@ function missingUnitsJson(report: CheckReport) {
   return report.missing === null ? null : report.missing.map(({ code, name, group }) => ({ code, name, group }));
 }
 
-export function checkJson(report: CheckReport, error: Failure | null = null) {
+/** What `kiemtra --phan-hoi DIR` wrote: the folder, the summary workbook, each annotated copy, the files without one. */
+export interface FeedbackJson {
+  dir: string;
+  summary: string;
+  copies: { file: string; copy: string }[];
+  notCopied: { file: string; reason: string }[];
+}
+
+export function checkJson(report: CheckReport, error: Failure | null = null, feedback: FeedbackJson | null = null) {
   return {
     schema: SCHEMA.kiemtra,
     period: report.period,
@@ -67,19 +75,22 @@ export function checkJson(report: CheckReport, error: Failure | null = null) {
     missingUnits: missingUnitsJson(report),
     files: report.files.map(fileJson),
     skipped: report.skipped,
+    feedback,
     error,
   };
 }
 
 /** kiemtra's object when it failed before any file was checked. */
 export function checkFailureJson(error: Failure) {
-  return { schema: SCHEMA.kiemtra, period: null, units: null, missingUnits: null, files: [], skipped: [], error };
+  return { schema: SCHEMA.kiemtra, period: null, units: null, missingUnits: null, files: [], skipped: [], feedback: null, error };
 }
 
 export interface AggregateOutputs {
   output: string | null;
   xlsx: string | null;
   doiChieu: string | null;
+  /** Outputs already there with the same bytes, left untouched. */
+  unchanged: string[];
 }
 
 /** Totals keyed by code; a ratio as a percentage rounded to 2 places; null where no unit reported. */
@@ -112,6 +123,7 @@ export function aggregateFailureJson(error: Failure, report: CheckReport | null,
     output: null,
     xlsx: null,
     doiChieu: null,
+    unchanged: [],
     units: report ? unitsJson(report) : null,
     missingUnits: report ? missingUnitsJson(report) : null,
     indicators: indicatorCodes ? Object.fromEntries(indicatorCodes.map((code) => [code, null])) : null,
@@ -126,11 +138,12 @@ export function aggregateFailureJson(error: Failure, report: CheckReport | null,
 export type AggregateJson = ReturnType<typeof aggregateJson> | ReturnType<typeof aggregateFailureJson>;
 
 /** nhac's object: the letter written (or null when nobody needs reminding), who it names, and the check behind it. */
-export function reminderJson(report: CheckReport, model: ReminderModel, output: string | null, warnings: readonly RunWarningJson[]) {
+export function reminderJson(report: CheckReport, model: ReminderModel, output: string | null, unchanged: readonly string[], warnings: readonly RunWarningJson[]) {
   return {
     schema: SCHEMA.nhac,
     period: report.period,
     output,
+    unchanged,
     units: unitsJson(report),
     missingUnits: missingUnitsJson(report),
     toFix: model.toFix,
@@ -142,5 +155,5 @@ export function reminderJson(report: CheckReport, model: ReminderModel, output: 
 }
 
 export function reminderFailureJson(error: Failure) {
-  return { schema: SCHEMA.nhac, period: null, output: null, units: null, missingUnits: null, toFix: null, warnings: [], files: [], skipped: [], error };
+  return { schema: SCHEMA.nhac, period: null, output: null, unchanged: [], units: null, missingUnits: null, toFix: null, warnings: [], files: [], skipped: [], error };
 }

@@ -41,6 +41,8 @@ export interface ReminderOutcome {
   /** null when nobody needs reminding: nothing is written. */
   doc: DocModel | null;
   output: string | null;
+  /** The letter was already there with the same bytes: left untouched. */
+  unchanged: string[];
   warnings: RunWarning[];
 }
 
@@ -79,7 +81,7 @@ export async function runReminder(request: ReminderRequest): Promise<ReminderOut
   const warnings = frameWarnings(config, request.configPath ?? null);
   if (!deadline) warnings.push({ code: 'reminder.no-deadline', message: reminderMsg.noDeadline() });
   if (!model.hasRegistry) warnings.push({ code: 'reminder.no-registry', message: reminderMsg.noRegistry() });
-  if (model.missing.length === 0 && model.toFix.length === 0) return { check, model, doc: null, output: null, warnings };
+  if (model.missing.length === 0 && model.toFix.length === 0) return { check, model, doc: null, output: null, unchanged: [], warnings };
 
   const period = parsePeriod(check.period) as Period;
   const output = request.output ?? `cong-van-don-doc-${periodSlug(period)}.docx`;
@@ -92,11 +94,12 @@ export async function runReminder(request: ReminderRequest): Promise<ReminderOut
     recipients: config.reminder.recipients,
   });
   if (doc.frame.addressees?.length === 0) throw new TemplateError(reminderMsg.noAddressees(template.file));
+  let committed;
   try {
     plan.write('-o', await writeDocx(doc, profile));
-    plan.commit();
+    committed = plan.commit();
   } finally {
     plan.discard();
   }
-  return { check, model, doc, output, warnings };
+  return { check, model, doc, output, unchanged: committed.unchanged, warnings };
 }

@@ -62,6 +62,14 @@ export function attrValue(attrs: string, name: string, anyPrefix = false): strin
 export class XmlScanner {
   /** Local name (prefix removed) of the current open or close tag. */
   name = '';
+  /** Qualified name as written ("x:worksheet") of the current open or close tag. */
+  qname = '';
+  /**
+   * Offsets in the text of the current tag: from its `<` to just past its `>`. For the close reported after a
+   * self-closing tag they are those of that tag. Text tokens do not move them.
+   */
+  tagStart = 0;
+  tagEnd = 0;
   /** Raw attribute text of the current open tag. */
   attrs = '';
   selfClosing = false;
@@ -125,6 +133,9 @@ export class XmlScanner {
         const open = this.stack.pop();
         if (open !== m[1]) throw new XmlError(`</${m[1]}> closes <${open ?? ''}>`);
         this.pos = CLOSE_TAG.lastIndex;
+        this.tagStart = p;
+        this.tagEnd = this.pos;
+        this.qname = m[1]!;
         this.name = localName(m[1]!);
         return CLOSE;
       }
@@ -169,7 +180,10 @@ export class XmlScanner {
         this.rootSeen = true;
       }
       this.pos = OPEN_TAG.lastIndex;
+      this.tagStart = p;
+      this.tagEnd = this.pos;
       const qname = m[1]!;
+      this.qname = qname;
       this.name = localName(qname);
       this.attrs = m[2]!;
       this.selfClosing = m[3] === '/';

@@ -26,8 +26,20 @@ export interface WorkbookValidation {
   /** Where "Mã đơn vị" and "Kỳ báo cáo" were found, for problems found later across files. */
   unitCell: string | null;
   periodCell: string | null;
+  /** Who to ask about the file, as far as "Thông tin" could be read, even from an invalid file; absent when none. */
+  contact?: Contact;
   issues: Issue[];
 }
+
+/** The unit's name and the contact lines of "Thông tin" as typed (text of the cell beside each label). */
+export interface Contact {
+  unitName?: string;
+  preparedBy?: string;
+  phone?: string;
+  email?: string;
+}
+
+const CONTACT_KEYS = ['unitName', 'preparedBy', 'phone', 'email'] as const;
 
 class IssueList {
   readonly items: Issue[] = [];
@@ -101,6 +113,7 @@ export function validateWorkbook(workbook: RawWorkbook, file: string, catalogue:
     reportDate: info?.reportDate ?? null,
     unitCell: info?.cells.unitCode ?? null,
     periodCell: info?.cells.period ?? null,
+    ...(info?.contact ? { contact: info.contact } : {}),
     issues: issues.items,
   };
   if (issues.hasErrors) return result;
@@ -142,6 +155,18 @@ interface InfoResult {
   complete: boolean;
   values: Record<string, unknown>;
   cells: Partial<Record<keyof typeof INFO_LABEL, string>>;
+  contact?: Contact;
+}
+
+/** The contact lines as text, whatever else is wrong with the sheet: the staff need them most for invalid files. */
+function readContact(found: ReturnType<typeof findLabelledValues>): Contact | undefined {
+  const contact: Contact = {};
+  for (const key of CONTACT_KEYS) {
+    const value = found.get(key)?.value;
+    const text = value ? cleanText(cellText(value)) : '';
+    if (text) contact[key] = text;
+  }
+  return Object.keys(contact).length ? contact : undefined;
 }
 
 function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
@@ -156,8 +181,9 @@ function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
     input[key] = place.value;
     cells[key as keyof typeof INFO_LABEL] = cellRef(place.row, place.col);
   }
+  const contact = readContact(found);
   const parsed = infoSchema.safeParse(input);
-  if (parsed.success) return { ...parsed.data, complete: true, values: parsed.data, cells };
+  if (parsed.success) return { ...parsed.data, complete: true, values: parsed.data, cells, ...(contact ? { contact } : {}) };
 
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0]) as keyof typeof INFO_LABEL;
@@ -170,7 +196,7 @@ function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
     issues.error(text.code, grid.name, place ? cellRef(place.row, place.col) : null, message);
   }
   // Keep what did parse, so that an invalid file still shows its unit and period.
-  const partial: InfoResult = { complete: false, values: {}, cells };
+  const partial: InfoResult = { complete: false, values: {}, cells, ...(contact ? { contact } : {}) };
   for (const key of ['unitCode', 'period', 'reportDate'] as const) {
     const one = infoSchema.shape[key].safeParse(input[key]);
     if (one.success) partial[key] = one.data;

@@ -75,6 +75,21 @@ describe('danvan nhac on the mixed inbox, with the registry', () => {
   });
 });
 
+describe('danvan nhac on files written by other programs (openpyxl, LibreOffice, hand-written)', () => {
+  it('names the registry unit that sent nothing, and no unit whose file is valid', () => {
+    const run = nhac([join(FIXTURES, 'khac-phan-mem'), '--config', join(FIXTURES, 'khac-phan-mem.config.json'), '--han', '15/07/2025', '--json']);
+    const summary = parseJsonOutput(run.stdout, 'nhac');
+    expect(run.code).toBe(0);
+    expect(summary.missingUnits.map((u: { code: string }) => u.code)).toEqual(['DU_XA_THACHLAM']);
+    expect(summary.toFix).toEqual([]);
+    const lines = documentText(readFileSync(join(run.cwd, summary.output)));
+    expect(lines).toContain('Kính gửi: Đảng ủy xã Thạch Lâm.');
+    expect(lines).toContain('- Đảng ủy xã Thạch Lâm.');
+    expect(lines.join('\n')).toContain('trước ngày 15 tháng 7 năm 2025');
+    expect(lines).toContain('V/v đôn đốc gửi báo cáo công tác dân vận 6 tháng đầu năm 2025');
+  });
+});
+
 describe('danvan nhac, other cases', () => {
   it('a few units are each addressed by name; without a deadline the letter leaves a blank and says so', () => {
     const dir = tempDir('danvan-in-');

@@ -1,7 +1,8 @@
 // Every .docx and .xlsx danvan writes passes the Open XML SDK validator with zero errors, in Microsoft 365 and
 // Office 2007 modes (issue 10): the report (hd36 and nd30), the reminder letter, the blank form, a per-unit form,
-// the --xlsx roll-up and the reconciliation workbook (of clean files, and of a folder with invalid, superseded and
-// skipped files).
+// the --xlsx roll-up, the reconciliation workbook (of clean files, and of a folder with invalid, superseded and
+// skipped files) and kiemtra --phan-hoi's summary workbook. (The annotated copies of units' workbooks keep what
+// their writers put in them: test/feedback/ooxml-validator.test.ts proves a copy adds no error.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ describe('Open XML SDK validator: every package danvan writes', () => {
     run(['tonghop', QUARTER, '--config', nd30, '-o', 'bao-cao-nd30.docx'], dir);
     run(['tonghop', MIXED, '--config', CONFIG, '-o', 'bao-cao-hon-hop.docx', '--doi-chieu', 'doi-chieu-hon-hop.xlsx'], dir);
     run(['nhac', MIXED, '--config', CONFIG, '--han', '10/04/2023', '-o', 'cong-van.docx'], dir);
+    run(['kiemtra', MIXED, '--config', CONFIG, '--phan-hoi', 'phan-hoi'], dir);
     run(['mau', '-o', 'bieu-mau.xlsx', '--ky', 'Quý I/2023'], dir);
     run(['mau', '--config', CONFIG, '--ky', 'Quý I/2023', '--theo-don-vi', 'theo-don-vi'], dir);
     const perUnit = readdirSync(join(dir, 'theo-don-vi')).sort()[0];
@@ -43,6 +45,7 @@ describe('Open XML SDK validator: every package danvan writes', () => {
       'roll-up (tonghop --xlsx)': 'tong-hop.xlsx',
       'reconciliation workbook (tonghop --doi-chieu)': 'doi-chieu.xlsx',
       'reconciliation workbook of a folder with invalid files': 'doi-chieu-hon-hop.xlsx',
+      'summary of the feedback (kiemtra --phan-hoi)': join('phan-hoi', 'tong-hop-kiem-tra.xlsx'),
     });
   }, 180_000);
 
@@ -56,6 +59,7 @@ describe('Open XML SDK validator: every package danvan writes', () => {
     'roll-up (tonghop --xlsx)',
     'reconciliation workbook (tonghop --doi-chieu)',
     'reconciliation workbook of a folder with invalid files',
+    'summary of the feedback (kiemtra --phan-hoi)',
   ];
   for (const kind of kinds) {
     it(`${kind}: no error in ${VALIDATOR_MODES.join(' or ')}`, async (ctx) => {

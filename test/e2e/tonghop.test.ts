@@ -235,7 +235,10 @@ describe('templates and config', () => {
     expect(lines.some((l) => /^……, ngày +tháng +năm 2023$/.test(l))).toBe(true);
     expect(run.stdout).toContain('Lưu ý: Báo cáo để trống (……)');
     for (const key of ['organization.superiorBody', 'organization.place', 'signer.name']) expect(run.stdout).toContain(`"${key}"`);
-    expect(danvan(['khoitao'], cwd).code).toBe(2);
+    // Run again untouched, khoitao finds its own files and leaves them; once the config is edited, it refuses.
+    const again = danvan(['khoitao'], cwd);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('không ghi lại');
 
     // Filled in, the same config gives the frame and no warning.
     const path = join(cwd, 'danvan.config.json');
@@ -246,6 +249,9 @@ describe('templates and config', () => {
         .replace('"place": "……"', '"place": "Nam Sơn"')
         .replace('"name": "……"', '"name": "Phạm Thu Hà"'),
     );
+    const edited = readFileSync(path);
+    expect(danvan(['khoitao'], cwd).code).toBe(2);
+    expect(readFileSync(path).equals(edited)).toBe(true);
     const filled = aggregate([QUARTER, '--json', '-o', 'bc2.docx'], cwd);
     expect(parseJsonOutput(filled.stdout, 'tonghop').warnings).toEqual([]);
     const filledLines = documentText(readFileSync(join(cwd, 'bc2.docx')));

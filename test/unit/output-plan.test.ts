@@ -1,6 +1,6 @@
 /** OutputPlan: outputs never land on inputs or on each other, and never silently replace a file. */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,10 +83,22 @@ describe('OutputPlan checks every output against the inputs and the other output
     expect(refusal(() => plan(cwd, true).add('-o', join(elsewhere, 'B.xlsx')))).toContain('tệp đầu vào');
   });
 
-  it('an existing file needs --force; a folder or a special file is never written', () => {
+  it('an existing file with other bytes needs --force; with the same bytes it is left untouched; a folder or a special file is never written', () => {
     const cwd = workspace();
     writeFileSync(join(cwd, 'cu.docx'), 'old');
-    expect(refusal(() => plan(cwd).add('-o', 'cu.docx'))).toBe('Tệp "cu.docx" đã có; danvan không ghi đè. Dùng --force để ghi đè hoặc chọn tên khác bằng -o.');
+    const other = plan(cwd);
+    other.add('-o', 'cu.docx');
+    other.write('-o', Buffer.from('new'));
+    expect(refusal(() => other.commit())).toBe('Tệp "cu.docx" đã có; danvan không ghi đè. Dùng --force để ghi đè hoặc chọn tên khác bằng -o.');
+    expect(readFileSync(join(cwd, 'cu.docx'), 'utf8')).toBe('old');
+    const before = statSync(join(cwd, 'cu.docx'));
+    const same = plan(cwd);
+    same.add('-o', 'cu.docx');
+    same.write('-o', Buffer.from('old'));
+    expect(same.commit()).toEqual({ written: [], unchanged: ['cu.docx'] });
+    const after = statSync(join(cwd, 'cu.docx'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect(readdirSync(cwd).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(() => plan(cwd, true).add('-o', 'cu.docx')).not.toThrow();
     mkdirSync(join(cwd, 'thu-muc.docx'));
     expect(refusal(() => plan(cwd, true).add('-o', 'thu-muc.docx'))).toContain('là một thư mục');
@@ -106,7 +118,7 @@ describe('OutputPlan commits', () => {
     p.add('--xlsx', 'tong-hop.xlsx');
     p.write('-o', Buffer.from('docx'));
     p.write('--xlsx', Buffer.from('xlsx'));
-    expect(p.commit()).toEqual(['bao-cao.docx', 'tong-hop.xlsx']);
+    expect(p.commit()).toEqual({ written: ['bao-cao.docx', 'tong-hop.xlsx'], unchanged: [] });
     expect(readFileSync(join(cwd, 'bao-cao.docx'), 'utf8')).toBe('docx');
     expect(readFileSync(join(cwd, 'tong-hop.xlsx'), 'utf8')).toBe('xlsx');
     expect(readdirSync(cwd).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -169,5 +181,24 @@ describe('OutputPlan commits', () => {
     const next = new OutputPlan({ cwd, force: false });
     next.add('-o', 'c.docx');
     expect(readdirSync(cwd).filter((n) => n.includes('.danvan-'))).toEqual([]);
+  });
+});
+
+describe('an interrupted run leaves nothing behind', () => {
+  it('interruptLivePlans removes what live plans staged; a committed plan is no longer live', async () => {
+    const { interruptLivePlans } = await import('../../src/output/plan.js');
+    const cwd = workspace();
+    const staged = plan(cwd);
+    staged.add('-o', 'a.docx');
+    staged.write('-o', Buffer.from('a'));
+    const done = plan(cwd);
+    done.add('-o', 'b.docx');
+    done.write('-o', Buffer.from('b'));
+    done.commit();
+    expect(readdirSync(cwd).some((n) => n.endsWith('.tmp'))).toBe(true);
+    interruptLivePlans();
+    expect(readdirSync(cwd).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(join(cwd, 'a.docx'))).toBe(false);
+    expect(readFileSync(join(cwd, 'b.docx'), 'utf8')).toBe('b');
   });
 });

@@ -21,15 +21,16 @@ export async function khoitaoCommand(dir: string | undefined, options: { force?:
   mkdirSync(templateDir, { recursive: true });
   const plan = new OutputPlan({ cwd: process.cwd(), force: options.force ?? false });
   for (const [, to] of copies) plan.add('thư mục khác', to);
+  let committed;
   try {
     for (const [from, to] of copies) plan.write(to, readFileSync(from));
-    plan.commit();
+    committed = plan.commit();
   } finally {
     plan.discard();
   }
   process.stdout.write(
     [
-      `Đã tạo:`,
+      committed.written.length ? 'Đã tạo:' : 'Các tệp đã có, giống hệt bản gốc (không ghi lại):',
       `  ${configPath}  — cấu hình: cơ quan ban hành, người ký, nơi nhận, danh sách đơn vị, chỉ tiêu`,
       `  ${join(templateDir, BUILTIN_TEMPLATES.interim)}  — mẫu báo cáo sơ kết (quý, 6 tháng, 9 tháng)`,
       `  ${join(templateDir, BUILTIN_TEMPLATES.final)}  — mẫu báo cáo tổng kết năm`,

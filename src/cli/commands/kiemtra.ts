@@ -1,12 +1,13 @@
 /** `danvan kiemtra`: checks submissions and prints every problem, or the JSON of SPEC §5. */
 import { loadConfig } from '../../config/load.js';
 import { checkSubmissions, internalFailures } from '../../check/check.js';
-import { checkJson } from '../../pipeline/json-output.js';
+import { checkJson, type FeedbackJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
 import type { FileResult } from '../../check/file-result.js';
-import { runMsg } from '../../messages/vi.js';
+import { feedbackMsg, runMsg } from '../../messages/vi.js';
+import { checkFeedbackDir, writeFeedbackDir } from '../../output/feedback-dir.js';
 
 export interface KiemtraOptions {
   json?: boolean;
@@ -16,10 +17,16 @@ export interface KiemtraOptions {
   /** --chi-loi: details of the files with errors only. */
   chiLoi?: boolean;
   workers?: number;
+  /** --phan-hoi DIR: annotated copies and tong-hop-kiem-tra.xlsx. */
+  phanHoi?: string;
+  force?: boolean;
 }
 
 export async function kiemtraCommand(inputs: string[], options: KiemtraOptions): Promise<number> {
   const { config } = loadConfig(options.config);
+  const cwd = process.cwd();
+  // A feedback folder that can never be used is refused before any file is read.
+  if (options.phanHoi !== undefined) checkFeedbackDir(options.phanHoi, inputs, cwd);
   const progress = progressBar('Đang kiểm tra');
   const report = await checkSubmissions({
     inputs,
@@ -32,10 +39,25 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
   // A bug of ours on any file outweighs the verdict on the others: the user must not trust this run.
   const broken = internalFailures(report);
   const failure = broken.length ? { code: 'internal' as const, message: runMsg.internalOnFiles(broken.map((f) => f.file)) } : null;
-  if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure), null, 2)}\n`);
+
+  let feedback: FeedbackJson | null = null;
+  if (options.phanHoi !== undefined && !failure) {
+    // Loaded only when asked for: plain checking never pays for exceljs.
+    const { buildFeedback } = await import('../../feedback/feedback-run.js');
+    const plan = await buildFeedback(report, { inputs, cwd, registry: config.units });
+    writeFeedbackDir(options.phanHoi, plan.files, { force: options.force ?? false, cwd, inputs });
+    feedback = { dir: options.phanHoi, summary: plan.summary, copies: plan.copies, notCopied: plan.notCopied };
+  }
+
+  if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure, feedback), null, 2)}\n`);
   else {
     const details = options.chiLoi ? (f: FileResult) => !f.valid : undefined;
-    writeOut(`${formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) })}\n`);
+    let text = formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) });
+    if (feedback) {
+      text += `\n${feedbackMsg.written(feedback.copies.length, feedback.dir)}`;
+      if (feedback.notCopied.length) text += `\n${feedbackMsg.notCopiedHead}\n${feedback.notCopied.map((n) => feedbackMsg.notCopied(n.file, n.reason)).join('\n')}`;
+    }
+    writeOut(`${text}\n`);
   }
   if (failure) {
     process.stderr.write(`${failure.message}\n`);

@@ -6,6 +6,9 @@ import { runBatch } from '../../batch/run-batch.js';
 import type { JobOutcome } from '../../pipeline/aggregate-job.js';
 import { formatBatchTable, formatJobLine } from '../output.js';
 import { writeOut } from '../stdout.js';
+import { onInterrupt } from '../interrupt.js';
+import { removeOwnTemps } from '../../output/plan.js';
+import { dirname, resolve } from 'node:path';
 
 export interface LoOptions {
   json?: boolean;
@@ -17,6 +20,8 @@ export async function loCommand(file: string, options: LoOptions): Promise<numbe
   const workers = options.workers ?? Math.max(1, Math.min(availableParallelism(), 8));
   const batch = readBatchFile(file);
   const total = batch.jobs.length;
+  // Jobs stage their outputs in worker threads: an interrupted batch removes what they staged, by folder.
+  onInterrupt(() => removeOwnTemps(batch.jobs.flatMap((job) => [job.output, job.xlsx, job.doiChieu].filter((p): p is string => Boolean(p)).map((p) => dirname(resolve(job.cwd, p))))));
   const outcomes: JobOutcome[] = await runBatch({
     batch,
     workers,

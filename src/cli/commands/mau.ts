@@ -43,15 +43,20 @@ export async function mauCommand(options: MauOptions): Promise<number> {
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
     const paths = config.units.map((unit) => join(dir, submissionFileName(unit.code, forPeriod)));
     for (const path of paths) plan.add('--theo-don-vi', path);
+    let committed;
     try {
       for (const [i, unit] of config.units.entries()) {
         plan.write(paths[i]!, await buildFormWorkbook({ catalogue, content: { info: { unitCode: unit.code, unitName: unit.name, period } } }));
       }
-      plan.commit();
+      committed = plan.commit();
     } finally {
       plan.discard();
     }
-    process.stdout.write(`Đã ghi ${paths.length} biểu mẫu điền sẵn tên, mã đơn vị vào thư mục ${dir}.\n`);
+    process.stdout.write(
+      `Đã ghi ${committed.written.length} biểu mẫu điền sẵn tên, mã đơn vị vào thư mục ${dir}` +
+        (committed.unchanged.length ? `; ${committed.unchanged.length} biểu mẫu không thay đổi (giống hệt tệp đã có, không ghi lại)` : '') +
+        '.\n',
+    );
     return EXIT.ok;
   }
 
@@ -60,12 +65,16 @@ export async function mauCommand(options: MauOptions): Promise<number> {
   // A blank form's hints show a unit of the registry when there is one, so that they read like the real thing.
   const example = config.units[0];
   const examples = example ? { unitCode: example.code, unitName: example.name } : undefined;
+  let committed;
   try {
     plan.write('-o', await buildFormWorkbook({ catalogue, content: period ? { info: { period } } : undefined, ...(examples ? { examples } : {}) }));
-    plan.commit();
+    committed = plan.commit();
   } finally {
     plan.discard();
   }
-  process.stdout.write(`Đã ghi biểu mẫu: ${output}\nGửi tệp này cho các đơn vị; hướng dẫn điền có trong sheet "Hướng dẫn".\n`);
+  process.stdout.write(
+    `${committed.unchanged.length ? `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${output}` : `Đã ghi biểu mẫu: ${output}`}\n` +
+      'Gửi tệp này cho các đơn vị; hướng dẫn điền có trong sheet "Hướng dẫn".\n',
+  );
   return EXIT.ok;
 }

@@ -39,11 +39,17 @@ export async function nhacCommand(inputs: string[], options: NhacOptions): Promi
   } finally {
     progress.end();
   }
-  const { model, output, warnings } = outcome;
+  const { model, output, unchanged, warnings } = outcome;
   if (options.json) {
-    writeOut(`${JSON.stringify(reminderJson(outcome.check, model, output, warnings), null, 2)}\n`);
+    writeOut(`${JSON.stringify(reminderJson(outcome.check, model, output, unchanged, warnings), null, 2)}\n`);
   } else {
-    const lines = [output ? reminderMsg.written(output, model.missing.length, model.toFix.length) : reminderMsg.nobody(describePeriod(model.period))];
+    const lines = [
+      !output
+        ? reminderMsg.nobody(describePeriod(model.period))
+        : unchanged.includes(output)
+          ? reminderMsg.unchanged(output)
+          : reminderMsg.written(output, model.missing.length, model.toFix.length),
+    ];
     for (const unit of model.missing) lines.push(`    chưa gửi: ${unit.name} (${unit.code})`);
     for (const unit of model.toFix) lines.push(`    cần sửa: ${unit.name}: ${unit.problems.join('; ')}`);
     for (const warning of warnings) lines.push(`Lưu ý: ${warning.message}`);

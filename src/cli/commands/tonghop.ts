@@ -47,17 +47,19 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
     throw error;
   }
   progress.end();
-  const { check, model, output, xlsx, doiChieu, warnings } = outcome;
+  const { check, model, output, xlsx, doiChieu, unchanged, warnings } = outcome;
   const invalid = check.files.filter((f) => !f.valid);
   if (options.json) {
-    writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu }, warnings), null, 2)}\n`);
+    writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu, unchanged }, warnings), null, 2)}\n`);
   } else {
     // The invalid files in detail; the counts, like kiemtra's, cover every file.
     writeOut(`${formatCheckReport(check, { warnings: false, details: (f) => !f.valid })}\n\n`);
+    // A rerun that would write the same bytes leaves the file as it is, and says so.
+    const said = (path: string, what: string) => (unchanged.includes(path) ? `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${path}` : `${what}: ${path}`);
     const lines = [
-      `Đã ghi báo cáo: ${output}`,
-      ...(xlsx ? [`Đã ghi số liệu tổng hợp theo biểu mẫu: ${xlsx}`] : []),
-      ...(doiChieu ? [`Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung): ${doiChieu}`] : []),
+      said(output, 'Đã ghi báo cáo'),
+      ...(xlsx ? [said(xlsx, 'Đã ghi số liệu tổng hợp theo biểu mẫu')] : []),
+      ...(doiChieu ? [said(doiChieu, 'Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung)')] : []),
       `Tổng hợp ${model.status.valid.length} đơn vị hợp lệ` +
         (invalid.length ? `; ${invalid.length} tệp không hợp lệ không được tính (xem ở trên)` : '') +
         (model.status.missing.length ? `; ${model.status.missing.length} đơn vị chưa gửi: ${model.status.missing.map((u) => u.code).join(', ')}` : '') +
