@@ -32,6 +32,8 @@ export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
 ): T[] {
   const byKey = new Map<string, T>();
   const similar = options.similarity < 1 ? new SimilarIndex<T>(options.similarity) : undefined;
+  // The unit codes of each merged item, so that adding a unit costs the same for the 2nd unit as the 10,000th.
+  const codesOf = new Map<T, Set<string>>();
   const list: T[] = [];
   for (const item of items) {
     const key = itemKey(item.text);
@@ -46,7 +48,15 @@ export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
       }
       byKey.set(key, target);
     }
-    if (!target.units.some((u) => u.code === item.unit.code)) target.units.push(item.unit);
+    let codes = codesOf.get(target);
+    if (!codes) {
+      codes = new Set(target.units.map((u) => u.code));
+      codesOf.set(target, codes);
+    }
+    if (!codes.has(item.unit.code)) {
+      codes.add(item.unit.code);
+      target.units.push(item.unit);
+    }
     target.sources.push(item.source);
     extend(target, item);
   }

@@ -12,7 +12,7 @@ import { parsePeriod, periodName } from '../domain/period.js';
 import { compareVietnamese } from '../domain/text.js';
 import { orderUnits } from '../domain/units.js';
 import { BASE_FONT, BOLD_FONT, BORDER, HEADER_FILL, TITLE_FONT, WRAP_TOP, wrappedRowHeight } from '../form/styles.js';
-import { pinZipTimestamps } from '../form/zip-timestamps.js';
+import { normaliseWorkbookPackage } from '../form/workbook-package.js';
 import { feedbackMsg } from '../messages/vi.js';
 import { fixOrderOf } from './issues.js';
 
@@ -196,5 +196,5 @@ export async function buildSummaryWorkbook(report: CheckReport, lines: readonly 
   if (lines.length) sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + lines.length, column: COLUMNS.length } };
   sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return pinZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);
+  return normaliseWorkbookPackage(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);
 }

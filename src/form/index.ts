@@ -7,7 +7,7 @@ import { addListsSheet } from './lists-sheet.js';
 import { LIST_SHEET_KEYS, addTableSheet } from './table-sheets.js';
 import type { FormExamples, FormOptions } from './types.js';
 import { parsePeriod, periodLabel, periodsOfYear } from '../domain/period.js';
-import { pinZipTimestamps } from './zip-timestamps.js';
+import { normaliseWorkbookPackage } from './workbook-package.js';
 
 export type { FormContent, FormInfo, FormOptions } from './types.js';
 export { INFO_ROW } from './info-sheet.js';
@@ -55,5 +55,5 @@ export async function buildFormWorkbook(options: FormOptions): Promise<Buffer> {
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return pinZipTimestamps(bytes, timestamp);
+  return normaliseWorkbookPackage(bytes, timestamp);
 }

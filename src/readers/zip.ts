@@ -19,8 +19,16 @@ const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 
-/** No part of any package danvan reads or re-packs comes near this; it stops a zip bomb before it fills memory. */
+/** No part of a package danvan reads comes near this; it stops a zip bomb before it fills memory. */
 export const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+
+export interface ZipOpenOptions {
+  /**
+   * Largest uncompressed entry the directory may declare; default MAX_ENTRY_BYTES, the guard for input.
+   * danvan's own output (the re-packers) passes Infinity: a report of 20,000 units has a 330 MB document.xml.
+   */
+  maxEntryBytes?: number;
+}
 
 /** What one archive may inflate in all (see readers/limits.ts for a workbook's figures). */
 export interface InflateBudget {
@@ -70,14 +78,15 @@ export class ZipArchive {
   private constructor(
     private readonly bytes: Uint8Array,
     private readonly budget: InflateBudget | undefined,
+    private readonly maxEntryBytes: number,
   ) {}
 
   /**
    * Parses the central directory; entry data is only inflated when asked for. With a budget, an entry
    * larger than `partBytes`, or extractions adding up past `totalBytes`, are refused (WorkbookLimitError).
    */
-  static open(bytes: Uint8Array, budget?: InflateBudget): ZipArchive {
-    const zip = new ZipArchive(bytes, budget);
+  static open(bytes: Uint8Array, budget?: InflateBudget, options: ZipOpenOptions = {}): ZipArchive {
+    const zip = new ZipArchive(bytes, budget, options.maxEntryBytes ?? MAX_ENTRY_BYTES);
     zip.parseDirectory();
     return zip;
   }
@@ -135,6 +144,32 @@ export class ZipArchive {
         throw new WorkbookLimitError({ limit: 'totalInflatedBytes', max: this.budget.totalBytes, part: name }, `${name} brings the total past the budget`);
       }
     }
+    const data = this.stored(entry);
+    let out: Uint8Array;
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(`stored size mismatch in ${name}`, name);
+      out = data;
+    } else {
+      try {
+        // The declared size bounds the output, so a lying header cannot inflate without limit.
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      } catch (error) {
+        throw corrupt(`cannot inflate ${name}: ${(error as Error).message}`, name);
+      }
+      if (out.length !== entry.uncompressedSize) throw corrupt(`size mismatch in ${name}`, name);
+    }
+    if (crc32(out) !== entry.crc32) throw corrupt(`CRC-32 mismatch in ${name}`, name);
+    this.inflatedTotal += out.length;
+    this.extracted.set(entry, out);
+    return out;
+  }
+
+  /**
+   * The entry's bytes as stored (deflated or not), after the same checks of its local header as `extract`:
+   * what a re-packer copies without inflating it.
+   */
+  stored(entry: ZipEntry): Uint8Array {
+    const name = entry.name;
     const { bytes } = this;
     const view = viewOf(bytes);
     const at = entry.localHeaderOffset;
@@ -155,24 +190,7 @@ export class ZipArchive {
         throw corrupt(`local header of ${name} disagrees with the central directory`, name);
       }
     }
-    const data = bytes.subarray(start, end);
-    let out: Uint8Array;
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(`stored size mismatch in ${name}`, name);
-      out = data;
-    } else {
-      try {
-        // The declared size bounds the output, so a lying header cannot inflate without limit.
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-      } catch (error) {
-        throw corrupt(`cannot inflate ${name}: ${(error as Error).message}`, name);
-      }
-      if (out.length !== entry.uncompressedSize) throw corrupt(`size mismatch in ${name}`, name);
-    }
-    if (crc32(out) !== entry.crc32) throw corrupt(`CRC-32 mismatch in ${name}`, name);
-    this.inflatedTotal += out.length;
-    this.extracted.set(entry, out);
-    return out;
+    return bytes.subarray(start, end);
   }
 
   private parseDirectory(): void {
@@ -224,7 +242,7 @@ export class ZipArchive {
       if ((flags & 0x1) !== 0) throw corrupt(`entry ${name} is encrypted`);
       if (method !== 0 && method !== 8) throw corrupt(`entry ${name} uses compression method ${method}`);
       // A small file claiming a huge part is damaged or a zip bomb; either way it cannot be read.
-      if (uncompressedSize > MAX_ENTRY_BYTES) throw corrupt(`entry ${name} claims ${uncompressedSize} bytes`);
+      if (uncompressedSize > this.maxEntryBytes) throw corrupt(`entry ${name} claims ${uncompressedSize} bytes`);
       const key = name.toLowerCase();
       if (seen.has(key)) {
         // Two entries of one name (OPC names ignore case): readers disagree on which one is meant.

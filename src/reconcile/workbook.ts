@@ -10,7 +10,7 @@ import { SHEET } from '../domain/form-layout.js';
 import { periodName, parsePeriod, type Period } from '../domain/period.js';
 import type { FieldGroup, FigureSource, GatheredItem, ItemSource, LimitationItem, ReportModel, TaskItem } from '../model/report-model.js';
 import { BASE_FONT, BOLD_FONT, BORDER, HEADER_FILL, TITLE_FONT, WRAP_TOP, wrappedRowHeight } from '../form/styles.js';
-import { pinZipTimestamps } from '../form/zip-timestamps.js';
+import { normaliseWorkbookPackage } from '../form/workbook-package.js';
 import { LEGACY_ENCODING_NAME, recon } from '../messages/vi.js';
 
 export interface ReconciliationInput {
@@ -411,5 +411,5 @@ export async function buildReconciliationWorkbook(input: ReconciliationInput): P
   addRepairsSheet(workbook, input);
 
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return pinZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);
+  return normaliseWorkbookPackage(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);
 }

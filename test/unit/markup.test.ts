@@ -169,4 +169,26 @@ describe('what units typed is never read as markup', () => {
     expect(view.resultsById.KHAC!.items[0]!.text).toBe('Tăng 5\\*3 \\# lần');
     expect(view.units.valid[0]!.name).toBe('Đơn vị \\*A\\*');
   });
+
+  it('the view is the JSON round trip of the data with every string escaped, shared objects copied once', async () => {
+    const { plainCopy } = await import('../../src/render/view.js');
+    const { escapeMarkup } = await import('../../src/document/markup.js');
+    const group = { id: 'KHAC', items: [{ text: 'a*b\n#c', units: [{ code: 'A', name: '[x]' }], score: Number.NaN }] };
+    const data = {
+      results: [group],
+      resultsById: { KHAC: group },
+      dropped: undefined,
+      fn: () => 1,
+      list: [1, undefined, Number.POSITIVE_INFINITY, null, true, 'x\\y'],
+      when: new Date(Date.UTC(2023, 3, 1)),
+      empty: {},
+    };
+    const reference = JSON.parse(JSON.stringify(data), (_k, v: unknown) => (typeof v === 'string' ? escapeMarkup(v) : v));
+    const copy = plainCopy(data) as typeof data;
+    expect(copy).toEqual(reference);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(reference));
+    // One copy for the object reached twice; never the original.
+    expect(copy.resultsById.KHAC).toBe(copy.results[0]);
+    expect(copy.results[0]).not.toBe(group);
+  });
 });

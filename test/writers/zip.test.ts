@@ -1,7 +1,8 @@
 /** The package re-packer's ZIP reader and writer: round trip, fixed order, and what it refuses. */
 
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../../src/writers/docx/zip.js';
+import { readZip, writeZip, writeZipStreamed } from '../../src/writers/docx/zip.js';
+import { MAX_ENTRY_BYTES, ZipArchive } from '../../src/readers/zip.js';
 import { normalisePackage } from '../../src/writers/docx/package.js';
 
 describe('zip', () => {
@@ -27,7 +28,7 @@ describe('zip', () => {
     expect(() => readZip(broken)).toThrow(/CRC/);
   });
 
-  it('orders package parts: content types, package rels, then by name; core dates removed', () => {
+  it("orders package parts: content types, package rels, then by name; core dates removed", async () => {
     const core = '<cp:coreProperties><dc:title>T</dc:title><dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00.000Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2026-01-01T00:00:01.000Z</dcterms:modified></cp:coreProperties>';
     const input = writeZip([
       { name: 'word/document.xml', data: Buffer.from('<d/>') },
@@ -35,8 +36,27 @@ describe('zip', () => {
       { name: '_rels/.rels', data: Buffer.from('<r/>') },
       { name: '[Content_Types].xml', data: Buffer.from('<t/>') },
     ]);
-    const out = readZip(normalisePackage(input));
+    const out = readZip(await normalisePackage(input));
     expect(out.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'word/document.xml']);
     expect(out[2]?.data.toString()).toBe('<cp:coreProperties><dc:title>T</dc:title></cp:coreProperties>');
+  });
+
+  it('writes a part given as pieces with the same bytes as the part given whole', async () => {
+    const pieces = Array.from({ length: 300 }, (_, i) => `<w:p><w:r><w:t>Đơn vị số ${i} &amp; "Dân vận khéo"</w:t></w:r></w:p>`);
+    const whole = writeZip([{ name: 'a.xml', data: Buffer.from('<x/>') }, { name: 'word/document.xml', data: Buffer.from(pieces.join(''), 'utf8') }]);
+    const streamed = await writeZipStreamed([{ name: 'a.xml', data: Buffer.from('<x/>') }, { name: 'word/document.xml', chunks: pieces }]);
+    expect(streamed.equals(whole)).toBe(true);
+  });
+
+  it("re-reads danvan's own parts past the size limit for submissions (a report of 20,000 units)", async () => {
+    // A part of MAX_ENTRY_BYTES + 1 MiB, made as pieces so the test never holds it as one string.
+    const piece = 'x'.repeat(1 << 20);
+    const count = MAX_ENTRY_BYTES / (1 << 20) + 1;
+    const zip = await writeZipStreamed([{ name: 'word/document.xml', chunks: Array.from({ length: count }, () => piece) }]);
+    // The submission reader refuses such an entry, as it must for untrusted input...
+    expect(() => ZipArchive.open(zip)).toThrow(/claims/);
+    // ...but the re-packer reads its own output whole.
+    const [entry] = readZip(zip);
+    expect(entry?.data.length).toBe(MAX_ENTRY_BYTES + (1 << 20));
   });
 });

@@ -7,6 +7,7 @@ import type { LayoutProfile } from '../../layout/profile.js';
 import { pageGeometry } from './geometry.js';
 import { sectionHeaders, sectionProperties } from './sections.js';
 import { tableWithCaption } from './tables.js';
+import type { TableRowSlots } from './table-rows.js';
 import { centredLine } from './text.js';
 
 /** A subtitle in parentheses is the "(Kèm theo Báo cáo số …)" note line, printed italic. */
@@ -14,7 +15,7 @@ function isNoteLine(line: string): boolean {
   return /^\(.*\)$/.test(line.trim());
 }
 
-export function appendixSection(appendix: Appendix, profile: LayoutProfile): ISectionOptions {
+export function appendixSection(appendix: Appendix, profile: LayoutProfile, slots?: TableRowSlots): ISectionOptions {
   const a = profile.appendix;
   const geometry = pageGeometry(profile, appendix.landscape);
   const lines: Paragraph[] = [centredLine(appendix.title, a.title, undefined, { keepNext: true })];
@@ -29,6 +30,6 @@ export function appendixSection(appendix: Appendix, profile: LayoutProfile): ISe
       restartNumbering: a.pageNumbering === 'restart',
     }),
     headers: sectionHeaders(profile, false),
-    children: [...lines, ...tableWithCaption(appendix.table, profile, geometry.textWidth, { text: a.table, header: a.tableHeader })],
+    children: [...lines, ...tableWithCaption(appendix.table, profile, geometry.textWidth, { text: a.table, header: a.tableHeader }, slots)],
   };
 }

@@ -7,6 +7,7 @@ import type { LayoutProfile } from '../../layout/profile.js';
 import { STYLE } from './styles.js';
 import { alignment, upperVi } from './text.js';
 import { tableWithCaption } from './tables.js';
+import type { TableRowSlots } from './table-rows.js';
 
 /** Printed form of a heading number under the profile ("I." or the older "I-" for parts). */
 function headingNumber(block: HeadingBlock, profile: LayoutProfile): string {
@@ -70,7 +71,7 @@ export function withEndMark(blocks: readonly Block[], endMark: string): Block[] 
  * The docx children of the body. The last paragraph keeps with the closing table, so the signature
  * never starts a page alone.
  */
-export function bodyChildren(blocks: readonly Block[], profile: LayoutProfile, textWidth: number): (Paragraph | Table)[] {
+export function bodyChildren(blocks: readonly Block[], profile: LayoutProfile, textWidth: number, slots?: TableRowSlots): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((block, i) => {
     const isLast = i === blocks.length - 1;
@@ -82,7 +83,7 @@ export function bodyChildren(blocks: readonly Block[], profile: LayoutProfile, t
         out.push(bodyParagraph(block, isLast));
         break;
       case 'table':
-        out.push(...tableWithCaption(block, profile, textWidth, { text: profile.table.text, header: profile.table.header }));
+        out.push(...tableWithCaption(block, profile, textWidth, { text: profile.table.text, header: profile.table.header }, slots));
         break;
     }
   });

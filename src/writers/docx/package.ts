@@ -1,7 +1,7 @@
 /** Re-packs the docx library's output so that the same DocModel always gives the same bytes. */
 
-import { readZip, writeZip } from './zip.js';
-import type { ZipEntry } from './zip.js';
+import { readZip, writeZipStreamed } from './zip.js';
+import type { StreamedZipEntry, ZipEntry } from './zip.js';
 
 /**
  * What varies between runs of docx 9.7.1, checked on its output:
@@ -13,6 +13,9 @@ import type { ZipEntry } from './zip.js';
  *   does not produce; numbering and relationship ids are counted per document, so they are stable.
  */
 const VOLATILE_CORE = /<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g;
+
+/** A part rewritten on the way through, as text pieces in order (word/document.xml with its table rows). */
+export type PartExpander = (xml: string) => Iterable<string | Uint8Array>;
 
 function normalisePart(entry: ZipEntry): ZipEntry {
   if (entry.name !== 'docProps/core.xml') return entry;
@@ -27,7 +30,15 @@ function partOrder(a: ZipEntry, b: ZipEntry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-export function normalisePackage(docx: Buffer): Buffer {
+/**
+ * The docx library's package, re-zipped in a fixed order with fixed timestamps and no creation dates. Parts
+ * named in `expand` are rewritten through their expander and deflated piece by piece.
+ */
+export async function normalisePackage(docx: Buffer, expand: Readonly<Record<string, PartExpander>> = {}): Promise<Buffer> {
   const entries = readZip(docx).map(normalisePart).sort(partOrder);
-  return writeZip(entries);
+  const parts = entries.map((entry): ZipEntry | StreamedZipEntry => {
+    const expander = Object.hasOwn(expand, entry.name) ? expand[entry.name] : undefined;
+    return expander ? { name: entry.name, chunks: expander(entry.data.toString('utf8')) } : entry;
+  });
+  return writeZipStreamed(parts);
 }

@@ -3,7 +3,8 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
 import type { TableBlock } from '../../model/doc-model.js';
 import type { LayoutProfile, TextStyle } from '../../layout/profile.js';
-import { alignment, run, spacing } from './text.js';
+import type { TableRowSlots } from './table-rows.js';
+import { alignment, run, spacing, upperVi } from './text.js';
 import { scaleWidths } from './units.js';
 
 export interface TableText {
@@ -30,8 +31,11 @@ function gridCell(paragraph: Paragraph, width: number, margin: number): TableCel
   });
 }
 
-/** The grid itself: a bold centred header row repeated on every page, then the data rows. */
-export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: number, styles: TableText): Table {
+/**
+ * The grid itself: a bold centred header row repeated on every page, then the data rows. With `slots`, the
+ * data rows are reserved there and the docx library lays out only their prototypes (see table-rows.ts).
+ */
+export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: number, styles: TableText, slots?: TableRowSlots): Table {
   const t = profile.table;
   const widths = scaleWidths(block.columns.map((c) => c.width), textWidth);
   const border = LINE(t.borderEighths);
@@ -42,7 +46,10 @@ export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: 
     children: block.columns.map((c, i) =>
       gridCell(cellParagraph(c.header, styles.header, 'center', profile, false), widths[i] ?? 0, t.cellMarginTwips)),
   });
-  const rows = block.rows.map((r) => new TableRow({
+  const dataRows = slots
+    ? slots.reserve(block.rows, block.columns.length, (text) => (styles.text.upper ? upperVi(text) : text))
+    : block.rows;
+  const rows = dataRows.map((r) => new TableRow({
     cantSplit: true,
     // Rows shorter than the header are padded so the grid stays rectangular; extra cells are dropped.
     children: block.columns.map((c, i) =>
@@ -60,11 +67,11 @@ export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: 
 }
 
 /** Caption, grid and note of a table block, in document order. */
-export function tableWithCaption(block: TableBlock, profile: LayoutProfile, textWidth: number, styles: TableText): (Paragraph | Table)[] {
+export function tableWithCaption(block: TableBlock, profile: LayoutProfile, textWidth: number, styles: TableText, slots?: TableRowSlots): (Paragraph | Table)[] {
   const t = profile.table;
   const out: (Paragraph | Table)[] = [];
   // A table without columns has no grid Word could open; its caption and note still print.
-  const grid = block.columns.length > 0 ? [dataTable(block, profile, textWidth, styles)] : [];
+  const grid = block.columns.length > 0 ? [dataTable(block, profile, textWidth, styles, slots)] : [];
   if (block.caption !== undefined && block.caption !== '') {
     out.push(new Paragraph({
       alignment: AlignmentType.CENTER,
