@@ -17,10 +17,12 @@ const NAME = '@@UNIT_NAME@@';
 const PLACES = ['An Bình', 'Hòa Thuận', 'Phú Lộc', 'Tân Phước', 'Đồng Xoài', 'Quảng Điền', 'Nghĩa Hưng', 'Yên Thế', 'Thạch Hà', 'Đức Phổ'];
 const KINDS = ['Xã', 'Phường', 'Thị trấn'];
 
-const [countArg, dirArg] = process.argv.slice(2);
+// --distinct: every item names its unit, so that none merges (see submission.mjs).
+const distinct = process.argv.includes('--distinct');
+const [countArg, dirArg] = process.argv.slice(2).filter((a) => a !== '--distinct');
 const count = Number(countArg);
 if (!Number.isInteger(count) || count < 1 || !dirArg) {
-  console.error('usage: node bench/generate.mjs N DIR');
+  console.error('usage: node bench/generate.mjs N DIR [--distinct]');
   process.exit(2);
 }
 mkdirSync(dirArg, { recursive: true });
@@ -28,7 +30,7 @@ mkdirSync(dirArg, { recursive: true });
 const started = performance.now();
 const templates = [];
 for (let t = 0; t < TEMPLATES; t++) {
-  const wb = buildSubmission({ unitCode: CODE, unitName: NAME, seed: t + 1 });
+  const wb = buildSubmission({ unitCode: CODE, unitName: NAME, seed: t + 1, distinct });
   const entries = readEntries(Buffer.from(await wb.xlsx.writeBuffer()));
   // Only the parts that mention a placeholder change from file to file.
   const patchable = new Map();

@@ -97,11 +97,14 @@ function fieldValidation(ws, column, last = 50) {
 
 /**
  * One submission: { unitCode, unitName, seed, period }. Values vary with the seed; the unit code and
- * name are written as given (placeholders are fine: they land in the shared strings).
+ * name are written as given (placeholders are fine: they land in the shared strings). With `distinct`, every
+ * result, limitation, task and proposal names the unit ("… tại Xã An Bình 17."), so that no two units' items are
+ * the same: the worst case for a report that merges what units share.
  */
-export function buildSubmission({ unitCode, unitName, seed = 1, period = 'Quý I/2023' }) {
+export function buildSubmission({ unitCode, unitName, seed = 1, period = 'Quý I/2023', distinct = false }) {
   const rnd = random(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const own = (text) => (distinct ? `${text.replace(/\.$/, '')} tại ${unitName}.` : text);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'danvan bench';
   wb.created = new Date(Date.UTC(2023, 3, 1));
@@ -161,27 +164,27 @@ export function buildSubmission({ unitCode, unitName, seed = 1, period = 'Quý I
 
   const results = titled(wb, 'Kết quả', 'KẾT QUẢ NỔI BẬT', ['STT', 'Lĩnh vực', 'Nội dung'], [6, 24, 80]);
   const nResults = 3 + Math.floor(rnd() * 4);
-  for (let i = 0; i < nResults; i++) results.addRow([i + 1, pick(FIELDS), pick(RESULTS)]);
+  for (let i = 0; i < nResults; i++) results.addRow([i + 1, pick(FIELDS), own(pick(RESULTS))]);
   fieldValidation(results, 2);
 
   const limits = titled(wb, 'Hạn chế', 'HẠN CHẾ, NGUYÊN NHÂN', ['STT', 'Lĩnh vực', 'Hạn chế', 'Nguyên nhân'], [6, 24, 60, 40]);
   const nLimits = 1 + Math.floor(rnd() * 3);
   for (let i = 0; i < nLimits; i++) {
     const [limit, cause] = pick(LIMITS);
-    limits.addRow([i + 1, pick(FIELDS), limit, cause]);
+    limits.addRow([i + 1, pick(FIELDS), own(limit), cause]);
   }
   fieldValidation(limits, 2);
 
   const tasks = titled(wb, 'Nhiệm vụ', 'NHIỆM VỤ TRỌNG TÂM KỲ TỚI', ['STT', 'Lĩnh vực', 'Nhiệm vụ', 'Thời hạn'], [6, 24, 70, 14]);
   const nTasks = 2 + Math.floor(rnd() * 3);
-  for (let i = 0; i < nTasks; i++) tasks.addRow([i + 1, pick(FIELDS), pick(TASKS), rnd() < 0.5 ? 'Quý II/2023' : '']);
+  for (let i = 0; i < nTasks; i++) tasks.addRow([i + 1, pick(FIELDS), own(pick(TASKS)), rnd() < 0.5 ? 'Quý II/2023' : '']);
   fieldValidation(tasks, 2);
 
   const proposals = titled(wb, 'Kiến nghị', 'KIẾN NGHỊ, ĐỀ XUẤT', ['STT', 'Nội dung kiến nghị', 'Cơ quan nhận'], [6, 80, 28]);
   const nProposals = Math.floor(rnd() * 3);
   for (let i = 0; i < nProposals; i++) {
     const [text, to] = PROPOSALS[(i + seed) % PROPOSALS.length];
-    proposals.addRow([i + 1, text, to]);
+    proposals.addRow([i + 1, own(text), to]);
   }
 
   const models = titled(wb, 'Mô hình', 'MÔ HÌNH "DÂN VẬN KHÉO"', ['STT', 'Tên mô hình', 'Lĩnh vực', 'Cấp công nhận', 'Ghi chú'], [6, 50, 28, 16, 20]);

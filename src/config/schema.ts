@@ -85,6 +85,11 @@ export const configSchema = z.object({
     namesUpTo: z.number().int().min(1).max(1000).default(5),
     /** Each field shows its most widely reported items, at most this many; the others go to an appendix. */
     itemsPerField: z.number().int().min(1).max(10000).default(15),
+    /**
+     * A part of the body (results, limitations, tasks, proposals) shows at most this many items in all: when its
+     * fields together have more, each field keeps the same smaller number (a field with fewer keeps all of its).
+     */
+    itemsPerPart: z.number().int().min(1).max(100000).default(75),
     /** Beyond this many units, the list of units that sent is told by group ("28/30 đảng ủy xã"). */
     unitListUpTo: z.number().int().min(1).max(100000).default(30),
     /** How alike two items must be to be merged (Dice over syllables, 0,5–1; 1 = only the same text). */

@@ -8,7 +8,7 @@ import { typographicQuotes } from '../domain/text.js';
 import type { ReportModel } from '../model/report-model.js';
 import { formatDateLong } from '../render/format.js';
 import { parseMarkup, splitFrontMatter } from './markup.js';
-import { appendixNumbers, indicatorTable, modelAppendix, modelTable, otherItemsAppendix, unitAppendices } from './tables.js';
+import { appendixLabels, appendixNumbers, indicatorTable, modelAppendix, modelTable, otherItemsAppendix, unitAppendices } from './tables.js';
 
 /**
  * "Số 45-BC/BDVTU" (Party) or "Số: 45/BC-SNV" (state); numbers below 10 zero-padded; an empty number leaves
@@ -87,11 +87,11 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
   // Under each appendix title, which report it belongs to, as the number and date lines of the report say it.
   const number = documentNumber(config, profile.words).replace(/^Số:? /, '');
   const attached = `(Kèm theo Báo cáo số ${number}, ${placeAndDate(config, reportYear(model, period)).replace(/^.*?, (?=ngày)/, '')})`;
-  const numbers = appendixNumbers(model, config.report);
+  const labels = appendixLabels(appendixNumbers(model, config.report), profile.words.appendixNumerals);
   const parts = [
-    ...(numbers.donVi ? unitAppendices(model, numbers.donVi) : []),
-    ...(numbers.moHinh ? [modelAppendix(model, numbers.moHinh)!] : []),
-    ...(numbers.khac ? [otherItemsAppendix(model, config.report, numbers.khac)!] : []),
+    ...(labels.donVi ? unitAppendices(model, labels.donVi) : []),
+    ...(labels.moHinh ? [modelAppendix(model, labels.moHinh)!] : []),
+    ...(labels.khac ? [otherItemsAppendix(model, config.report, labels.khac)!] : []),
   ];
   const appendices = parts.map((a) => ({
     ...a,

@@ -2,7 +2,7 @@
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import type { Appendix, TableBlock, TableColumn } from '../model/doc-model.js';
 import type { GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
-import { attribution, selectItems, type ReportSettings } from '../render/selection.js';
+import { attribution, fieldCap, selectItems, type ReportSettings } from '../render/selection.js';
 import { POINTS, formatChange, formatNumber, formatPercent } from '../render/format.js';
 
 const BLANK = '—';
@@ -77,11 +77,14 @@ export function modelTable(model: ReportModel, caption: string): TableBlock | un
 }
 
 /** Appendix tables of each indicator by unit; split so that each table stays readable in landscape. */
-export function unitAppendices(model: ReportModel, number = 1, columnsPerTable = 7): Appendix[] {
+export function unitAppendices(model: ReportModel, label = '1', columnsPerTable = 7): Appendix[] {
   if (model.byUnit.length === 0) return [];
   const indices = model.indicators.map((_, i) => i);
+  // As few parts as the columns allow, the indicators shared evenly between them (18 → 6 + 6 + 6, not 7 + 7 + 4).
+  const parts = Math.ceil(indices.length / columnsPerTable);
+  const perPart = Math.ceil(indices.length / parts);
   const chunks: number[][] = [];
-  for (let i = 0; i < indices.length; i += columnsPerTable) chunks.push(indices.slice(i, i + columnsPerTable));
+  for (let i = 0; i < indices.length; i += perPart) chunks.push(indices.slice(i, i + perPart));
   return chunks.map((chunk, part) => {
     const columns: TableColumn[] = [
       { header: 'STT', width: 6, align: 'center' },
@@ -100,19 +103,20 @@ export function unitAppendices(model: ReportModel, number = 1, columnsPerTable =
     } as (typeof rows)[number]);
     const partLabel = chunks.length > 1 ? ` (phần ${part + 1}/${chunks.length})` : '';
     return {
-      title: `PHỤ LỤC ${number}`,
+      title: `Phụ lục ${label}`,
       subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ${partLabel}`],
-      table: { type: 'table', columns, rows, ...optional('note', blankNote(rows, 'Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).')) },
+      ...(part > 0 ? { continued: true } : {}),
+      table: { type: 'table', columns, rows, widths: 'balanced', ...optional('note', blankNote(rows, 'Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).')) },
       landscape: true,
     };
   });
 }
 
 /** Appendix listing every "Dân vận khéo" model with its unit. */
-export function modelAppendix(model: ReportModel, number = 2): Appendix | undefined {
+export function modelAppendix(model: ReportModel, label = '2'): Appendix | undefined {
   if (model.models.total === 0) return undefined;
   return {
-    title: `PHỤ LỤC ${number}`,
+    title: `Phụ lục ${label}`,
     subtitle: ['DANH SÁCH MÔ HÌNH “DÂN VẬN KHÉO”'],
     landscape: false,
     table: {
@@ -140,7 +144,9 @@ export interface AppendixNumbers {
 export function itemsLeftOut(model: ReportModel, settings: ReportSettings): { part: string; group: string; item: GatheredItem; detail: string }[] {
   const out: { part: string; group: string; item: GatheredItem; detail: string }[] = [];
   const add = <T extends GatheredItem>(part: string, groups: readonly { group: string; items: readonly T[] }[], detail: (item: T) => string = () => '') => {
-    for (const g of groups) for (const item of selectItems(g.items, settings.itemsPerField).rest) out.push({ part, group: g.group, item, detail: detail(item) });
+    // The same cap as the body's (render/view.ts), so that what it leaves out is exactly what is listed here.
+    const cap = fieldCap(groups.map((g) => g.items.length), settings);
+    for (const g of groups) for (const item of selectItems(g.items, cap).rest) out.push({ part, group: g.group, item, detail: detail(item) });
   };
   add('Kết quả', model.results.map((g) => ({ group: g.field, items: g.items })));
   add('Hạn chế', model.limitations.map((g) => ({ group: g.field, items: g.items })), (i) => (i.causes.length ? `Nguyên nhân: ${i.causes.join('; ')}` : ''));
@@ -157,14 +163,30 @@ export function appendixNumbers(model: ReportModel, settings: ReportSettings): A
   return { donVi, moHinh, khac };
 }
 
+/** How appendices are referred to and titled: "1", "2" (Party practice) or "I", "II" (NĐ 30/2020). */
+export type AppendixLabels = { [K in keyof AppendixNumbers]: string | null };
+
+export function appendixLabels(numbers: AppendixNumbers, numerals: 'arabic' | 'roman'): AppendixLabels {
+  const label = (n: number | null) => (n === null ? null : numerals === 'roman' ? romanNumeral(n) : String(n));
+  return { donVi: label(numbers.donVi), moHinh: label(numbers.moHinh), khac: label(numbers.khac) };
+}
+
+/** 1 → "I", 4 → "IV", 9 → "IX" (a report has a handful of appendices). */
+export function romanNumeral(n: number): string {
+  const marks: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [value, mark] of marks) for (; n >= value; n -= value) out += mark;
+  return out;
+}
+
 /** The appendix of the items the body leaves out, so that nothing a unit reported is lost from the document. */
-export function otherItemsAppendix(model: ReportModel, settings: ReportSettings, number: number): Appendix | undefined {
+export function otherItemsAppendix(model: ReportModel, settings: ReportSettings, label: string): Appendix | undefined {
   const rows = itemsLeftOut(model, settings).map((r, i) => ({
     cells: [String(i + 1), r.part, r.group, r.detail ? `${r.item.text} (${r.detail})` : r.item.text, attribution(r.item.units, settings)],
   }));
   if (rows.length === 0) return undefined;
   return {
-    title: `PHỤ LỤC ${number}`,
+    title: `Phụ lục ${label}`,
     subtitle: ['CÁC NỘI DUNG KHÁC TRONG BÁO CÁO CỦA CÁC ĐƠN VỊ'],
     landscape: false,
     table: {

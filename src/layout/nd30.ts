@@ -13,7 +13,7 @@ export const ND30: LayoutProfile = {
   ...HD36,
   name: 'nd30',
   description: 'Văn bản hành chính: Nghị định 30/2020/NĐ-CP, Phụ lục I (A4, Times New Roman)',
-  words: { recipientsLabel: 'Nơi nhận', recipientsLabelSuffix: ':', numberLabel: 'Số:', numberStyle: 'state' },
+  words: { recipientsLabel: 'Nơi nhận', recipientsLabelSuffix: ':', numberLabel: 'Số:', numberStyle: 'state', appendixNumerals: 'roman' },
   frame: {
     ...HD36.frame,
     // The Quốc hiệu line is longer than the Party name, so the right column is wider.
@@ -47,5 +47,7 @@ export const ND30: LayoutProfile = {
     recipientsList: { sizePt: 11 },
   },
   pageNumber: { text: { sizePt: 13 }, fromSecondPage: true },
-  appendix: { ...HD36.appendix, pageNumbering: 'restart' },
+  // NĐ 30/2020, Phụ lục I, III.1: "Phụ lục" and its number on a line of their own, lower case, 14 pt bold; the
+  // pages of each appendix numbered on their own (đ) — from 1 at its first page, on through all its parts.
+  appendix: { ...HD36.appendix, title: { sizePt: 14, bold: true }, pageNumbering: 'restart' },
 };

@@ -67,6 +67,8 @@ export interface LayoutProfile {
     numberLabel: string;
     /** Party documents write "Số 45-BC/BDVTU"; state documents "Số: 45/BC-SNV" (NĐ 30/2020). */
     numberStyle: 'party' | 'state';
+    /** How appendices are numbered: "Phụ lục 1" (Party practice) or "Phụ lục I" (NĐ 30/2020, Phụ lục I, III.1.a). */
+    appendixNumerals: 'arabic' | 'roman';
   };
 
   frame: {

@@ -51,6 +51,11 @@ export interface TableBlock {
   rows: TableRow[];
   /** Printed under the table, italic ("Ghi chú: …"). */
   note?: string;
+  /**
+   * 'balanced': the writer sets the widths by the header texts and the names (fewest header lines), not by the
+   * columns' weights — for the appendix of indicators by unit, whose headers are long and cells short numbers.
+   */
+  widths?: 'balanced';
 }
 
 export type Block = HeadingBlock | ParagraphBlock | TableBlock;
@@ -95,6 +100,8 @@ export interface Appendix {
   table: TableBlock;
   /** A wide table gets a landscape section of its own. */
   landscape: boolean;
+  /** A later part of the appendix before it (a table cut in parts): its pages are numbered on from that one. */
+  continued?: boolean;
 }
 
 export interface DocModel {

@@ -20,6 +20,24 @@ export function selectItems<T extends GatheredItem>(items: readonly T[], cap: nu
   return { shown: ranked.slice(0, cap).map((r) => r.item), rest: items.filter((_, i) => !kept.has(i)) };
 }
 
+/**
+ * How many items each field of a part may show: `itemsPerField`, lowered while the fields together would show
+ * more than `itemsPerPart` — the largest k with Σ min(items of the field, k) ≤ itemsPerPart, so that a field with
+ * few items keeps them all and the big fields share the rest evenly (at least 1 each).
+ */
+export function fieldCap(sizes: readonly number[], settings: ReportSettings): number {
+  const shown = (k: number) => sizes.reduce((sum, n) => sum + Math.min(n, k), 0);
+  if (shown(settings.itemsPerField) <= settings.itemsPerPart) return settings.itemsPerField;
+  let low = 1;
+  let high = settings.itemsPerField;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (shown(mid) <= settings.itemsPerPart) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** How a group of the registry counts its units: the config's word, else the group's name without "Các". */
 export function groupNoun(group: string, settings: ReportSettings): string {
   const configured = settings.groupNouns[group];

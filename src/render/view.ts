@@ -2,9 +2,10 @@
 import type { Config } from '../config/schema.js';
 import { isFinalReview, nextPeriodName, parsePeriod, periodLabel, periodName, type Period } from '../domain/period.js';
 import type { FieldGroup, GatheredItem, IndicatorTotal, LimitationItem, ReportModel, TaskItem } from '../model/report-model.js';
-import { attribution, causesText, selectItems, validUnitsText } from './selection.js';
+import { attribution, causesText, fieldCap, selectItems, validUnitsText } from './selection.js';
 import { escapeMarkup } from '../document/markup.js';
-import { appendixNumbers, printedName, type AppendixNumbers } from '../document/tables.js';
+import { appendixLabels, appendixNumbers, printedName, type AppendixLabels } from '../document/tables.js';
+import { getLayoutProfile } from '../layout/profile.js';
 
 function byId<G extends { id: string }>(groups: G[]): Record<string, G> {
   return Object.fromEntries(groups.map((group) => [group.id, group]));
@@ -43,7 +44,8 @@ export interface ReportView {
   hasCompare: boolean;
   comparedWith: string | null;
   /** Appendix numbers, null when the appendix is not there: per-unit figures, models, the other items. */
-  phuLuc: AppendixNumbers;
+  /** How the body refers to each appendix ("1", or "I" in the nd30 layout); null for one the report does not have. */
+  phuLuc: AppendixLabels;
   /** How many items in all the body leaves to the appendix of other items. */
   khac: number;
 }
@@ -54,15 +56,16 @@ export function buildView(model: ReportModel, config: Config): ReportView {
   const units = new Map(model.status.valid.map((u) => [u.code, u]));
   const shown = <T extends GatheredItem>(item: T): ShownItem<T> => ({ ...item, nguon: attribution(item.units, settings) });
   const fields = <T extends GatheredItem, S extends ShownItem<T>>(groups: FieldGroup<T>[], decorate: (item: T) => S) =>
-    groups.map((group) => {
-      const { shown: items, rest } = selectItems(group.items, settings.itemsPerField);
+    groups.map((group, _, all) => {
+      const { shown: items, rest } = selectItems(group.items, fieldCap(all.map((g) => g.items.length), settings));
       return { ...group, items: items.map(decorate), more: rest.length };
     });
   const results = fields(model.results, shown);
   const limitations = fields(model.limitations, (item): ShownLimitation => ({ ...shown(item), nguyenNhan: causesText(item, units, settings) }));
   const tasks = fields(model.tasks, shown);
+  const proposalCap = fieldCap(model.proposals.map((g) => g.items.length), settings);
   const proposals = model.proposals.map((group) => {
-    const { shown: items, rest } = selectItems(group.items, settings.itemsPerField);
+    const { shown: items, rest } = selectItems(group.items, proposalCap);
     return { ...group, items: items.map(shown), more: rest.length };
   });
   const limitationItems = limitations.flatMap((g) => g.items);
@@ -78,7 +81,7 @@ export function buildView(model: ReportModel, config: Config): ReportView {
   }
   // Templates print names as the report does: without the form's formula of codes.
   const printed = model.indicators.map((i) => ({ ...i, name: printedName(i.name) }));
-  const phuLuc = appendixNumbers(model, settings);
+  const phuLuc = appendixLabels(appendixNumbers(model, settings), getLayoutProfile(config.layout)?.words.appendixNumerals ?? 'arabic');
   const view: ReportView = {
     period: {
       key: model.period,

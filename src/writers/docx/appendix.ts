@@ -27,7 +27,8 @@ export function appendixSection(appendix: Appendix, profile: LayoutProfile, slot
     properties: sectionProperties(geometry, {
       titlePage: false,
       newPage: true,
-      restartNumbering: a.pageNumbering === 'restart',
+      // Each appendix may start its own numbering; a part of it never does.
+      restartNumbering: a.pageNumbering === 'restart' && !appendix.continued,
     }),
     headers: sectionHeaders(profile, false),
     children: [...lines, ...tableWithCaption(appendix.table, profile, geometry.textWidth, { text: a.table, header: a.tableHeader }, slots)],

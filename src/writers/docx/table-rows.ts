@@ -12,8 +12,17 @@
 
 import type { TableRow } from '../../model/doc-model.js';
 
+/** A data row as the writer lays it out: the model's row, perhaps kept on the page of what follows the table. */
+export interface WriterRow extends TableRow {
+  /** Its paragraphs keep with the next: the table's last rows stay on the page of the note under it. */
+  keepNext?: boolean;
+}
+
+/** Prototype rows per table: text and blank cells, regular and bold, each plain and kept with the next. */
+const PROTOTYPES = 8;
+
 interface ReservedTable {
-  rows: readonly TableRow[];
+  rows: readonly WriterRow[];
   columns: number;
   /** What the docx writer does to a cell's text before printing it (upper case for some styles). */
   text: (text: string) => string;
@@ -81,15 +90,21 @@ export class TableRowSlots {
   }
 
   /**
-   * Reserves the data rows of one table and returns the four prototype rows that the docx library lays out in
-   * their place: text in every cell, every cell blank, and the same two in bold.
+   * Reserves the data rows of one table and returns the eight prototype rows that the docx library lays out in
+   * their place: text in every cell, every cell blank, the same two in bold, and those four kept with the next.
    */
-  reserve(rows: readonly TableRow[], columns: number, text: (text: string) => string): TableRow[] {
+  reserve(rows: readonly WriterRow[], columns: number, text: (text: string) => string): WriterRow[] {
     const id = this.tables.length;
     this.tables.push({ rows, columns, text });
     const marked = (row: number) => Array.from({ length: columns }, (_, c) => marker(id, row, c));
     const blank = () => Array.from({ length: columns }, () => '');
-    return [{ cells: marked(0) }, { cells: blank() }, { cells: marked(2), bold: true }, { cells: blank(), bold: true }];
+    const four = (first: number, keepNext: boolean): WriterRow[] => [
+      { cells: marked(first), keepNext },
+      { cells: blank(), keepNext },
+      { cells: marked(first + 2), bold: true, keepNext },
+      { cells: blank(), bold: true, keepNext },
+    ];
+    return [...four(0, false), ...four(4, true)];
   }
 
   /**
@@ -106,17 +121,21 @@ export class TableRowSlots {
       if (start < pos) throw internal(`prototype rows of table ${id} do not start a row`);
       const prototypes: string[] = [];
       let end = start;
-      for (let r = 0; r < 4; r += 1) {
+      for (let r = 0; r < PROTOTYPES; r += 1) {
         if (!xml.startsWith(ROW_START, end)) throw internal(`prototype row ${r} of table ${id} missing`);
         const close = xml.indexOf(ROW_END, end);
         if (close < 0) throw internal(`prototype row ${r} of table ${id} not closed`);
         prototypes.push(xml.slice(end, close + ROW_END.length));
         end = close + ROW_END.length;
       }
-      const regular = template(prototypes[0] as string, prototypes[1] as string, id, 0, table.columns);
-      const bold = template(prototypes[2] as string, prototypes[3] as string, id, 2, table.columns);
+      const templates: RowTemplates = {
+        regular: template(prototypes[0] as string, prototypes[1] as string, id, 0, table.columns),
+        bold: template(prototypes[2] as string, prototypes[3] as string, id, 2, table.columns),
+        keptRegular: template(prototypes[4] as string, prototypes[5] as string, id, 4, table.columns),
+        keptBold: template(prototypes[6] as string, prototypes[7] as string, id, 6, table.columns),
+      };
       yield xml.slice(pos, start);
-      yield* rowsXml(table, regular, bold);
+      yield* rowsXml(table, templates);
       pos = end;
     }
     yield xml.slice(pos);
@@ -165,10 +184,17 @@ class ChunkWriter {
   }
 }
 
-function* rowsXml(table: ReservedTable, regular: RowTemplate, bold: RowTemplate): Generator<Buffer> {
+interface RowTemplates {
+  regular: RowTemplate;
+  bold: RowTemplate;
+  keptRegular: RowTemplate;
+  keptBold: RowTemplate;
+}
+
+function* rowsXml(table: ReservedTable, templates: RowTemplates): Generator<Buffer> {
   const out = new ChunkWriter();
   for (const row of table.rows) {
-    const t = row.bold ? bold : regular;
+    const t = row.keepNext ? (row.bold ? templates.keptBold : templates.keptRegular) : row.bold ? templates.bold : templates.regular;
     out.bytes(t.start);
     // Rows shorter than the header are padded so the grid stays rectangular; extra cells are dropped (as dataTable).
     for (let c = 0; c < table.columns; c += 1) {

@@ -3,9 +3,9 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
 import type { TableBlock } from '../../model/doc-model.js';
 import type { LayoutProfile, TextStyle } from '../../layout/profile.js';
-import type { TableRowSlots } from './table-rows.js';
+import type { TableRowSlots, WriterRow } from './table-rows.js';
 import { alignment, run, spacing, upperVi } from './text.js';
-import { scaleWidths } from './units.js';
+import { columnWidths } from './column-widths.js';
 
 export interface TableText {
   text: TextStyle;
@@ -14,9 +14,13 @@ export interface TableText {
 
 const LINE = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
 
-function cellParagraph(text: string, style: TextStyle, align: Parameters<typeof alignment>[0], profile: LayoutProfile, bold: boolean): Paragraph {
+/** Rows kept on the page of the note under the table: the last data row and the one before (often a total). */
+const ROWS_KEPT_WITH_NOTE = 2;
+
+function cellParagraph(text: string, style: TextStyle, align: Parameters<typeof alignment>[0], profile: LayoutProfile, bold: boolean, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: alignment(align),
+    ...(keepNext ? { keepNext: true } : {}),
     spacing: spacing(profile.table.cellSpacing),
     children: text === '' ? [] : [run(text, style, { bold })],
   });
@@ -37,7 +41,7 @@ function gridCell(paragraph: Paragraph, width: number, margin: number): TableCel
  */
 export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: number, styles: TableText, slots?: TableRowSlots): Table {
   const t = profile.table;
-  const widths = scaleWidths(block.columns.map((c) => c.width), textWidth);
+  const widths = columnWidths(block, textWidth, { text: styles.text, header: styles.header, marginsTwips: 2 * t.cellMarginTwips });
   const border = LINE(t.borderEighths);
 
   const header = new TableRow({
@@ -46,14 +50,19 @@ export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: 
     children: block.columns.map((c, i) =>
       gridCell(cellParagraph(c.header, styles.header, 'center', profile, false), widths[i] ?? 0, t.cellMarginTwips)),
   });
-  const dataRows = slots
-    ? slots.reserve(block.rows, block.columns.length, (text) => (styles.text.upper ? upperVi(text) : text))
+  // A note under the table must not be left alone on a page: the last rows keep with it (header repeated).
+  const kept = hasNote(block) ? Math.min(ROWS_KEPT_WITH_NOTE, block.rows.length) : 0;
+  const modelRows: readonly WriterRow[] = kept
+    ? [...block.rows.slice(0, block.rows.length - kept), ...block.rows.slice(-kept).map((r) => ({ ...r, keepNext: true }))]
     : block.rows;
+  const dataRows = slots
+    ? slots.reserve(modelRows, block.columns.length, (text) => (styles.text.upper ? upperVi(text) : text))
+    : modelRows;
   const rows = dataRows.map((r) => new TableRow({
     cantSplit: true,
     // Rows shorter than the header are padded so the grid stays rectangular; extra cells are dropped.
     children: block.columns.map((c, i) =>
-      gridCell(cellParagraph(r.cells[i] ?? '', styles.text, c.align, profile, Boolean(r.bold)), widths[i] ?? 0, t.cellMarginTwips)),
+      gridCell(cellParagraph(r.cells[i] ?? '', styles.text, c.align, profile, Boolean(r.bold), Boolean(r.keepNext)), widths[i] ?? 0, t.cellMarginTwips)),
   }));
 
   return new Table({
@@ -64,6 +73,10 @@ export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: 
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [header, ...rows],
   });
+}
+
+function hasNote(block: TableBlock): block is TableBlock & { note: string } {
+  return block.note !== undefined && block.note !== '';
 }
 
 /** Caption, grid and note of a table block, in document order. */
@@ -81,7 +94,7 @@ export function tableWithCaption(block: TableBlock, profile: LayoutProfile, text
     }));
   }
   out.push(...grid);
-  if (block.note !== undefined && block.note !== '') {
+  if (hasNote(block)) {
     out.push(new Paragraph({
       alignment: AlignmentType.JUSTIFIED,
       spacing: spacing(t.noteSpacing),
