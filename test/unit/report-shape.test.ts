@@ -56,6 +56,15 @@ describe('column widths of data tables', () => {
     expect(stt).toBeGreaterThanOrEqual(estimateTextWidthTwips('STT', 12, true) + 170);
   });
 
+  it('a word far wider than the table (32,000 dots in a cell) still gives positive widths that add up', () => {
+    const table: TableBlock = { ...narrowStt, rows: [{ cells: ['1', '.'.repeat(32_000), '.'.repeat(32_000)] }] };
+    for (const block of [table, { ...table, widths: 'balanced' as const }]) {
+      const widths = columnWidths(block, 9355, styles);
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(9355);
+      for (const w of widths) expect(w).toBeGreaterThan(0);
+    }
+  });
+
   it('balanced: the shortest table — names on one line where rows are many, no wider than they need, the rest to the numbers', () => {
     const header = 'Hội nghị đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân (cuộc)';
     const table: TableBlock = {

@@ -60,20 +60,14 @@ function minimumWidths(block: TableBlock, styles: ColumnWidthStyles): number[] {
 
 /** Raises every column to its minimum, taking the difference from the others in proportion to their room. */
 function respectMinimums(widths: number[], minimums: readonly number[], total: number): number[] {
-  const out = [...widths];
-  for (let pass = 0; pass < out.length; pass += 1) {
-    const lacking = out.reduce((sum, w, i) => sum + Math.max(0, minimums[i]! - w), 0);
-    if (lacking === 0) break;
-    const room = out.map((w, i) => Math.max(0, w - minimums[i]!));
-    const roomTotal = room.reduce((a, b) => a + b, 0);
-    // Not enough room anywhere: the minimums win in proportion (a table that cannot fit at all still adds up).
-    if (roomTotal <= 0) return scaleWidths(minimums, total);
-    const take = Math.min(lacking, roomTotal);
-    for (let i = 0; i < out.length; i += 1) {
-      if (out[i]! < minimums[i]!) out[i] = minimums[i]!;
-      else out[i] = out[i]! - Math.round((room[i]! * take) / roomTotal);
-    }
-  }
+  // Minimums that cannot all fit (a table of many wide words): shared in their proportion, still adding up.
+  if (minimums.reduce((a, b) => a + b, 0) > total) return scaleWidths(minimums, total);
+  const lacking = widths.reduce((sum, w, i) => sum + Math.max(0, minimums[i]! - w), 0);
+  if (lacking === 0) return widths;
+  // Σ minimums ≤ total, so the room of the columns above their minimum covers what the others lack.
+  const room = widths.map((w, i) => Math.max(0, w - minimums[i]!));
+  const roomTotal = room.reduce((a, b) => a + b, 0);
+  const out = widths.map((w, i) => (w < minimums[i]! ? minimums[i]! : w - Math.floor((room[i]! * lacking) / roomTotal)));
   return adjustLast(out, total);
 }
 
@@ -171,9 +165,12 @@ function balanced(block: TableBlock, total: number, minimums: readonly number[],
   return adjustLast(widths, total);
 }
 
+/** A single word never claims more than this share of the table: Word breaks a word longer than its cell. */
+const WORD_SHARE = 0.5;
+
 export function columnWidths(block: TableBlock, total: number, styles: ColumnWidthStyles): number[] {
   if (block.columns.length === 0) return [];
-  const minimums = minimumWidths(block, styles);
+  const minimums = minimumWidths(block, styles).map((m) => Math.min(m, Math.floor(total * WORD_SHARE)));
   if (block.widths === 'balanced') return balanced(block, total, minimums, styles);
   return respectMinimums(scaleWidths(block.columns.map((c) => c.width), total), minimums, total);
 }
