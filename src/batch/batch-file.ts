@@ -11,6 +11,7 @@ import { JsoncSyntaxError, parseJsonc } from '../config/jsonc.js';
 import type { AggregateJobSpec } from '../pipeline/aggregate-job.js';
 import { batchMsg } from '../messages/vi.js';
 import { BatchFileError } from './json.js';
+import { keyPath } from '../schemas/key-path.js';
 
 const text = z.string().trim().min(1);
 
@@ -48,10 +49,6 @@ export interface Batch {
 
 /** Largest batch file read: a quarter's batch is a few KB. */
 const MAX_BATCH_BYTES = 1024 * 1024;
-
-function keyPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
-}
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const key = keyPath(issue.path) || '(gốc)';

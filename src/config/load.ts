@@ -9,17 +9,13 @@ import { JsoncSyntaxError, parseJsonc } from './jsonc.js';
 import { CONFIG_LIMITS } from './limits.js';
 import { FileReadError, readUtf8File } from '../files/read.js';
 import { fileReadProblem } from '../messages/vi.js';
+import { keyPath } from '../schemas/key-path.js';
 
 export const CONFIG_FILE_NAME = 'danvan.config.json';
 
 /** The embedded default: tonghop runs with no config file at all. */
 export function defaultConfig(): Config {
   return configSchema.parse({});
-}
-
-/** "units[2].code" from a zod path. */
-function keyPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
