@@ -40,19 +40,24 @@ function widest(texts: Iterable<string>, style: TextStyle, bold: boolean, measur
   return max;
 }
 
-function cellsOf(block: TableBlock, column: number): string[] {
-  const rows = block.rows.length > MEASURED_ROWS ? block.rows.slice(0, MEASURED_ROWS).concat(block.rows.slice(-1)) : block.rows;
-  return rows.map((r) => r.cells[column] ?? '');
+/** The rows measured: all of them up to MEASURED_ROWS, else that many and the last (a total). */
+function measuredRows(block: TableBlock): TableBlock['rows'] {
+  return block.rows.length > MEASURED_ROWS ? block.rows.slice(0, MEASURED_ROWS).concat(block.rows.slice(-1)) : block.rows;
 }
 
-/** The narrowest each column may be: its longest word, header or cell, and the margins. */
+function cellsOf(block: TableBlock, column: number): string[] {
+  return measuredRows(block).map((r) => r.cells[column] ?? '');
+}
+
+/** The narrowest each column may be: its longest word, header or cell (bold rows measured bold), and the margins. */
 function minimumWidths(block: TableBlock, styles: ColumnWidthStyles): number[] {
+  const rows = measuredRows(block);
   return block.columns.map((column, i) => {
-    const cells = cellsOf(block, i);
+    const cells = (bold: boolean) => rows.filter((r) => Boolean(r.bold) === bold).map((r) => r.cells[i] ?? '');
     const longestWord = Math.max(
       widest([column.header], styles.header, true),
-      widest(cells.filter((_, r) => !block.rows[r]?.bold), styles.text, Boolean(styles.text.bold)),
-      widest(cells.filter((_, r) => block.rows[r]?.bold), styles.text, true),
+      widest(cells(false), styles.text, Boolean(styles.text.bold)),
+      widest(cells(true), styles.text, true),
     );
     return Math.ceil(longestWord * SLACK) + styles.marginsTwips;
   });
