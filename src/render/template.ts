@@ -142,6 +142,31 @@ function mismatchedBlocks(raw: string): [string, string] | undefined {
   return open && close ? [open.slice(-100), close.slice(0, 100)] : undefined;
 }
 
+const VIETNAMESE_LETTER = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/;
+
+/**
+ * Handlebars' parse error in Vietnamese: what went wrong, from the token it got, and the text it stopped at
+ * (its excerpt, cut at its pointer). Its own English ("Expecting 'CLOSE_RAW_BLOCK', … got 'INVALID'") is not shown.
+ */
+function syntaxReason(raw: string): string {
+  const lines = raw.split('\n');
+  const got = /got '(\w{1,40})'\s*$/.exec(raw)?.[1];
+  const what = raw.startsWith('Lexical error')
+    ? 'có đoạn không đọc được trong thẻ (một chú thích {{!-- … --}} chưa đóng, hoặc ngoặc {{ }} lẫn lộn)'
+    : got === 'INVALID'
+      ? 'thẻ {{…}} có ký tự không hợp lệ (thường do thiếu một dấu } hoặc dấu ngoặc kép chưa đóng)'
+      : got === 'CLOSE_UNESCAPED'
+        ? 'thừa dấu } (thẻ {{…}} đóng bằng }}, thẻ {{{…}}} đóng bằng }}})'
+        : got === 'CLOSE'
+          ? 'thẻ {{…}} thiếu tên hoặc giá trị trước dấu }}'
+          : 'thẻ {{…}} viết chưa đúng cú pháp Handlebars';
+  const pointer = lines.findIndex((l) => /^-*\^$/.test(l));
+  // Handlebars' excerpt runs the lines together: keep the tag it stopped in, from its last "{{".
+  const upTo = pointer > 0 ? lines[pointer - 1]!.slice(0, lines[pointer]!.length) : '';
+  const tag = upTo.lastIndexOf('{{') >= 0 ? upTo.slice(upTo.lastIndexOf('{{')) : upTo.replace(/^\.\.\./, '…');
+  return tag.trim() ? `${what}; chỗ sai ở cuối đoạn “${tag.slice(-60)}”` : what;
+}
+
 function templateError(file: string, error: unknown, phase: 'compile' | 'render', source = ''): TemplateError {
   const raw = (error as Error)?.message ?? String(error);
   let line = lineOf(raw);
@@ -160,11 +185,19 @@ function templateError(file: string, error: unknown, phase: 'compile' | 'render'
     if (open) line = open.line;
     reason = open ? `khối {{#${open.name}}} mở ở dòng này chưa được đóng bằng {{/${open.name}}}` : 'mẫu kết thúc khi một khối chưa được đóng';
   } else if (phase === 'compile') {
-    // Handlebars says what it expected on the last line of its message: keep it, it is the useful part.
-    const lines = raw.split('\n').filter((l) => l.trim());
-    reason = `sai cú pháp Handlebars (${(lines[lines.length - 1] ?? '').trim().slice(0, 200)})`;
+    reason = syntaxReason(raw);
   } else {
-    reason = raw.split('\n')[0]!.replace(/ - \d+:\d+\s*$/, '').slice(0, 300);
+    const first = raw.split('\n')[0]!.replace(/ - \d+:\d+\s*$/, '');
+    const arity = /^#(\w{1,50}) requires exactly one argument/.exec(first);
+    // Handlebars gives no place for this one: the first such block written with nothing after its name.
+    const bare = arity ? new RegExp(`\\{\\{~?#${arity[1]}\\s*~?\\}\\}`).exec(source) : null;
+    if (bare && !line) line = lineCounter(source)(bare.index);
+    // danvan's own helpers fail in Vietnamese; anything else is Handlebars' English, which the user never sees.
+    reason = arity
+      ? `khối {{#${arity[1]}}} cần đúng một giá trị sau tên khối`
+      : VIETNAMESE_LETTER.test(first)
+        ? first.slice(0, 300)
+        : 'thẻ {{…}} này không dựng được (kiểm tra tên trợ giúp, số và kiểu giá trị truyền vào; xem docs/mau-bao-cao.md)';
   }
   return new TemplateError(`Mẫu báo cáo ${file}${line ? `, dòng ${line}` : ''}: ${reason}.`);
 }
@@ -301,7 +334,7 @@ export function compileTemplate(text: string, file: string): LoadedTemplate {
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         if (error instanceof RenderStop) throw stopError(file, error, calls);
-        throw templateError(file, error, 'render');
+        throw templateError(file, error, 'render', source);
       } finally {
         run = undefined;
       }

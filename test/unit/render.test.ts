@@ -77,6 +77,24 @@ describe('compileTemplate errors', () => {
     const error = thrown(() => compileTemplate('a\nb\n{{#if x}}\nc\nd', 'mau.hbs'));
     expect(error.message).not.toMatch(/Parse error on line \d+:\.?$/);
   });
+  it.each([
+    ['Xin chào {{ten}\ndòng hai', /ký tự không hợp lệ.*cuối đoạn “\{\{ten\}”/],
+    ['a\n{{ten}}}', /thừa dấu \}/],
+    ['a\n{{> }}', /thiếu tên hoặc giá trị/],
+    ['a\n{{!-- chưa đóng', /không đọc được/],
+    ['a\n{{a "b}}', /dấu ngoặc kép chưa đóng/],
+  ])('a syntax error is told in Vietnamese, with the line and the text where it stopped, never Handlebars\' English: %j', (source, expected) => {
+    const error = thrown(() => compileTemplate(source, 'mau.hbs'));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toMatch(/^Mẫu báo cáo mau\.hbs, dòng \d+: /);
+    expect(error.message).toMatch(expected);
+    expect(error.message).not.toMatch(/Expecting|got '|Parse error|Lexical|CLOSE|INVALID/);
+  });
+  it('a built-in block given no value is told in Vietnamese at render', () => {
+    const error = thrown(() => compileTemplate('a\n{{#if}}x{{/if}}', 'mau.hbs').render({}));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toBe('Mẫu báo cáo mau.hbs, dòng 2: khối {{#if}} cần đúng một giá trị sau tên khối.');
+  });
   it('a mismatched closing block names its line', () => {
     const error = thrown(() => compileTemplate('a\nb\n{{#if x}}\n{{/unless}}\n', 'mau.hbs'));
     expect(error).toBeInstanceOf(TemplateError);
