@@ -5,7 +5,7 @@ import { itemKey } from '../domain/text.js';
 import { orderUnits } from '../domain/units.js';
 import { addresseeRank, canonicalAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
-import { isUsed, type FileResult } from '../check/file-result.js';
+import { isUsed, needsFixing, type FileResult } from '../check/file-result.js';
 import { missingUnits } from '../check/cross-file.js';
 import type { Submission } from '../schemas/submission.js';
 import type { FigureSource, ItemSource, LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
@@ -196,7 +196,7 @@ function submissionStatus(
 ): SubmissionStatus {
   const validCodes = new Set(ordered.map((u) => u.code));
   const invalid = input.files
-    .filter((f) => !f.valid)
+    .filter(needsFixing)
     .map((f) => ({
       file: f.file,
       unit: f.unit,

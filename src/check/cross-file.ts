@@ -84,38 +84,49 @@ export function applyRegistryRule(results: FileResult[], registry: readonly Unit
   }
 }
 
+/** Newer first: the later "Ngày báo cáo" when both files have one, else the later modified file, else the later name. */
+function newerFirst(a: FileResult, b: FileResult): number {
+  if (a.reportDate && b.reportDate && a.reportDate !== b.reportDate) return b.reportDate.localeCompare(a.reportDate);
+  return b.modifiedMs - a.modifiedMs || (a.file < b.file ? 1 : a.file > b.file ? -1 : 0);
+}
+
 /**
- * Two valid files of one unit: the later "Ngày báo cáo" wins, then the later modified file, then the
- * later name. The others stay valid but are not used: a note on each says which file is used and why.
+ * Several files of one unit for the period (SPEC §6): the unit's newest file is its report — the later
+ * "Ngày báo cáo", then the later modified file, then the later name — and every other file of the unit is
+ * superseded: not used, and not an error to fix, whether it was valid or not (a unit that sent a corrected file
+ * is done). When the newest file has errors, the unit's figures wait for it to be corrected: an older valid file
+ * is not counted in its place, since the unit has replaced it. Files of another period do not take part.
  */
 export function applyDuplicateRule(results: FileResult[]): void {
   const byUnit = new Map<string, FileResult[]>();
   for (const result of results) {
-    if (!result.valid || !result.unit) continue;
+    if (!result.unit || result.errors.some((e) => e.code === 'period.mismatch')) continue;
     const group = byUnit.get(result.unit) ?? [];
     group.push(result);
     byUnit.set(result.unit, group);
   }
   for (const group of byUnit.values()) {
     if (group.length < 2) continue;
-    const ranked = [...group].sort(
-      (a, b) =>
-        (b.reportDate ?? '').localeCompare(a.reportDate ?? '') || b.modifiedMs - a.modifiedMs || (a.file < b.file ? 1 : -1),
-    );
-    const [used, ...others] = ranked as [FileResult, ...FileResult[]];
+    // The newest by a pairwise comparison from a fixed order, so that the choice never depends on the input order.
+    const byName = [...group].sort((a, b) => (a.file < b.file ? -1 : 1));
+    const used = byName.reduce((best, file) => (newerFirst(file, best) < 0 ? file : best));
+    const others = byName.filter((file) => file !== used).sort(newerFirst);
     const runnerUp = others[0]!;
+    const sameDate = !!used.reportDate && used.reportDate === runnerUp.reportDate;
     const why =
-      used.reportDate !== runnerUp.reportDate
-        ? msg.laterReportDate(displayDate(used.reportDate!))
+      used.reportDate && runnerUp.reportDate && !sameDate
+        ? msg.laterReportDate(displayDate(used.reportDate))
         : used.modifiedMs !== runnerUp.modifiedMs
-          ? msg.laterFile()
-          : msg.laterName();
+          ? msg.laterFile(sameDate)
+          : msg.laterName(sameDate);
     for (const other of others) {
       other.superseded = { by: used.file, reason: why };
-      other.warnings.push({ sheet: SHEET.info, cell: other.unitCell, code: 'unit.superseded', message: msg.supersededBy(used.file, why) });
+      const message = used.valid ? msg.supersededBy(used.file, why) : msg.supersededByInvalid(used.file, why);
+      other.warnings.push({ sheet: SHEET.info, cell: other.unitCell, code: 'unit.superseded', message });
       delete other.submission;
     }
-    used.warnings.push({ sheet: SHEET.info, cell: used.unitCell, code: 'unit.duplicate', message: msg.supersedes(others.map((o) => o.file), why) });
+    const note = used.valid ? msg.supersedes(others.map((o) => o.file), why) : msg.supersedesWhileInvalid(others.map((o) => o.file), why);
+    used.warnings.push({ sheet: SHEET.info, cell: used.unitCell, code: 'unit.duplicate', message: note });
   }
 }
 

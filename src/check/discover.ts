@@ -7,18 +7,14 @@ import { fsMsg } from '../messages/vi.js';
 /** Extensions worth opening: .xlsx, and the formats people send by mistake, which get a precise message. */
 const CANDIDATE_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 
-export type SkipReason =
-  | 'lock-file'
-  | 'hidden'
-  | 'not-a-spreadsheet'
-  /** A symbolic link that leads back to itself, or to a folder that contains it. */
-  | 'link-loop'
-  /** A symbolic link to nothing. */
-  | 'broken-link'
-  /** The same file or folder reached a second time (through a link or a second input): checked once. */
-  | 'duplicate'
-  /** Not a regular file: a pipe, a socket, a device. */
-  | 'not-a-file';
+/**
+ * Why a path under the inputs is not checked. link-loop: a symbolic link that leads back to itself, or to a
+ * folder that contains it; broken-link: a link to nothing; duplicate: the same file or folder reached a second
+ * time (through a link or a second input), checked once; not-a-file: a pipe, a socket, a device. The JSON
+ * schema's enum (docs/json/common.schema.json) lists the same values, tested.
+ */
+export const SKIP_REASONS = ['lock-file', 'hidden', 'not-a-spreadsheet', 'link-loop', 'broken-link', 'duplicate', 'not-a-file'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedFile {
   file: string;

@@ -28,8 +28,8 @@ export interface FileResult {
   errors: IssueOut[];
   warnings: IssueOut[];
   /**
-   * Set on a valid file that is not used because its unit sent another file of the same period that wins
-   * (SPEC §6): not an error, a note. The submission is dropped.
+   * Set on a file that is not used because its unit sent a newer file of the same period (SPEC §6): a note, not
+   * an error to fix, whether the file itself is valid or not. The submission is dropped.
    */
   superseded?: { by: string; reason: string };
   /**
@@ -45,6 +45,11 @@ export interface FileResult {
 /** The files whose submission the aggregate uses: valid, and not replaced by the same unit's later file. */
 export function isUsed(result: FileResult): boolean {
   return result.valid && !result.superseded;
+}
+
+/** The files a unit must correct and send again: invalid, and not replaced by the same unit's later file. */
+export function needsFixing(result: FileResult): boolean {
+  return !result.valid && !result.superseded;
 }
 
 export function toIssueOut(issue: Issue): IssueOut {

@@ -1,7 +1,7 @@
 /** Printing for the CLI: human reports of checks and aggregates, and a progress bar that only a terminal sees. */
 import type { CheckReport } from '../check/check.js';
 import type { SkippedFile } from '../check/discover.js';
-import type { FileResult, IssueOut } from '../check/file-result.js';
+import { isUsed, needsFixing, type FileResult, type IssueOut } from '../check/file-result.js';
 import { describePeriod } from '../check/cross-file.js';
 import { describeLocation } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
@@ -50,7 +50,7 @@ function warningLines(warnings: readonly IssueOut[]): string[] {
 export function fileSummary(result: FileResult): string {
   const who = [result.unit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
   const status = result.superseded
-    ? `hợp lệ nhưng không tính: đơn vị đã gửi tệp khác (${result.superseded.by})`
+    ? `${result.valid ? 'hợp lệ nhưng không tính' : `có ${result.errors.length} lỗi nhưng không cần sửa, không tính`}: đơn vị đã gửi tệp khác (${result.superseded.by})`
     : result.valid
       ? `hợp lệ${result.warnings.length ? ` (${result.warnings.length} lưu ý)` : ''}`
       : `${result.errors.length} lỗi${result.warnings.length ? `, ${result.warnings.length} lưu ý` : ''}`;
@@ -78,7 +78,8 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
   for (const result of report.files) {
     if (options.details && !options.details(result)) continue;
     lines.push(fileSummary(result));
-    for (const error of result.errors) lines.push(issueLine(error));
+    // A superseded file's errors are the unit's past: the note says which file replaced it.
+    if (!result.superseded) for (const error of result.errors) lines.push(issueLine(error));
     if (options.warnings) lines.push(...warningLines(result.warnings));
   }
   if (report.skipped.length) {
@@ -87,11 +88,11 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
       lines.push(`    ${skipped.file}: ${SKIP_REASON[skipped.reason] ?? skipped.reason}${skipped.sameAs ? ` (${skipped.sameAs})` : ''}`);
     }
   }
-  const valid = report.files.filter((f) => f.valid).length;
-  const invalid = report.files.length - valid;
+  const valid = report.files.filter(isUsed).length;
+  const invalid = report.files.filter(needsFixing).length;
   if (options.closing) {
     // After the details, what the staff member acts on: the files to send back, the units to chase.
-    const toFix = report.files.filter((f) => !f.valid);
+    const toFix = report.files.filter(needsFixing);
     if (toFix.length) {
       lines.push('', `Cần đơn vị sửa và gửi lại (${toFix.length} tệp):`);
       for (const f of toFix) {
@@ -110,7 +111,8 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
   lines.push(
     report.files.length === 0
       ? 'Không có tệp bảng tính nào để kiểm tra.'
-      : `Tổng cộng ${report.files.length} tệp: ${valid} hợp lệ${superseded ? ` (${superseded} tệp cũ không tính vì đơn vị đã gửi tệp khác)` : ''}, ${invalid} không hợp lệ` +
+      : `Tổng cộng ${report.files.length} tệp: ${valid} hợp lệ, ${invalid} không hợp lệ` +
+          (superseded ? `, ${superseded} tệp cũ không tính (đơn vị đã gửi tệp mới hơn)` : '') +
           (report.missing ? `; ${report.missing.length} đơn vị chưa gửi.` : '.'),
   );
   return lines.join('\n');

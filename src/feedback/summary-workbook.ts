@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { isInformational } from '../diagnostics/issue.js';
 import type { CheckReport } from '../check/check.js';
-import type { FileResult } from '../check/file-result.js';
+import { isUsed, needsFixing, type FileResult } from '../check/file-result.js';
 import type { UnitEntry } from '../config/schema.js';
 import { parsePeriod, periodName } from '../domain/period.js';
 import { compareVietnamese } from '../domain/text.js';
@@ -35,8 +35,8 @@ export interface SummaryLine {
 }
 
 export function statusOf(file: FileResult): UnitStatus {
-  if (!file.valid) return 'invalid';
-  return file.superseded ? 'superseded' : 'valid';
+  if (file.superseded) return 'superseded';
+  return file.valid ? 'valid' : 'invalid';
 }
 
 /** "sheet Số liệu, ô D7: …", the first thing to fix in the file. */
@@ -133,8 +133,8 @@ export async function buildSummaryWorkbook(report: CheckReport, lines: readonly 
   sheet.getRow(1).height = 22;
   const counts = feedbackMsg.summaryCounts({
     files: report.files.length,
-    valid: report.files.filter((f) => f.valid && !f.superseded).length,
-    invalid: report.files.filter((f) => !f.valid).length,
+    valid: report.files.filter(isUsed).length,
+    invalid: report.files.filter(needsFixing).length,
     superseded: report.files.filter((f) => f.superseded).length,
     missing: report.missing === null ? null : report.missing.length,
   });

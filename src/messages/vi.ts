@@ -452,11 +452,17 @@ export const msg = {
   periodTie: (periods: { name: string; key: string }[], count: number) =>
     `Không xác định được kỳ báo cáo: ${periods.map((p) => `${p.name} (${p.key})`).join(' và ')} có số tệp bằng nhau (mỗi kỳ ${count} tệp). ` +
     `Hãy chỉ rõ kỳ cần xử lý bằng --ky, ví dụ --ky ${periods[periods.length - 1]!.key}.`,
+  supersededByInvalid: (newerFile: string, why: string) =>
+    `Đơn vị đã gửi tệp mới hơn ${quote(newerFile)} (${why}) nhưng tệp đó có lỗi; tệp này không được tính thay cho tệp đó. ` +
+    `Số liệu của đơn vị sẽ được tính khi tệp mới được sửa.`,
+  supersedesWhileInvalid: (otherFiles: string[], why: string) =>
+    `Tệp này là tệp mới nhất của đơn vị (${why}), thay cho ${otherFiles.map(quote).join(', ')}; hãy sửa các lỗi để số liệu của đơn vị được tính.`,
   supersedes: (otherFiles: string[], why: string) =>
     `Đơn vị gửi ${otherFiles.length + 1} tệp cùng kỳ: dùng tệp này (${why}); bỏ qua ${otherFiles.map(quote).join(', ')}.`,
   laterReportDate: (date: string) => `ngày báo cáo ${date} muộn hơn`,
-  laterFile: () => 'cùng ngày báo cáo, tệp được sửa sau cùng',
-  laterName: () => 'cùng ngày báo cáo, chọn theo tên tệp đứng sau',
+  /** sameDate: both files carry one "Ngày báo cáo"; otherwise one of them has none that could be read. */
+  laterFile: (sameDate: boolean) => `${sameDate ? 'cùng ngày báo cáo, ' : ''}tệp được sửa sau cùng`,
+  laterName: (sameDate: boolean) => `${sameDate ? 'cùng ngày báo cáo, ' : ''}chọn theo tên tệp đứng sau`,
   legacyRepaired: (encoding: keyof typeof LEGACY_ENCODING_NAME, before: string, after: string) =>
     `Văn bản gõ bằng bảng mã ${LEGACY_ENCODING_NAME[encoding]} đã được chuyển sang Unicode: ${shown(before)} thành ${shown(after)}.`,
   legacyRepairedSheet: (encodings: readonly (keyof typeof LEGACY_ENCODING_NAME)[], cells: readonly string[]) =>

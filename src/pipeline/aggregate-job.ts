@@ -2,6 +2,7 @@
  * One tonghop run as a value: the exit code and the machine output, never an exception. The batch command
  * runs its jobs through this, so that a job gives exactly what `danvan tonghop … --json` would.
  */
+import { needsFixing } from '../check/file-result.js';
 import { loadConfig } from '../config/load.js';
 import { DanvanError, EXIT, InternalError, AggregateRejectedError } from '../diagnostics/errors.js';
 import { runAggregate } from './aggregate-run.js';
@@ -56,7 +57,7 @@ export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcom
     const { check, model, output, xlsx, doiChieu, pdf, unchanged, warnings } = outcome;
     indicatorCodes = model.indicators.map((i) => i.code);
     return {
-      exitCode: check.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok,
+      exitCode: check.files.some(needsFixing) ? EXIT.invalidInput : EXIT.ok,
       json: aggregateJson(check, model, { output, xlsx, doiChieu, pdf, unchanged }, warnings),
       message: null,
     };

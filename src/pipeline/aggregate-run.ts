@@ -6,7 +6,7 @@ import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { checkSubmissions, internalFailures, type CheckReport } from '../check/check.js';
 import { discoverInputs } from '../check/discover.js';
-import { isUsed } from '../check/file-result.js';
+import { isUsed, needsFixing } from '../check/file-result.js';
 import { aggregateReport } from '../aggregate/aggregate.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { DocModel } from '../model/doc-model.js';
@@ -138,7 +138,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
           codes,
         );
   }
-  const invalid = check.files.filter((f) => !f.valid);
+  const invalid = check.files.filter(needsFixing);
   if (request.strict && invalid.length > 0) {
     throw new AggregateRejectedError(`Có ${invalid.length} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`, 'strict', check, codes);
   }

@@ -3,7 +3,7 @@
  * the same keys are always present (null where there is no value), and a failure is one object with `error`.
  */
 import type { CheckReport } from '../check/check.js';
-import type { FileResult } from '../check/file-result.js';
+import { isUsed, needsFixing, type FileResult } from '../check/file-result.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { FailureCode } from '../diagnostics/errors.js';
 import type { ReminderModel } from '../reminder/model.js';
@@ -48,8 +48,8 @@ export function fileJson(result: FileResult) {
 function unitsJson(report: CheckReport) {
   return {
     submitted: report.files.length,
-    valid: report.files.filter((f) => f.valid).length,
-    invalid: report.files.filter((f) => !f.valid).length,
+    valid: report.files.filter(isUsed).length,
+    invalid: report.files.filter(needsFixing).length,
     superseded: report.files.filter((f) => f.superseded).length,
     missing: (report.missing ?? []).map((u) => u.code),
   };

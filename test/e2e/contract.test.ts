@@ -1,12 +1,13 @@
 // The contract with scripts: exit codes, one JSON object (valid against docs/json/) for every outcome including
 // failures, outputs that say what they are, quiet pipes, and a tie between periods that is never decided silently.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import { SKIP_REASONS } from '../../src/check/discover.js';
 
 const QUARTER = join(FIXTURES, 'quy-1-2023');
 const MIXED = join(FIXTURES, 'hon-hop');
@@ -91,7 +92,7 @@ describe('a tie between periods is never decided silently', () => {
 describe('kiemtra --json carries the counts and, with a registry, who has not sent', () => {
   it('units and missingUnits', () => {
     const r = json(['kiemtra', MIXED, '--json', '--config', CONFIG], 'kiemtra');
-    expect(r.out.units).toEqual({ submitted: 10, valid: 7, invalid: 3, superseded: 1, missing: expect.any(Array) });
+    expect(r.out.units).toEqual({ submitted: 10, valid: 6, invalid: 3, superseded: 1, missing: expect.any(Array) });
     expect(r.out.missingUnits.map((u: { code: string }) => u.code)).toEqual(r.out.units.missing);
     expect(r.out.units.missing).toContain('HU_THACHBAN');
     // HU_TANLAC sent a file (an invalid one): it has sent, and is told what to fix, not listed as missing.
@@ -199,5 +200,12 @@ describe('danvan lo', () => {
     expect(again.out.error.message).toContain('jobs[1].output: "ket-qua/a.docx" đã được jobs[0].output ghi');
     expect(again.out.error.message).toMatch(/jobs\[0\]\.output: "ket-qua\/a\.docx" nằm trong "ket-qua" \(jobs\[2\]\.inputs\[0\]\)/);
     expect(existsSync(join(dir, 'ket-qua', 'a.docx'))).toBe(false);
+  });
+});
+
+describe('the published schema knows every value danvan prints', () => {
+  it('skipped[].reason: the schema enum is the list discovery uses', () => {
+    const common = JSON.parse(readFileSync(join(ROOT, 'docs', 'json', 'common.schema.json'), 'utf8'));
+    expect([...common.$defs.skipped.items.properties.reason.enum].sort()).toEqual([...SKIP_REASONS].sort());
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { FIXTURES, ROOT, expectNoStackTrace, tempDir, type CliResult } from './run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 
 export const QUARTER = join(FIXTURES, 'quy-1-2023');
 export const MEASURED = join(ROOT, 'test', 'e2e', 'measured-cli.mjs');
@@ -69,6 +70,6 @@ export function folderWith(name: string, data: Uint8Array): string {
 }
 
 export function checkJson(result: Measured): { files: { file: string; valid: boolean; errors: { sheet: string | null; cell: string | null; message: string }[] }[]; skipped: { file: string; reason: string; sameAs?: string }[] } {
-  return JSON.parse(result.stdout);
+  return parseJsonOutput(result.stdout, 'kiemtra');
 }
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { PYTHON, hasOpenpyxl } from '../helpers/openpyxl.js';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
 
@@ -153,7 +155,60 @@ describe('danvan kiemtra on a mixed inbox', () => {
     const result = danvan(['kiemtra', dir], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^○ .*HCCB\.xlsx.*hợp lệ nhưng không tính/m);
-    expect(result.stdout).toContain('Tổng cộng 2 tệp: 2 hợp lệ (1 tệp cũ không tính vì đơn vị đã gửi tệp khác), 0 không hợp lệ.');
+    expect(result.stdout).toContain('Tổng cộng 2 tệp: 1 hợp lệ, 0 không hợp lệ, 1 tệp cũ không tính (đơn vị đã gửi tệp mới hơn).');
+  });
+
+  // A unit sends a file, then a newer one (openpyxl, as another program writes it) with a mistake in it.
+  const resend = (dir: string, name: string, date: string, buoi: string | number) =>
+    execFileSync(PYTHON, ['-c', [
+      'import sys, datetime, openpyxl',
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      'wb["Thông tin"]["B5"] = datetime.datetime.strptime(sys.argv[3], "%Y-%m-%d")',
+      'v = sys.argv[4]',
+      'wb["Số liệu"]["D6"] = int(v) if v.isdigit() else v',
+      'wb.save(sys.argv[2])',
+    ].join('\n'), join(FIXTURES, 'quy-1-2023', 'HU_TANLAC.xlsx'), join(dir, name), date, String(buoi)]);
+
+  it.skipIf(!hasOpenpyxl())('a newer file with a mistake: the unit must fix it, and its older valid file is not counted in its place', () => {
+    const dir = tempDir();
+    resend(dir, 'HU_TANLAC.xlsx', '2023-03-20', 10);
+    resend(dir, 'HU_TANLAC (1).xlsx', '2023-03-28', '2,5');
+    copyFileSync(join(FIXTURES, 'quy-1-2023', 'SNV.xlsx'), join(dir, 'SNV.xlsx'));
+    const check = checkJson([dir]);
+    expect(check.code).toBe(1);
+    const older = check.files.find((f) => f.file.endsWith('HU_TANLAC.xlsx'))!;
+    const newer = check.files.find((f) => f.file.endsWith('HU_TANLAC (1).xlsx'))!;
+    expect(older.valid).toBe(true);
+    expect((older as JsonFile & { superseded: unknown }).superseded).toEqual({ by: expect.stringContaining('HU_TANLAC (1).xlsx'), reason: 'ngày báo cáo 28/03/2023 muộn hơn' });
+    expect(newer.valid).toBe(false);
+    expect(newer.errors[0]).toMatchObject({ sheet: 'Số liệu', cell: 'D6' });
+
+    const human = danvan(['kiemtra', dir], cwd);
+    expect(human.stdout).toMatch(/^○ .*HU_TANLAC\.xlsx.*hợp lệ nhưng không tính/m);
+    expect(human.stdout).toMatch(/Cần đơn vị sửa và gửi lại \(1 tệp\):\n {4}✗ .*HU_TANLAC \(1\)\.xlsx \(HU_TANLAC\): sheet Số liệu, ô D6/);
+    expect(human.stdout).toContain('Tổng cộng 3 tệp: 1 hợp lệ, 1 không hợp lệ, 1 tệp cũ không tính (đơn vị đã gửi tệp mới hơn).');
+
+    // tonghop counts SNV alone and names HU_TANLAC among the units whose file must be fixed.
+    const out = join(tempDir(), 'bc.docx');
+    const agg = danvan(['tonghop', dir, '-o', out, '--json'], cwd);
+    expect(agg.code).toBe(1);
+    const report = parseJsonOutput(agg.stdout, 'tonghop');
+    expect(report.units).toEqual({ submitted: 3, valid: 1, invalid: 1, superseded: 1, missing: [] });
+    expect(report.sources['TT_BUOI'].map((s: { unit: string }) => s.unit)).toEqual(['SNV']);
+    const docText = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+    expect(docText).toContain("Đơn vị HU_TANLAC: Số liệu!D6"); // named among the files left out, to be fixed
+  });
+
+  it.skipIf(!hasOpenpyxl())('an older file with a mistake, corrected and sent again: nothing left to fix, exit 0', () => {
+    const dir = tempDir();
+    resend(dir, 'HU_TANLAC.xlsx', '2023-03-20', '2,5');
+    resend(dir, 'HU_TANLAC (1).xlsx', '2023-03-28', 12);
+    const human = danvan(['kiemtra', dir], cwd);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^○ .*HU_TANLAC\.xlsx.*có 1 lỗi nhưng không cần sửa, không tính: đơn vị đã gửi tệp khác/m);
+    expect(human.stdout).not.toContain('Cần đơn vị sửa');
+    expect(human.stdout).not.toMatch(/sheet Số liệu, ô D6/); // the old file's error is the unit's past
+    expect(human.stdout).toContain('Tổng cộng 2 tệp: 1 hợp lệ, 0 không hợp lệ, 1 tệp cũ không tính (đơn vị đã gửi tệp mới hơn).');
   });
 
   it('the human report groups problems under each file with ✗ and the cell', () => {
@@ -180,7 +235,7 @@ describe('danvan kiemtra on a mixed inbox', () => {
     const fileLines = result.stdout.split('\n').filter((l) => /^[✓✗○] /.test(l));
     expect(fileLines).toHaveLength(3);
     expect(fileLines.every((l) => l.startsWith('✗'))).toBe(true);
-    expect(result.stdout).toContain('Tổng cộng 10 tệp: 7 hợp lệ');
+    expect(result.stdout).toContain('Tổng cộng 10 tệp: 6 hợp lệ, 3 không hợp lệ, 1 tệp cũ');
   });
 
   it('folds alike warnings of one file into one line naming the indicators', () => {

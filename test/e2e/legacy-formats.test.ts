@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { danvan, expectNoStackTrace, FIXTURES, tempDir } from './run-cli.js';
 import { documentText } from '../helpers/docx-xml.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 import { convertWithLibreOffice, hasCommand } from '../helpers/soffice.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
@@ -65,7 +66,7 @@ describe('legacy text and old formats, end to end', () => {
     const check = danvan(['kiemtra', '--json', 'nop'], cwd);
     expectNoStackTrace(check);
     expect(check.code, check.stdout).toBe(0);
-    const files = JSON.parse(check.stdout).files as { file: string; valid: boolean; unit: string; warnings: { code: string; sheet: string; cell: string | null; message: string }[] }[];
+    const files = parseJsonOutput(check.stdout, 'kiemtra').files as { file: string; valid: boolean; unit: string; warnings: { code: string; sheet: string; cell: string | null; message: string }[] }[];
     expect(files.map((f) => [f.file.split('/').pop(), f.valid, f.unit])).toEqual([
       ['HU_A.xlsx', true, 'HU_A'],
       ['HU_B.xlsx', true, 'HU_B'],
@@ -122,7 +123,7 @@ describe('legacy text and old formats, end to end', () => {
     }
     const run = danvan(['kiemtra', '--json', join(FIXTURES, 'loi', 'dinh-dang-cu.xls')], cwd);
     expectNoStackTrace(run);
-    const [file] = JSON.parse(run.stdout).files;
+    const [file] = parseJsonOutput(run.stdout, 'kiemtra').files;
     expect(file).toMatchObject({ valid: true, unit: 'HU_NGOCTHANH', period: '2023-Q1', errors: [] });
   });
 });

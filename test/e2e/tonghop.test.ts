@@ -145,7 +145,7 @@ describe('danvan tonghop on a mixed inbox', () => {
     expect(run.stdout).toContain('Đã ghi báo cáo: bc.docx');
     expect(run.stdout).toMatch(/✗ .*HU_TANLAC\.xlsx/);
     // The counts cover every file, as kiemtra's do, not only the invalid ones shown in detail.
-    expect(run.stdout).toContain('Tổng cộng 10 tệp: 7 hợp lệ (1 tệp cũ không tính vì đơn vị đã gửi tệp khác), 3 không hợp lệ; 7 đơn vị chưa gửi.');
+    expect(run.stdout).toContain('Tổng cộng 10 tệp: 6 hợp lệ, 3 không hợp lệ, 1 tệp cũ không tính (đơn vị đã gửi tệp mới hơn); 7 đơn vị chưa gửi.');
     expect(run.stdout).not.toMatch(/✓ /);
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
     expect(text).toContain('Có 3 tệp báo cáo chưa hợp lệ nên chưa được tổng hợp:');

@@ -16,6 +16,7 @@ import { analyzeFile, type AnalyzeOptions } from '../../src/check/analyze-file.j
 import type { FileResult } from '../../src/check/file-result.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { danvan, expectNoStackTrace } from '../e2e/run-cli.js';
+import { parseJsonOutput } from '../helpers/json-contract.js';
 import { FIXTURES, listFiles } from './corpus.js';
 import { tempDir } from './helpers.js';
 
@@ -104,7 +105,7 @@ describe(`fuzz: ${COUNT} mutations of the fixtures`, () => {
     const check = danvan(['kiemtra', 'nop', '--json', '--workers', '1'], dir);
     expectNoStackTrace(check);
     expect([0, 1]).toContain(check.code);
-    const report = JSON.parse(check.stdout) as { files: { errors: { message: string }[] }[] };
+    const report = parseJsonOutput(check.stdout, 'kiemtra') as { files: { errors: { message: string }[] }[] };
     expect(report.files).toHaveLength(80);
     for (const file of report.files) for (const error of file.errors) expect(error.message).toMatch(VIETNAMESE);
     const aggregate = danvan(['tonghop', 'nop', '-o', 'bc.docx', '--ky', 'Quý I/2023'], dir);

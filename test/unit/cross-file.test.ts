@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, majorityPeriod, resolvePeriod } from '../../src/check/cross-file.js';
-import type { FileResult } from '../../src/check/file-result.js';
+import { isUsed, needsFixing, type FileResult } from '../../src/check/file-result.js';
 import type { Submission } from '../../src/schemas/submission.js';
 import { PeriodTieError } from '../../src/diagnostics/errors.js';
 
@@ -168,14 +168,57 @@ describe('applyDuplicateRule', () => {
     expect(files[1]!.warnings[0]!.message).toContain('"1.xlsx"');
     expect(files[1]!.warnings[0]!.message).toContain('"3.xlsx"');
   });
-  it('ignores invalid files and different units', () => {
-    const valid = fr('a.xlsx', { reportDate: '2023-04-01' });
-    const invalid = fr('b.xlsx', { valid: false, reportDate: '2023-04-09' });
-    const otherUnit = fr('c.xlsx', { unit: 'MTTQ' });
-    applyDuplicateRule([valid, invalid, otherUnit]);
-    expect(valid.valid).toBe(true);
-    expect(valid.warnings).toEqual([]);
-    expect(invalid.errors).toEqual([]);
-    expect(otherUnit.valid).toBe(true);
+  it('different units and files of another period take no part', () => {
+    const a = fr('a.xlsx', { reportDate: '2023-04-01' });
+    const otherUnit = fr('c.xlsx', { unit: 'MTTQ', reportDate: '2023-04-09' });
+    const otherPeriod = fr('d.xlsx', { valid: false, period: '2023-Q2', reportDate: '2023-07-01', modifiedMs: 99_000 });
+    otherPeriod.errors.push({ sheet: 'Thông tin', cell: 'B3', code: 'period.mismatch', message: 'kỳ khác' });
+    applyDuplicateRule([a, otherUnit, otherPeriod]);
+    expect([a, otherUnit, otherPeriod].map((f) => f.superseded ?? null)).toEqual([null, null, null]);
+    expect(a.warnings).toEqual([]);
+    expect(a.submission).toBeDefined();
+  });
+  it('a newer file with errors: the unit must fix it, and the older valid file is not counted in its place', () => {
+    const older = fr('TW_v1.xlsx', { reportDate: '2023-03-20' });
+    const newer = fr('TW_v2.xlsx', { valid: false, reportDate: '2023-03-28' });
+    newer.errors.push({ sheet: 'Số liệu', cell: 'D7', code: 'figure.fractional-count', message: 'không phải số nguyên' });
+    applyDuplicateRule([older, newer]);
+    expect(older.valid).toBe(true);
+    expect(older.superseded).toEqual({ by: 'TW_v2.xlsx', reason: 'ngày báo cáo 28/03/2023 muộn hơn' });
+    expect(older.submission).toBeUndefined();
+    expect(older.warnings[0]!.message).toContain('"TW_v2.xlsx"');
+    expect(older.warnings[0]!.message).toContain('có lỗi');
+    expect(newer.superseded).toBeUndefined();
+    expect(newer.errors).toHaveLength(1);
+    expect(newer.warnings[0]).toMatchObject({ code: 'unit.duplicate' });
+    expect(newer.warnings[0]!.message).toContain('hãy sửa');
+    expect([older, newer].map(needsFixing)).toEqual([false, true]);
+    expect([older, newer].map(isUsed)).toEqual([false, false]);
+  });
+  it('an older file with errors, corrected and sent again: nothing left to fix', () => {
+    const older = fr('TW.xlsx', { valid: false, reportDate: '2023-03-20' });
+    older.errors.push({ sheet: 'Số liệu', cell: 'D7', code: 'figure.fractional-count', message: 'không phải số nguyên' });
+    const newer = fr('TW (1).xlsx', { reportDate: '2023-03-28' });
+    applyDuplicateRule([older, newer]);
+    expect(older.superseded).toEqual({ by: 'TW (1).xlsx', reason: 'ngày báo cáo 28/03/2023 muộn hơn' });
+    expect(older.errors).toHaveLength(1); // kept in the record, but no longer the unit's to fix
+    expect([older, newer].map(needsFixing)).toEqual([false, false]);
+    expect([older, newer].map(isUsed)).toEqual([false, true]);
+  });
+  it('a file whose report date could not be read is ranked by when it was saved, and the reason does not claim one date', () => {
+    const dated = fr('a.xlsx', { reportDate: '2023-04-20', modifiedMs: 1_000 });
+    const undated = fr('b.xlsx', { valid: false, reportDate: null, modifiedMs: 5_000 });
+    applyDuplicateRule([dated, undated]);
+    expect(dated.superseded).toEqual({ by: 'b.xlsx', reason: 'tệp được sửa sau cùng' });
+  });
+  it('the choice does not depend on the order of the files', () => {
+    const make = () => [fr('x.xlsx', { reportDate: null, modifiedMs: 3_000 }), fr('y.xlsx', { reportDate: '2023-04-02', modifiedMs: 2_000 }), fr('z.xlsx', { reportDate: '2023-04-01', modifiedMs: 1_000 })];
+    const winners = new Set<string>();
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 0, 2], [2, 0, 1]]) {
+      const files = make();
+      applyDuplicateRule(order.map((i) => files[i]!));
+      winners.add(files.find((f) => !f.superseded)!.file);
+    }
+    expect(winners.size).toBe(1);
   });
 });

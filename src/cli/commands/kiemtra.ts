@@ -5,7 +5,7 @@ import { checkJson, type FeedbackJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
-import type { FileResult } from '../../check/file-result.js';
+import { needsFixing } from '../../check/file-result.js';
 import { feedbackMsg, runMsg } from '../../messages/vi.js';
 import { checkFeedbackDir, writeFeedbackDir } from '../../output/feedback-dir.js';
 
@@ -51,7 +51,7 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
 
   if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure, feedback), null, 2)}\n`);
   else {
-    const details = options.chiLoi ? (f: FileResult) => !f.valid : undefined;
+    const details = options.chiLoi ? needsFixing : undefined;
     let text = formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) });
     if (feedback) {
       text += `\n${feedbackMsg.written(feedback.copies.length, feedback.dir)}`;
@@ -63,5 +63,5 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     process.stderr.write(`${failure.message}\n`);
     return EXIT.internal;
   }
-  return report.files.some((f) => !f.valid) ? EXIT.invalidInput : EXIT.ok;
+  return report.files.some(needsFixing) ? EXIT.invalidInput : EXIT.ok;
 }

@@ -1,4 +1,5 @@
 /** `danvan tonghop`: checks, aggregates and writes the report; prints a summary or the JSON of SPEC §5. */
+import { needsFixing } from '../../check/file-result.js';
 import { loadConfig } from '../../config/load.js';
 import { AggregateRejectedError, runAggregate } from '../../pipeline/aggregate-run.js';
 import { aggregateJson } from '../../pipeline/json-output.js';
@@ -50,12 +51,12 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
   }
   progress.end();
   const { check, model, output, xlsx, doiChieu, pdf, unchanged, warnings } = outcome;
-  const invalid = check.files.filter((f) => !f.valid);
+  const invalid = check.files.filter(needsFixing);
   if (options.json) {
     writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu, pdf, unchanged }, warnings), null, 2)}\n`);
   } else {
     // The invalid files in detail; the counts, like kiemtra's, cover every file.
-    writeOut(`${formatCheckReport(check, { warnings: false, details: (f) => !f.valid })}\n\n`);
+    writeOut(`${formatCheckReport(check, { warnings: false, details: needsFixing })}\n\n`);
     // A rerun that would write the same bytes leaves the file as it is, and says so.
     const said = (path: string, what: string) => (unchanged.includes(path) ? `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${path}` : `${what}: ${path}`);
     const lines = [
