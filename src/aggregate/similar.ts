@@ -6,8 +6,9 @@
  *   2. Two texts are similar when the Dice coefficient of those multisets, 2·|A∩B| / (|A| + |B|), is at least the
  *      threshold (0,9 by default).
  *   3. They are never merged if they differ in a number (every run of digits, with its separators removed, must
- *      be the same multiset: "Kết luận 43" is not "Kết luận 44") or in a name (the capitalised words other than
- *      the first, lower-cased, must be the same set: "xã Hòa Xuân" is not "xã Hòa Tâm", "Huyện ủy" not "Thành ủy").
+ *      be the same multiset: "Kết luận 43" is not "Kết luận 44") or in a name (each capitalised word of one text
+ *      other than its first must be a word of the other, in any case: "xã Hòa Xuân" is not "xã Hòa Tâm", "Huyện
+ *      ủy" not "Thành ủy"; but "Nhân dân" is "nhân dân", a capital of style only).
  *
  * Matching uses prefix filtering over syllables ordered by rarity, so that each item is compared only with the
  * few groups it could reach the threshold with: near linear in the number of items, not quadratic.
@@ -17,7 +18,7 @@
 const FUNCTION_WORDS = new Set(
   [
     'của', 'ở', 'và', 'các', 'những', 'cho', 'với', 'trong', 'tại', 'về', 'để', 'được', 'đã', 'đang', 'sẽ', 'là', 'thì',
-    'mà', 'này', 'đó', 'theo', 'từ', 'đến', 'trên', 'dưới', 'một', 'có', 'như', 'nhằm', 'cùng', 'bằng', 'do', 'nên',
+    'mà', 'này', 'đó', 'theo', 'từ', 'đến', 'tới', 'trên', 'dưới', 'một', 'có', 'như', 'nhằm', 'cùng', 'bằng', 'do', 'nên',
     'hay', 'hoặc', 'vào', 'ra', 'lên', 'rất', 'còn', 'thêm', 'nhiều', 'mọi', 'toàn', 'bộ',
   ].map((w) => w.normalize('NFC')),
 );
@@ -27,8 +28,8 @@ export interface ItemSignature {
   syllables: string[];
   /** Digit runs without separators, sorted: must be equal for a merge. */
   numbers: string;
-  /** Lower-cased runs of capitalised syllables, sorted and de-duplicated: must be equal for a merge. */
-  names: string;
+  /** Capitalised syllables other than the first, lower-cased, de-duplicated: each must be a syllable of the other text. */
+  names: string[];
 }
 
 const LETTER = /\p{L}/u;
@@ -88,7 +89,7 @@ export function signature(text: string): ItemSignature {
   return {
     syllables,
     numbers: numbersOf(normal).sort().join(' '),
-    names: [...new Set(namesOf(normal))].sort().join('|'),
+    names: [...new Set(namesOf(normal))].filter((w) => !FUNCTION_WORDS.has(w)),
   };
 }
 
@@ -108,9 +109,14 @@ export function dice(a: readonly string[], b: readonly string[]): number {
   return (2 * common) / (a.length + b.length);
 }
 
-/** Whether two texts may be merged: the same numbers and names, and syllables similar enough. */
+/** Whether two texts may be merged: the same numbers, the names of each found in the other, and syllables similar enough. */
 export function similar(a: ItemSignature, b: ItemSignature, threshold: number): boolean {
-  return a.numbers === b.numbers && a.names === b.names && dice(a.syllables, b.syllables) >= threshold;
+  return (
+    a.numbers === b.numbers &&
+    a.names.every((w) => b.syllables.includes(w)) &&
+    b.names.every((w) => a.syllables.includes(w)) &&
+    dice(a.syllables, b.syllables) >= threshold
+  );
 }
 
 /**

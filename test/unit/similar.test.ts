@@ -30,6 +30,16 @@ describe('the stated measure', () => {
     ).toBe(false);
   });
 
+  it('merges wordings that differ only in a capital of style or in "đến"/"tới"/"cho" (an outside tester\'s 300-unit report)', () => {
+    const a = 'Tuyên truyền, quán triệt Nghị quyết của Đảng đến cán bộ, đảng viên và Nhân dân';
+    expect(same(a, 'Tuyên truyền, quán triệt nghị quyết của Đảng tới cán bộ, đảng viên và nhân dân')).toBe(true);
+    expect(same(a, 'Tuyên truyền, quán triệt Nghị quyết của Đảng cho cán bộ, đảng viên và Nhân dân')).toBe(true);
+    // A capital that names something the other text does not hold is still a different name.
+    const withPlace = signature(`${a} xã Hòa Xuân`);
+    expect(dice(signature(a).syllables, withPlace.syllables)).toBeGreaterThan(0.8);
+    expect(similar(signature(a), withPlace, 0.8)).toBe(false);
+  });
+
   it('does not merge different things that share many words', () => {
     expect(
       same('Tổ chức các hoạt động kỷ niệm 48 năm Ngày giải phóng miền Nam, thống nhất đất nước', 'Phối hợp tổ chức Lễ kỷ niệm 48 năm Ngày giải phóng miền Nam, thống nhất đất nước'),
