@@ -3,7 +3,7 @@ import type { CheckReport } from '../check/check.js';
 import type { SkippedFile } from '../check/discover.js';
 import { isUsed, needsFixing, type FileResult, type IssueOut } from '../check/file-result.js';
 import { describePeriod } from '../check/cross-file.js';
-import { describeLocation } from '../diagnostics/issue.js';
+import { describeLocation, isInformational } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
 import { FOLDED } from '../messages/vi.js';
 import type { JobOutcome } from '../pipeline/aggregate-job.js';
@@ -26,25 +26,39 @@ function issueLine(issue: IssueOut, prefix = ''): string {
 /** Below this many warnings of one kind in one file, each gets its own line. */
 const FOLD_AT = 3;
 
-/** A file's warnings, alike ones folded into one line ("12 chỉ tiêu để trống …: DVK_MH_MOI, …"). */
+/**
+ * A file's warnings, alike ones folded into one line ("12 chỉ tiêu để trống …: DVK_MH_MOI, …"). A warning that
+ * asks something of the unit is a "lưu ý"; one that only informs (a blank indicator, a sheet left out, the file
+ * used of two) is a "ghi chú", as the feedback workbook counts them. A warning about a whole sheet already sums
+ * up its cells: it keeps its own line.
+ */
 function warningLines(warnings: readonly IssueOut[]): string[] {
   const byCode = new Map<string, IssueOut[]>();
   for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
   const lines: string[] = [];
   for (const [code, group] of byCode) {
-    if (group.length < FOLD_AT) {
-      for (const w of group) lines.push(issueLine(w, 'lưu ý: '));
+    const label = isInformational(code) ? 'ghi chú' : 'lưu ý';
+    const kind = FOLDED[code];
+    if (group.length < FOLD_AT || (!kind && group.some((w) => !w.cell && !w.subject))) {
+      for (const w of group) lines.push(issueLine(w, `${label}: `));
       continue;
     }
     const items = group.map((w) => w.subject ?? (w.cell ? `${w.sheet}!${w.cell}` : w.sheet ?? '')).filter(Boolean);
-    const kind = FOLDED[code];
+    const first = describeLocation(group[0]!);
     lines.push(
       kind
-        ? `    lưu ý: ${group.length} ${kind}: ${items.join(', ')}`
-        : `    lưu ý: ${group[0]!.message} (cùng lưu ý ở ${group.length - 1} chỗ khác: ${items.slice(1).join(', ')})`,
+        ? `    ${label}: ${group.length} ${kind}: ${items.join(', ')}`
+        : `    ${label}: ${first ? `${first}: ` : ''}${group[0]!.message} (cùng ${label} ở ${group.length - 1} chỗ khác: ${items.slice(1).join(', ')})`,
     );
   }
   return lines;
+}
+
+/** "2 lưu ý, 15 ghi chú": the warnings that ask something of the unit, then those that only inform. */
+function warningCounts(warnings: readonly IssueOut[]): string {
+  const notes = warnings.filter((w) => isInformational(w.code)).length;
+  const asks = warnings.length - notes;
+  return [asks ? `${asks} lưu ý` : '', notes ? `${notes} ghi chú` : ''].filter(Boolean).join(', ');
 }
 
 export function fileSummary(result: FileResult): string {
@@ -52,8 +66,8 @@ export function fileSummary(result: FileResult): string {
   const status = result.superseded
     ? `${result.valid ? 'hợp lệ nhưng không tính' : `có ${result.errors.length} lỗi nhưng không cần sửa, không tính`}: đơn vị đã gửi tệp khác (${result.superseded.by})`
     : result.valid
-      ? `hợp lệ${result.warnings.length ? ` (${result.warnings.length} lưu ý)` : ''}`
-      : `${result.errors.length} lỗi${result.warnings.length ? `, ${result.warnings.length} lưu ý` : ''}`;
+      ? `hợp lệ${result.warnings.length ? ` (${warningCounts(result.warnings)})` : ''}`
+      : `${result.errors.length} lỗi${result.warnings.length ? `, ${warningCounts(result.warnings)}` : ''}`;
   const mark = result.superseded ? '○' : result.valid ? '✓' : '✗';
   return `${mark} ${result.file}${who ? ` — ${who}` : ''}: ${status}`;
 }

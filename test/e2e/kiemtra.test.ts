@@ -244,7 +244,7 @@ describe('danvan kiemtra on a mixed inbox', () => {
     const result = danvan(['kiemtra', dir], cwd);
     const folded = result.stdout.split('\n').filter((l) => l.includes('chỉ tiêu để trống'));
     expect(folded).toHaveLength(1);
-    expect(folded[0]).toMatch(/^ {4}lưu ý: 5 chỉ tiêu để trống \(đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0\): DVK_MH_MOI, DVK_MH_CN, TT_LUOT, TH_LUOT, DT_HN$/);
+    expect(folded[0]).toMatch(/^ {4}ghi chú: 5 chỉ tiêu để trống \(đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0\): DVK_MH_MOI, DVK_MH_CN, TT_LUOT, TH_LUOT, DT_HN$/);
     // Nothing tells the unit to type 0 for what it does not track.
     expect(result.stdout).not.toMatch(/hãy nhập 0/i);
   });

@@ -78,6 +78,13 @@ describe('legacy text and old formats, end to end', () => {
     expect(repairs(0).every((w) => w.cell === null && w.message.includes('TCVN3 (.VnTime)'))).toBe(true);
     expect(repairs(1).every((w) => w.message.includes('VNI-Windows'))).toBe(true);
     for (const f of files.slice(2)) expect(f.warnings.filter((w) => w.code === 'text.legacy-encoding')).toEqual([]);
+    // On the terminal each repaired sheet keeps its own line, with its name (an outside tester: they were folded
+    // into one line that named the first sheet's cells but not the sheet).
+    const human = danvan(['kiemtra', 'nop/HU_A.xlsx'], cwd).stdout;
+    for (const sheet of ['Thông tin', 'Kết quả', 'Hạn chế', 'Nhiệm vụ', 'Mô hình']) {
+      expect(human).toMatch(new RegExp(`^ {4}lưu ý: sheet ${sheet}: Văn bản gõ bằng bảng mã TCVN3 \\(\\.VnTime\\) đã được chuyển sang Unicode ở \\d+ ô \\(`, 'm'));
+    }
+    expect(human).not.toContain('chỗ khác');
 
     const run = danvan(['tonghop', 'nop', '-o', 'bao-cao.docx', '--xlsx', 'tong-hop.xlsx', '--doi-chieu', 'doi-chieu.xlsx'], cwd);
     expectNoStackTrace(run);
