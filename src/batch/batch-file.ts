@@ -50,17 +50,28 @@ export interface Batch {
 /** Largest batch file read: a quarter's batch is a few KB. */
 const MAX_BATCH_BYTES = 1024 * 1024;
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const key = keyPath(issue.path) || '(gốc)';
+/** One zod issue as the user's lines; `prefix` is the path of the union whose branch raised it. */
+function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): string[] {
+  const key = keyPath([...prefix, ...issue.path]) || '(gốc)';
   switch (issue.code) {
     case 'unrecognized_keys':
-      return batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys);
+      return [batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys)];
     case 'invalid_type':
-      return issue.input === undefined ? batchMsg.missingKey(key) : batchMsg.wrongType(key, issue.expected);
+      // Parsed with reportInput: only an absent key has no input (JSON has no undefined; null is a wrong type).
+      return [issue.input === undefined ? batchMsg.missingKey(key) : batchMsg.wrongType(key, [issue.expected])];
+    case 'invalid_union': {
+      if (issue.input === undefined) return [batchMsg.missingKey(key)];
+      // "inputs": a string or a list. A list whose items are wrong is told about its items; anything else is the wrong type.
+      const path = [...prefix, ...issue.path];
+      const matched = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (matched.length === 1) return matched[0]!.flatMap((i) => describeIssue(i, path));
+      const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as z.core.$ZodIssueInvalidType).expected));
+      return [batchMsg.wrongType(key, expected)];
+    }
     case 'too_small':
-      return batchMsg.empty(key);
+      return [batchMsg.empty(key)];
     default:
-      return batchMsg.invalid(key);
+      return [batchMsg.invalid(key)];
   }
 }
 
@@ -90,8 +101,8 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
     const where = error instanceof JsoncSyntaxError && error.line ? batchMsg.lineColumn(error.line, error.column) : '';
     throw new BatchFileError(batchMsg.syntax(file, where), file);
   }
-  const parsed = batchSchema.safeParse(data);
-  if (!parsed.success) throw new BatchFileError(batchMsg.problems(file, parsed.error.issues.map(describeIssue)), file);
+  const parsed = batchSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new BatchFileError(batchMsg.problems(file, parsed.error.issues.flatMap((issue) => describeIssue(issue))), file);
 
   // Relative paths are relative to the batch file, wherever danvan is run from.
   const base = dirname(path);

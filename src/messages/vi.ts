@@ -278,6 +278,9 @@ export const FOLDED: Record<string, string> = {
   'section.empty': 'sheet chưa có nội dung',
 };
 
+/** JSON types as the batch and config messages name them. */
+const JSON_TYPE: Record<string, string> = { string: 'chuỗi chữ', number: 'số', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' };
+
 /** The batch file of `danvan lo`: every problem located by its key. */
 export const batchMsg = {
   notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
@@ -293,8 +296,9 @@ export const batchMsg = {
     `${where ? `${where}: ` : ''}khóa không được hỗ trợ ${keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên); ` +
     (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${JOB_KEYS}` : 'tệp lô chỉ nhận "config" và "jobs"'),
   missingKey: (key: string) => `${key}: thiếu (bắt buộc)`,
-  wrongType: (key: string, expected: string) =>
-    `${key}: sai kiểu dữ liệu (cần ${({ string: 'chuỗi chữ', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' } as Record<string, string>)[expected] ?? expected})`,
+  /** A key that is there, with a value of the wrong type (`expected`: zod's type names, any one of them will do). */
+  wrongType: (key: string, expected: readonly string[]) =>
+    `${key}: sai kiểu dữ liệu (cần ${expected.map((type) => JSON_TYPE[type] ?? type).join(' hoặc ')})`,
   empty: (key: string) => `${key}: không được để trống`,
   invalid: (key: string) => `${key}: giá trị không hợp lệ`,
   inputMissing: (key: string, path: string) => `${key}: không tìm thấy "${path}" (đường dẫn tính từ thư mục của tệp lô)`,

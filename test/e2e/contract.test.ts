@@ -200,4 +200,25 @@ describe('danvan lo', () => {
     expect(again.out.error.message).toMatch(/jobs\[0\]\.output: "ket-qua\/a\.docx" nằm trong "ket-qua" \(jobs\[2\]\.inputs\[0\]\)/);
     expect(existsSync(join(dir, 'ket-qua', 'a.docx'))).toBe(false);
   });
+
+  it('a key of the wrong type is told so, with the type it needs; only an absent key is "thiếu"', () => {
+    const dir = batchDir([
+      { inputs: QUARTER, output: 'ket-qua/a.docx', strict: 'yes', compare: 5, force: null },
+      { inputs: 3, output: ['x'] },
+      { inputs: [QUARTER, 4], output: 'ket-qua/c.docx' },
+      { output: 'ket-qua/d.docx' },
+    ]);
+    const r = json(['lo', 'lo.json', '--json'], 'lo', dir);
+    expect(r.code).toBe(2);
+    const lines: string[] = r.out.error.message.split('\n').slice(1).map((l: string) => l.replace(/^ {2}- /, ''));
+    expect(lines).toEqual([
+      'jobs[0].compare: sai kiểu dữ liệu (cần chuỗi chữ)',
+      'jobs[0].strict: sai kiểu dữ liệu (cần true/false)',
+      'jobs[0].force: sai kiểu dữ liệu (cần true/false)',
+      'jobs[1].inputs: sai kiểu dữ liệu (cần chuỗi chữ hoặc danh sách [...])',
+      'jobs[1].output: sai kiểu dữ liệu (cần chuỗi chữ)',
+      'jobs[2].inputs[1]: sai kiểu dữ liệu (cần chuỗi chữ)',
+      'jobs[3].inputs: thiếu (bắt buộc)',
+    ]);
+  });
 });
