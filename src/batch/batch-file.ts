@@ -55,7 +55,8 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] =
   const key = keyPath([...prefix, ...issue.path]) || '(gốc)';
   switch (issue.code) {
     case 'unrecognized_keys':
-      return [batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys)];
+      // The keys accepted where the stray one is, from the schema itself: the list cannot leave a key out.
+      return [batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys, Object.keys((key === '(gốc)' ? batchSchema : jobSchema).shape))];
     case 'invalid_type':
       // Parsed with reportInput: only an absent key has no input (JSON has no undefined; null is a wrong type).
       return [issue.input === undefined ? batchMsg.missingKey(key) : batchMsg.wrongType(key, [issue.expected])];

@@ -266,8 +266,6 @@ export const feedbackMsg = {
   notADirectory: (path: string) => `Không tạo được thư mục "${path}" cho --phan-hoi: đã có một tệp cùng tên.`,
 } as const;
 
-const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
-
 /** How alike warnings of one file are named when folded into one line of the terminal view. */
 export const FOLDED: Record<string, string> = {
   'figure.blank': 'chỉ tiêu để trống (đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0)',
@@ -292,9 +290,10 @@ export const batchMsg = {
   lineColumn: (line: number, column: number) => ` (dòng ${line}, cột ${column})`,
   syntax: (file: string, where: string) => `Tệp lô "${file}" không đúng cú pháp JSON${where}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy.`,
   problems: (file: string, lines: readonly string[]) => `Tệp lô "${file}" có ${lines.length} lỗi; chưa chạy việc nào:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
-  unknownKeys: (where: string, keys: readonly string[]) =>
+  /** `accepted`: the keys of the object concerned, from its schema (a job's, or the batch file's own). */
+  unknownKeys: (where: string, keys: readonly string[], accepted: readonly string[]) =>
     `${where ? `${where}: ` : ''}khóa không được hỗ trợ ${keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên); ` +
-    (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${JOB_KEYS}` : 'tệp lô chỉ nhận "config" và "jobs"'),
+    (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${accepted.join(', ')}` : `tệp lô chỉ nhận ${accepted.map((k) => `"${k}"`).join(' và ')}`),
   missingKey: (key: string) => `${key}: thiếu (bắt buộc)`,
   /** A key that is there, with a value of the wrong type (`expected`: zod's type names, any one of them will do). */
   wrongType: (key: string, expected: readonly string[]) =>

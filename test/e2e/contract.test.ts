@@ -1,7 +1,7 @@
 // The contract with scripts: exit codes, one JSON object (valid against docs/json/) for every outcome including
 // failures, outputs that say what they are, quiet pipes, and a tie between periods that is never decided silently.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
@@ -181,6 +181,11 @@ describe('danvan lo', () => {
     expect(r.out.error.code).toBe('batch');
     const message: string = r.out.error.message;
     expect(message).toContain('jobs[0]: khóa không được hỗ trợ "ouput"');
+    // The keys it lists are every key of docs/lo.md's table ("pdf" was once left out), in the table's order.
+    const documented = [...readFileSync(join(ROOT, 'docs', 'lo.md'), 'utf8').matchAll(/^\| `"(\w+)"` \|/gm)].map((m) => m[1]);
+    const listed = /mỗi việc chỉ nhận: (.*)$/m.exec(message)![1]!.split(', ');
+    expect(listed).toContain('pdf');
+    expect([...listed].sort()).toEqual([...documented].sort());
     const second = json(['lo', 'lo.json'].concat('--json'), 'lo', dir);
     expect(second.code).toBe(2);
     // Fix the typo: the other problems come to light, each with its key.
