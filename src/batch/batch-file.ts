@@ -103,23 +103,19 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
     throw new BatchFileError(batchMsg.syntax(file, where), file);
   }
   const parsed = batchSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new BatchFileError(batchMsg.problems(file, parsed.error.issues.flatMap((issue) => describeIssue(issue))), file);
+  // Every problem in one pass: the paths are checked even in a file with schema errors, each one that is usable.
+  const problems = [...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue))), ...pathProblems(data, dirname(path))];
+  if (!parsed.success || problems.length) throw new BatchFileError(batchMsg.problems(file, byJob(problems)), file);
 
   // Relative paths are relative to the batch file, wherever danvan is run from.
   const base = dirname(path);
-  const problems: string[] = [];
   const jobs: BatchJob[] = parsed.data.jobs.map((job, i) => {
-    const inputs = typeof job.inputs === 'string' ? [job.inputs] : job.inputs;
-    inputs.forEach((input, k) => {
-      if (!existsSync(resolve(base, input))) problems.push(batchMsg.inputMissing(`jobs[${i}].inputs${typeof job.inputs === 'string' ? '' : `[${k}]`}`, input));
-    });
     const config = job.config ?? parsed.data.config;
-    if (config && !existsSync(resolve(base, config))) problems.push(batchMsg.configMissing(job.config ? `jobs[${i}].config` : 'config', config));
     return {
       index: i + 1,
       name: job.name ?? job.output,
       cwd: base,
-      inputs,
+      inputs: typeof job.inputs === 'string' ? [job.inputs] : job.inputs,
       output: job.output,
       ...(job.period ? { period: job.period } : {}),
       ...(job.xlsx ? { xlsx: job.xlsx } : {}),
@@ -132,25 +128,73 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
       ...(job.force !== undefined ? { force: job.force } : {}),
     };
   });
+  return { file, jobs };
+}
+
+/** A path of the batch file with the key that names it ("jobs[2].inputs[0]"). */
+interface KeyedPath {
+  key: string;
+  path: string;
+}
+
+/** The outputs of a job, in the order tonghop names them. */
+const OUTPUT_KEYS = ['output', 'xlsx', 'doiChieu', 'pdf'] as const;
+
+/**
+ * The paths of a batch file that can be checked, whatever else is wrong with it: a job's key is used when its
+ * value is a usable path (a key of the wrong type, or in a job that is not an object, is left to the schema's message).
+ */
+function usablePaths(data: unknown) {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const usable = (key: string, value: unknown): KeyedPath[] => {
+    const parsed = text.safeParse(value);
+    return parsed.success ? [{ key, path: parsed.data }] : [];
+  };
+  const root = isObject(data) ? data : {};
+  const shared = usable('config', root.config)[0];
+  const jobs = (Array.isArray(root.jobs) ? root.jobs : []).map((job, i) => {
+    if (!isObject(job)) return { inputs: [], outputs: [], config: undefined };
+    const at = `jobs[${i}]`;
+    const inputs = Array.isArray(job.inputs) ? job.inputs.flatMap((input, k) => usable(`${at}.inputs[${k}]`, input)) : usable(`${at}.inputs`, job.inputs);
+    const outputs = OUTPUT_KEYS.flatMap((key) => usable(`${at}.${key}`, job[key]));
+    // A job's own config replaces the shared one, even when it is not usable itself.
+    const config = job.config === undefined ? shared : usable(`${at}.config`, job.config)[0];
+    return { inputs, outputs, config };
+  });
+  return { jobs };
+}
+
+/** Missing inputs and configs, one file written twice, an output where a job reads its reports. */
+function pathProblems(data: unknown, base: string): string[] {
+  const { jobs } = usablePaths(data);
+  const problems: string[] = [];
+  jobs.forEach((job) => {
+    for (const input of job.inputs) if (!existsSync(resolve(base, input.path))) problems.push(batchMsg.inputMissing(input.key, input.path));
+  });
+  // The shared config is told about once, however many jobs use it.
+  const configs = new Map(jobs.flatMap((job) => (job.config ? [[job.config.key, job.config] as const] : [])));
+  for (const config of configs.values()) if (!existsSync(resolve(base, config.path))) problems.push(batchMsg.configMissing(config.key, config.path));
 
   // Two jobs writing one file, or a job writing into what another job reads: the batch would depend on job order.
   const writers = new Map<string, string>();
-  jobs.forEach((job, i) => {
-    for (const key of ['output', 'xlsx', 'doiChieu', 'pdf'] as const) {
-      const target = job[key];
-      if (!target) continue;
-      const absolute = resolve(base, target);
-      const here = `jobs[${i}].${key}`;
+  for (const job of jobs) {
+    for (const output of job.outputs) {
+      const absolute = resolve(base, output.path);
       const first = writers.get(absolute);
-      if (first) problems.push(batchMsg.sameOutput(here, first, target));
-      else writers.set(absolute, here);
-      jobs.forEach((other, j) => {
-        other.inputs.forEach((input, k) => {
-          if (isInside(resolve(base, input), absolute)) problems.push(batchMsg.outputInInputs(here, target, `jobs[${j}].inputs[${k}]`, input));
-        });
-      });
+      if (first) problems.push(batchMsg.sameOutput(output.key, first, output.path));
+      else writers.set(absolute, output.key);
+      for (const other of jobs) {
+        for (const input of other.inputs) {
+          if (isInside(resolve(base, input.path), absolute)) problems.push(batchMsg.outputInInputs(output.key, output.path, input.key, input.path));
+        }
+      }
     }
-  });
-  if (problems.length) throw new BatchFileError(batchMsg.problems(file, problems), file);
-  return { file, jobs };
+  }
+  return problems;
+}
+
+/** Problems in the order of the jobs they concern (the file's own first), each job's in the order found. */
+function byJob(problems: readonly string[]): string[] {
+  const job = (line: string) => Number(/^jobs\[(\d+)\]/.exec(line)?.[1] ?? -1);
+  return [...problems].sort((a, b) => job(a) - job(b));
 }

@@ -181,28 +181,22 @@ describe('danvan lo', () => {
     expect(r.out.error.code).toBe('batch');
     const message: string = r.out.error.message;
     expect(message).toContain('jobs[0]: khóa không được hỗ trợ "ouput"');
-    // The keys it lists are every key of docs/lo.md's table ("pdf" was once left out), in the table's order.
+    // The keys it lists are every key of docs/lo.md's table ("pdf" was once left out).
     const documented = [...readFileSync(join(ROOT, 'docs', 'lo.md'), 'utf8').matchAll(/^\| `"(\w+)"` \|/gm)].map((m) => m[1]);
     const listed = /mỗi việc chỉ nhận: (.*)$/m.exec(message)![1]!.split(', ');
     expect(listed).toContain('pdf');
     expect([...listed].sort()).toEqual([...documented].sort());
-    const second = json(['lo', 'lo.json'].concat('--json'), 'lo', dir);
-    expect(second.code).toBe(2);
-    // Fix the typo: the other problems come to light, each with its key.
-    writeFileSync(
-      join(dir, 'lo.json'),
-      JSON.stringify({
-        jobs: [
-          { inputs: QUARTER, output: 'ket-qua/a.docx' },
-          { inputs: 'khong-co', output: 'ket-qua/a.docx' },
-          { inputs: 'ket-qua', output: 'ket-qua/trong-dau-vao.docx' },
-        ],
-      }),
-    );
-    const again = json(['lo', 'lo.json', '--json'], 'lo', dir);
-    expect(again.out.error.message).toContain('jobs[1].inputs: không tìm thấy "khong-co"');
-    expect(again.out.error.message).toContain('jobs[1].output: "ket-qua/a.docx" đã được jobs[0].output ghi');
-    expect(again.out.error.message).toMatch(/jobs\[0\]\.output: "ket-qua\/a\.docx" nằm trong "ket-qua" \(jobs\[2\]\.inputs\[0\]\)/);
+    // All at once, in the order of the jobs: a typo does not hide the paths, each problem with its key.
+    const lines = message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    expect(lines).toEqual([
+      expect.stringMatching(/^jobs\[0\]: khóa không được hỗ trợ "ouput"/),
+      'jobs[0].output: "ket-qua/a.docx" nằm trong "ket-qua" (jobs[3].inputs), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác',
+      'jobs[1].inputs: không tìm thấy "khong-co" (đường dẫn tính từ thư mục của tệp lô)',
+      expect.stringMatching(/^jobs\[1\]\.output: "ket-qua\/a\.docx" đã được jobs\[0\]\.output ghi; hai việc/),
+      expect.stringMatching(/^jobs\[1\]\.output: "ket-qua\/a\.docx" nằm trong "ket-qua" \(jobs\[3\]\.inputs\)/),
+      expect.stringMatching(/^jobs\[3\]\.output: "ket-qua\/trong-dau-vao\.docx" nằm trong "ket-qua" \(jobs\[3\]\.inputs\)/),
+    ]);
+    expect(r.out.error.message.split('\n')[0]).toBe('Tệp lô "lo.json" có 6 lỗi; chưa chạy việc nào:');
     expect(existsSync(join(dir, 'ket-qua', 'a.docx'))).toBe(false);
   });
 
@@ -212,6 +206,8 @@ describe('danvan lo', () => {
       { inputs: 3, output: ['x'] },
       { inputs: [QUARTER, 4], output: 'ket-qua/c.docx' },
       { output: 'ket-qua/d.docx' },
+      // A job with a schema error still has its usable paths checked, in the same pass.
+      { inputs: 'khong-co', output: 'ket-qua/d.docx', strict: 'yes' },
     ]);
     const r = json(['lo', 'lo.json', '--json'], 'lo', dir);
     expect(r.code).toBe(2);
@@ -224,6 +220,9 @@ describe('danvan lo', () => {
       'jobs[1].output: sai kiểu dữ liệu (cần chuỗi chữ)',
       'jobs[2].inputs[1]: sai kiểu dữ liệu (cần chuỗi chữ)',
       'jobs[3].inputs: thiếu (bắt buộc)',
+      'jobs[4].strict: sai kiểu dữ liệu (cần true/false)',
+      'jobs[4].inputs: không tìm thấy "khong-co" (đường dẫn tính từ thư mục của tệp lô)',
+      'jobs[4].output: "ket-qua/d.docx" đã được jobs[3].output ghi; hai việc không được ghi cùng một tệp',
     ]);
   });
 });
