@@ -176,20 +176,20 @@ function pathProblems(data: unknown, base: string): string[] {
   for (const config of configs.values()) if (!existsSync(resolve(base, config.path))) problems.push(batchMsg.configMissing(config.key, config.path));
 
   // Two jobs writing one file, or a job writing into what another job reads: the batch would depend on job order.
-  const writers = new Map<string, string>();
-  for (const job of jobs) {
+  const writers = new Map<string, { key: string; job: number }>();
+  jobs.forEach((job, i) => {
     for (const output of job.outputs) {
       const absolute = resolve(base, output.path);
       const first = writers.get(absolute);
-      if (first) problems.push(batchMsg.sameOutput(output.key, first, output.path));
-      else writers.set(absolute, output.key);
+      if (first) problems.push((first.job === i ? batchMsg.sameOutputInJob : batchMsg.sameOutput)(output.key, first.key, output.path));
+      else writers.set(absolute, { key: output.key, job: i });
       for (const other of jobs) {
         for (const input of other.inputs) {
           if (isInside(resolve(base, input.path), absolute)) problems.push(batchMsg.outputInInputs(output.key, output.path, input.key, input.path));
         }
       }
     }
-  }
+  });
   return problems;
 }
 

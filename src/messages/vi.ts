@@ -303,6 +303,8 @@ export const batchMsg = {
   inputMissing: (key: string, path: string) => `${key}: không tìm thấy "${path}" (đường dẫn tính từ thư mục của tệp lô)`,
   configMissing: (key: string, path: string) => `${key}: không tìm thấy tệp cấu hình "${path}"`,
   sameOutput: (key: string, first: string, path: string) => `${key}: "${path}" đã được ${first} ghi; hai việc không được ghi cùng một tệp`,
+  sameOutputInJob: (key: string, first: string, path: string) =>
+    `${key}: "${path}" trùng với ${first}; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai`,
   outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
 } as const;

@@ -200,7 +200,7 @@ describe('danvan lo', () => {
     expect(existsSync(join(dir, 'ket-qua', 'a.docx'))).toBe(false);
   });
 
-  it('a key of the wrong type is told so, with the type it needs; only an absent key is "thiếu"', () => {
+  it('a key of the wrong type is told so, with the type it needs; only an absent key is "thiếu"; the paths are checked in the same pass', () => {
     const dir = batchDir([
       { inputs: QUARTER, output: 'ket-qua/a.docx', strict: 'yes', compare: 5, force: null },
       { inputs: 3, output: ['x'] },
@@ -208,6 +208,8 @@ describe('danvan lo', () => {
       { output: 'ket-qua/d.docx' },
       // A job with a schema error still has its usable paths checked, in the same pass.
       { inputs: 'khong-co', output: 'ket-qua/d.docx', strict: 'yes' },
+      // One job writing two of its outputs to one file is that job's mistake, not a clash of two jobs.
+      { inputs: QUARTER, output: 'ket-qua/e.docx', doiChieu: 'ket-qua/e.docx' },
     ]);
     const r = json(['lo', 'lo.json', '--json'], 'lo', dir);
     expect(r.code).toBe(2);
@@ -223,6 +225,7 @@ describe('danvan lo', () => {
       'jobs[4].strict: sai kiểu dữ liệu (cần true/false)',
       'jobs[4].inputs: không tìm thấy "khong-co" (đường dẫn tính từ thư mục của tệp lô)',
       'jobs[4].output: "ket-qua/d.docx" đã được jobs[3].output ghi; hai việc không được ghi cùng một tệp',
+      'jobs[5].doiChieu: "ket-qua/e.docx" trùng với jobs[5].output; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai',
     ]);
   });
 });
