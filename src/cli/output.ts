@@ -5,7 +5,7 @@ import type { FileResult, IssueOut } from '../check/file-result.js';
 import { describePeriod } from '../check/cross-file.js';
 import { describeLocation } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
-import { FOLDED } from '../messages/vi.js';
+import { aggregateOutputMsg, FOLDED, loMsg } from '../messages/vi.js';
 import type { JobOutcome } from '../pipeline/aggregate-job.js';
 
 const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
@@ -125,13 +125,28 @@ const JOB_RESULT: Record<number, string> = {
   70: 'lỗi nội bộ của danvan',
 };
 
-/** One line for a finished job of a batch: mark, position, name, exit code, and what was written or why not. */
+/** The outputs of a tonghop run, in its order (report, xlsx, doiChieu, pdf): one line each, written or unchanged. */
+export function outputLines(outputs: { output: string | null; xlsx: string | null; doiChieu: string | null; pdf: string | null; unchanged: readonly string[] }): string[] {
+  const lines: string[] = [];
+  for (const key of ['output', 'xlsx', 'doiChieu', 'pdf'] as const) {
+    const path = outputs[key];
+    if (!path) continue;
+    if (!outputs.unchanged.includes(path)) lines.push(aggregateOutputMsg[key](path));
+    else lines.push(key === 'pdf' ? aggregateOutputMsg.pdfUnchanged(path) : aggregateOutputMsg.unchanged(path));
+  }
+  return lines;
+}
+
+/**
+ * A finished job of a batch: mark, position, name, exit code, the counts or why nothing was written; then each
+ * output as tonghop says it (written, or unchanged and untouched).
+ */
 export function formatJobLine(job: { index: number; name: string }, outcome: JobOutcome, done: number, total: number): string {
   const mark = outcome.exitCode === 0 ? '✓' : outcome.exitCode === 1 ? '!' : '✗';
   const units = outcome.json.units;
-  const counts = units ? `; ${units.valid} tệp hợp lệ, ${units.invalid} không hợp lệ, ${units.missing.length} đơn vị chưa gửi` : '';
-  const detail = outcome.message ? `: ${outcome.message.split('\n')[0]}` : outcome.json.output ? `: đã ghi ${outcome.json.output}${counts}` : '';
-  return `${mark} [${done}/${total}] việc ${job.index} (${job.name}) — mã ${outcome.exitCode}${detail}`;
+  const detail = outcome.message ? outcome.message.split('\n')[0]! : units ? loMsg.counts(units.valid, units.invalid, units.missing.length) : '';
+  const head = loMsg.jobLine(mark, done, total, job.index, job.name, outcome.exitCode, detail);
+  return [head, ...outputLines(outcome.json).map((line) => `    ${line}`)].join('\n');
 }
 
 /** The closing table of a batch, one row per job in the batch's order. */

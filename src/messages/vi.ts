@@ -360,6 +360,25 @@ export const pdfMsg = {
     `Bản LibreOffice trên máy không xuất được PDF/A nên ${path} là PDF thường; nếu cần ký số theo chuẩn PDF/A, hãy cài LibreOffice 7.4 trở lên.`,
 } as const;
 
+/** What tonghop says of each output it wrote or left as it was; each job of `danvan lo` says the same. */
+export const aggregateOutputMsg = {
+  output: (path: string) => `Đã ghi báo cáo: ${path}`,
+  xlsx: (path: string) => `Đã ghi số liệu tổng hợp theo biểu mẫu: ${path}`,
+  doiChieu: (path: string) => `Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung): ${path}`,
+  pdf: (path: string) => `Đã ghi bản PDF để ký số: ${path}`,
+  /** A rerun that would write the same bytes leaves the file as it is. */
+  unchanged: (path: string) => `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${path}`,
+  pdfUnchanged: (path: string) => `Không thay đổi (đã là bản PDF của đúng báo cáo này, không ghi lại): ${path}`,
+} as const;
+
+/** The terminal view of `danvan lo`: a line per job as it ends, then a table. */
+export const loMsg = {
+  /** `mark` ✓ ! ✗; `detail` the counts, or why the job wrote nothing. */
+  jobLine: (mark: string, done: number, total: number, index: number, name: string, exitCode: number, detail: string) =>
+    `${mark} [${done}/${total}] việc ${index} (${name}) — mã ${exitCode}${detail ? `: ${detail}` : ''}`,
+  counts: (valid: number, invalid: number, missing: number) => `${valid} tệp hợp lệ, ${invalid} không hợp lệ, ${missing} đơn vị chưa gửi`,
+} as const;
+
 /** Run-level notes that are not about one file. */
 export const runMsg = {
   internalOnFiles: (files: readonly string[]) =>

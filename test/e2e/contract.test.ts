@@ -159,7 +159,7 @@ describe('danvan lo', () => {
     ]);
     const batch = danvan(['lo', 'lo.json', '--workers', '2'], dir);
     expect(batch.code).toBe(1);
-    expect(batch.stdout).toMatch(/^✓ \[\d\/2\] việc 1 \(ket-qua\/a\.docx\) — mã 0: đã ghi ket-qua\/a\.docx/m);
+    expect(batch.stdout).toMatch(/^✓ \[\d\/2\] việc 1 \(ket-qua\/a\.docx\) — mã 0: \d+ tệp hợp lệ, 0 không hợp lệ, \d+ đơn vị chưa gửi\n {4}Đã ghi báo cáo: ket-qua\/a\.docx$/m);
     expect(batch.stdout).toMatch(/Mã thoát của cả lô: 1/);
     const alone = tempDir();
     danvan(['tonghop', QUARTER, '--config', CONFIG, '-o', 'a.docx'], alone);
