@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { FileReadError, readUtf8File } from '../files/read.js';
-import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { CONFIG_FILE_NAME } from '../config/load.js';
 import { z } from 'zod';
 import '../schemas/zod-locale.js';
 import { JsoncSyntaxError, parseJsonc } from '../config/jsonc.js';
@@ -111,12 +112,14 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
   const base = dirname(path);
   const jobs: BatchJob[] = parsed.data.jobs.map((job, i) => {
     const config = job.config ?? parsed.data.config;
+    const inputs = typeof job.inputs === 'string' ? [job.inputs] : job.inputs;
     return {
       index: i + 1,
       name: job.name ?? job.output,
       cwd: base,
-      inputs: typeof job.inputs === 'string' ? [job.inputs] : job.inputs,
+      inputs,
       output: job.output,
+      checkCommand: checkCommand(inputs, config, job.period, base, cwd),
       ...(job.period ? { period: job.period } : {}),
       ...(job.xlsx ? { xlsx: job.xlsx } : {}),
       ...(job.doiChieu ? { doiChieu: job.doiChieu } : {}),
@@ -129,6 +132,25 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
     };
   });
   return { file, jobs };
+}
+
+/** A word of a shell command, quoted when it needs to be (POSIX shells; on Windows, cmd.exe, where paths have no quotes). */
+function shellWord(word: string): string {
+  const windows = process.platform === 'win32';
+  if ((windows ? /^[\p{L}\p{N}_@%+=:,./\\-]+$/u : /^[\p{L}\p{N}_@%+=:,./-]+$/u).test(word)) return word;
+  return windows ? `"${word}"` : `"${word.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/**
+ * The kiemtra command that shows a job's file errors as the job sees them (same inputs, config and period), to be
+ * run where `danvan lo` was run: the batch file's relative paths are rewritten from there.
+ */
+function checkCommand(inputs: readonly string[], config: string | undefined, period: string | undefined, base: string, cwd: string): string {
+  const fromHere = (path: string) => (isAbsolute(path) ? path : relative(cwd, resolve(base, path)) || '.');
+  // Without a config, the job reads danvan.config.json of the batch file's folder, which kiemtra finds only when run there.
+  const configFile = config ?? (resolve(cwd) !== base && existsSync(join(base, CONFIG_FILE_NAME)) ? CONFIG_FILE_NAME : undefined);
+  const args = ['danvan', 'kiemtra', ...inputs.map(fromHere), ...(configFile ? ['--config', fromHere(configFile)] : []), ...(period ? ['--ky', period] : [])];
+  return args.map(shellWord).join(' ');
 }
 
 /** A path of the batch file with the key that names it ("jobs[2].inputs[0]"). */

@@ -360,6 +360,22 @@ export const pdfMsg = {
     `Bản LibreOffice trên máy không xuất được PDF/A nên ${path} là PDF thường; nếu cần ký số theo chuẩn PDF/A, hãy cài LibreOffice 7.4 trở lên.`,
 } as const;
 
+/**
+ * Why tonghop wrote nothing because of its inputs. `checkCommand`: a batch job's, the kiemtra command that lists
+ * what is wrong with its files (a batch shows no list of errors); tonghop alone has just printed that list.
+ */
+export const rejectMsg = {
+  noInput: () => 'Không có tệp báo cáo (.xlsx) nào để tổng hợp.',
+  noValidFile: (checkCommand?: string) =>
+    checkCommand
+      ? `Không có tệp báo cáo hợp lệ nào để tổng hợp; xem lỗi của từng tệp bằng lệnh: ${checkCommand}`
+      : 'Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").',
+  strict: (invalid: number, checkCommand?: string) =>
+    checkCommand
+      ? `Có ${invalid} tệp không hợp lệ; với "strict": true, danvan không ghi báo cáo của việc này. Xem lỗi của từng tệp bằng lệnh: ${checkCommand}`
+      : `Có ${invalid} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`,
+} as const;
+
 /** What tonghop says of each output it wrote or left as it was; each job of `danvan lo` says the same. */
 export const aggregateOutputMsg = {
   output: (path: string) => `Đã ghi báo cáo: ${path}`,
@@ -377,6 +393,20 @@ export const loMsg = {
   jobLine: (mark: string, done: number, total: number, index: number, name: string, exitCode: number, detail: string) =>
     `${mark} [${done}/${total}] việc ${index} (${name}) — mã ${exitCode}${detail ? `: ${detail}` : ''}`,
   counts: (valid: number, invalid: number, missing: number) => `${valid} tệp hợp lệ, ${invalid} không hợp lệ, ${missing} đơn vị chưa gửi`,
+  tableHeader: ['#', 'Việc', 'Kỳ', 'Hợp lệ', 'Không hợp lệ', 'Chưa gửi', 'Mã', 'Kết quả'],
+  batchExit: (code: number) => `Mã thoát của cả lô: ${code} (mã cao nhất của các việc).`,
+  /** A job that wrote its outputs (exit 0 or 1), or left every one of them as it was. */
+  written: (exitCode: number, allUnchanged: boolean) =>
+    `${allUnchanged ? 'không thay đổi' : 'đã ghi'}, ${exitCode === 0 ? 'mọi tệp hợp lệ' : 'có tệp không hợp lệ'}`,
+  /** A job that wrote nothing, by the code of its error (tonghop's reason), else by its exit code. */
+  notWritten: (errorCode: string | undefined, exitCode: number) =>
+    ({
+      'no-input': 'không ghi: không có tệp báo cáo nào',
+      'no-valid-file': 'không ghi: không có tệp hợp lệ nào',
+      strict: 'không ghi: có tệp không hợp lệ và "strict": true',
+    })[errorCode ?? ''] ??
+    ({ 2: 'lỗi cách dùng, cấu hình hoặc mẫu', 3: 'không ghi: không có tệp dùng được', 70: 'lỗi nội bộ của danvan' } as Record<number, string>)[exitCode] ??
+    '',
 } as const;
 
 /** Run-level notes that are not about one file. */

@@ -150,6 +150,40 @@ describe('danvan lo', () => {
     expect(r.out.jobs[1].result.error.code).toBe('no-valid-file');
     for (const file of ['q1.docx', 'q1-doi-chieu.xlsx', 'hon-hop.docx', 'hon-hop.xlsx']) expect(existsSync(join(dir, 'ket-qua', file)), file).toBe(true);
     expect(existsSync(join(dir, 'ket-qua', 'loi.docx'))).toBe(false);
+    // A batch shows no list of errors: the job's message names the kiemtra command that does, run from here.
+    expect(r.out.jobs[1].result.error.message).toBe(
+      `Không có tệp báo cáo hợp lệ nào để tổng hợp; xem lỗi của từng tệp bằng lệnh: danvan kiemtra ${join(FIXTURES, 'loi', 'so-am.xlsx')} --config ${CONFIG}`,
+    );
+  });
+
+  it('the closing table gives the real reason a job wrote nothing, and points to kiemtra, not to a list "above"', () => {
+    const dir = batchDir(
+      [
+        { name: 'chặt', inputs: MIXED, output: 'ket-qua/chat.docx', strict: true },
+        { name: 'hỏng', inputs: 'hong', output: 'ket-qua/hong.docx', period: '2023-Q1' },
+        { name: 'đủ', inputs: QUARTER, output: 'ket-qua/du.docx' },
+      ],
+      { config: CONFIG },
+    );
+    mkdirSync(join(dir, 'hong'));
+    copyFileSync(join(FIXTURES, 'loi', 'so-am.xlsx'), join(dir, 'hong', 'so-am.xlsx'));
+    const run = danvan(['lo', 'lo.json', '--workers', '1'], dir);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(3);
+    expect(run.stdout).not.toContain('ở trên');
+    expect(run.stdout).toMatch(/^✗ \[1\/3\] việc 1 \(chặt\) — mã 3: Có 3 tệp không hợp lệ; với "strict": true, danvan không ghi báo cáo của việc này\. Xem lỗi của từng tệp bằng lệnh: danvan kiemtra \S+hon-hop --config \S+$/m);
+    expect(run.stdout).toContain('việc 2 (hỏng) — mã 3: Không có tệp báo cáo hợp lệ nào để tổng hợp; xem lỗi của từng tệp bằng lệnh: danvan kiemtra hong --config');
+    expect(run.stdout).toMatch(/ --ky 2023-Q1\n/);
+    const rows = run.stdout.split('\n').filter((l) => /^\d  /.test(l));
+    expect(rows[0]).toMatch(/ 3 {3}không ghi: có tệp không hợp lệ và "strict": true$/);
+    expect(rows[1]).toMatch(/ 3 {3}không ghi: không có tệp hợp lệ nào$/);
+    expect(rows[2]).toMatch(/ 0 {3}đã ghi, mọi tệp hợp lệ$/);
+    // Run again: the job that wrote is now "không thay đổi" in the table too.
+    const again = danvan(['lo', 'lo.json', '--workers', '1'], dir);
+    expect(again.stdout.split('\n').filter((l) => /^\d  /.test(l))[2]).toMatch(/ 0 {3}không thay đổi, mọi tệp hợp lệ$/);
+    // tonghop alone, which prints the list of errors first, keeps its own words.
+    const alone = json(['tonghop', 'hong', '--json', '-o', 'x.docx'], 'tonghop', dir);
+    expect(alone.out.error.message).toBe('Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").');
   });
 
   it('gives the same bytes as tonghop run alone, whatever the number of workers', () => {

@@ -1,6 +1,10 @@
 // The terminal view of `danvan lo`: each job's line names every output it wrote or left unchanged, in tonghop's words.
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatJobLine } from '../../src/cli/output.js';
+import { readBatchFile } from '../../src/batch/batch-file.js';
 import type { JobOutcome } from '../../src/pipeline/aggregate-job.js';
 
 /** A finished job's outcome with only what the terminal view reads. */
@@ -34,5 +38,20 @@ describe('lo: a job line', () => {
   it('a job that wrote nothing says why, on one line', () => {
     const line = formatJobLine({ index: 1, name: 'x' }, outcome(2, { units: null }, 'Không có bộ định dạng "x".\nchi tiết'), 1, 1);
     expect(line).toBe('✗ [1/1] việc 1 (x) — mã 2: Không có bộ định dạng "x".');
+  });
+});
+
+describe('lo: the kiemtra command a job names when it writes nothing', () => {
+  it('runs from where lo was run, with the job\'s inputs, config and period, quoted where a shell needs it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'danvan-lo-unit-'));
+    mkdirSync(join(dir, 'lo', 'nộp quý 1'), { recursive: true });
+    writeFileSync(join(dir, 'lo', 'cfg.json'), '{}');
+    writeFileSync(join(dir, 'x.xlsx'), '');
+    writeFileSync(
+      join(dir, 'lo', 'lo.json'),
+      JSON.stringify({ config: 'cfg.json', jobs: [{ inputs: ['nộp quý 1', join(dir, 'x.xlsx')], output: 'a.docx', period: 'Quý I/2023' }] }),
+    );
+    const [job] = readBatchFile('lo/lo.json', dir).jobs;
+    expect(job!.checkCommand).toBe(`danvan kiemtra "lo/nộp quý 1" ${join(dir, 'x.xlsx')} --config lo/cfg.json --ky "Quý I/2023"`);
   });
 });
