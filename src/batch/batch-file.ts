@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { FileReadError, readUtf8File } from '../files/read.js';
-import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { CONFIG_FILE_NAME } from '../config/load.js';
 import { z } from 'zod';
 import '../schemas/zod-locale.js';
 import { JsoncSyntaxError, parseJsonc } from '../config/jsonc.js';
@@ -50,17 +51,29 @@ export interface Batch {
 /** Largest batch file read: a quarter's batch is a few KB. */
 const MAX_BATCH_BYTES = 1024 * 1024;
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const key = keyPath(issue.path) || '(gốc)';
+/** One zod issue as the user's lines; `prefix` is the path of the union whose branch raised it. */
+function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): string[] {
+  const key = keyPath([...prefix, ...issue.path]) || '(gốc)';
   switch (issue.code) {
     case 'unrecognized_keys':
-      return batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys);
+      // The keys accepted where the stray one is, from the schema itself: the list cannot leave a key out.
+      return [batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys, Object.keys((key === '(gốc)' ? batchSchema : jobSchema).shape))];
     case 'invalid_type':
-      return issue.input === undefined ? batchMsg.missingKey(key) : batchMsg.wrongType(key, issue.expected);
+      // Parsed with reportInput: only an absent key has no input (JSON has no undefined; null is a wrong type).
+      return [issue.input === undefined ? batchMsg.missingKey(key) : batchMsg.wrongType(key, [issue.expected])];
+    case 'invalid_union': {
+      if (issue.input === undefined) return [batchMsg.missingKey(key)];
+      // "inputs": a string or a list. A list whose items are wrong is told about its items; anything else is the wrong type.
+      const path = [...prefix, ...issue.path];
+      const matched = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (matched.length === 1) return matched[0]!.flatMap((i) => describeIssue(i, path));
+      const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as z.core.$ZodIssueInvalidType).expected));
+      return [batchMsg.wrongType(key, expected)];
+    }
     case 'too_small':
-      return batchMsg.empty(key);
+      return [batchMsg.empty(key)];
     default:
-      return batchMsg.invalid(key);
+      return [batchMsg.invalid(key)];
   }
 }
 
@@ -90,25 +103,23 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
     const where = error instanceof JsoncSyntaxError && error.line ? batchMsg.lineColumn(error.line, error.column) : '';
     throw new BatchFileError(batchMsg.syntax(file, where), file);
   }
-  const parsed = batchSchema.safeParse(data);
-  if (!parsed.success) throw new BatchFileError(batchMsg.problems(file, parsed.error.issues.map(describeIssue)), file);
+  const parsed = batchSchema.safeParse(data, { reportInput: true });
+  // Every problem in one pass: the paths are checked even in a file with schema errors, each one that is usable.
+  const problems = [...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue))), ...pathProblems(data, dirname(path))];
+  if (!parsed.success || problems.length) throw new BatchFileError(batchMsg.problems(file, byJob(problems)), file);
 
   // Relative paths are relative to the batch file, wherever danvan is run from.
   const base = dirname(path);
-  const problems: string[] = [];
   const jobs: BatchJob[] = parsed.data.jobs.map((job, i) => {
-    const inputs = typeof job.inputs === 'string' ? [job.inputs] : job.inputs;
-    inputs.forEach((input, k) => {
-      if (!existsSync(resolve(base, input))) problems.push(batchMsg.inputMissing(`jobs[${i}].inputs${typeof job.inputs === 'string' ? '' : `[${k}]`}`, input));
-    });
     const config = job.config ?? parsed.data.config;
-    if (config && !existsSync(resolve(base, config))) problems.push(batchMsg.configMissing(job.config ? `jobs[${i}].config` : 'config', config));
+    const inputs = typeof job.inputs === 'string' ? [job.inputs] : job.inputs;
     return {
       index: i + 1,
       name: job.name ?? job.output,
       cwd: base,
       inputs,
       output: job.output,
+      checkCommand: checkCommand(inputs, config, job.period, base, cwd),
       ...(job.period ? { period: job.period } : {}),
       ...(job.xlsx ? { xlsx: job.xlsx } : {}),
       ...(job.doiChieu ? { doiChieu: job.doiChieu } : {}),
@@ -120,25 +131,92 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
       ...(job.force !== undefined ? { force: job.force } : {}),
     };
   });
+  return { file, jobs };
+}
+
+/** A word of a shell command, quoted when it needs to be (POSIX shells; on Windows, cmd.exe, where paths have no quotes). */
+function shellWord(word: string): string {
+  const windows = process.platform === 'win32';
+  if ((windows ? /^[\p{L}\p{N}_@%+=:,./\\-]+$/u : /^[\p{L}\p{N}_@%+=:,./-]+$/u).test(word)) return word;
+  return windows ? `"${word}"` : `"${word.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/**
+ * The kiemtra command that shows a job's file errors as the job sees them (same inputs, config and period), to be
+ * run where `danvan lo` was run: the batch file's relative paths are rewritten from there.
+ */
+function checkCommand(inputs: readonly string[], config: string | undefined, period: string | undefined, base: string, cwd: string): string {
+  const fromHere = (path: string) => (isAbsolute(path) ? path : relative(cwd, resolve(base, path)) || '.');
+  // Without a config, the job reads danvan.config.json of the batch file's folder, which kiemtra finds only when run there.
+  const configFile = config ?? (resolve(cwd) !== base && existsSync(join(base, CONFIG_FILE_NAME)) ? CONFIG_FILE_NAME : undefined);
+  const args = ['danvan', 'kiemtra', ...inputs.map(fromHere), ...(configFile ? ['--config', fromHere(configFile)] : []), ...(period ? ['--ky', period] : [])];
+  return args.map(shellWord).join(' ');
+}
+
+/** A path of the batch file with the key that names it ("jobs[2].inputs[0]"). */
+interface KeyedPath {
+  key: string;
+  path: string;
+}
+
+/** The outputs of a job, in the order tonghop names them. */
+const OUTPUT_KEYS = ['output', 'xlsx', 'doiChieu', 'pdf'] as const;
+
+/**
+ * The paths of a batch file that can be checked, whatever else is wrong with it: a job's key is used when its
+ * value is a usable path (a key of the wrong type, or in a job that is not an object, is left to the schema's message).
+ */
+function usablePaths(data: unknown) {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const usable = (key: string, value: unknown): KeyedPath[] => {
+    const parsed = text.safeParse(value);
+    return parsed.success ? [{ key, path: parsed.data }] : [];
+  };
+  const root = isObject(data) ? data : {};
+  const shared = usable('config', root.config)[0];
+  const jobs = (Array.isArray(root.jobs) ? root.jobs : []).map((job, i) => {
+    if (!isObject(job)) return { inputs: [], outputs: [], config: undefined };
+    const at = `jobs[${i}]`;
+    const inputs = Array.isArray(job.inputs) ? job.inputs.flatMap((input, k) => usable(`${at}.inputs[${k}]`, input)) : usable(`${at}.inputs`, job.inputs);
+    const outputs = OUTPUT_KEYS.flatMap((key) => usable(`${at}.${key}`, job[key]));
+    // A job's own config replaces the shared one, even when it is not usable itself.
+    const config = job.config === undefined ? shared : usable(`${at}.config`, job.config)[0];
+    return { inputs, outputs, config };
+  });
+  return { jobs };
+}
+
+/** Missing inputs and configs, one file written twice, an output where a job reads its reports. */
+function pathProblems(data: unknown, base: string): string[] {
+  const { jobs } = usablePaths(data);
+  const problems: string[] = [];
+  jobs.forEach((job) => {
+    for (const input of job.inputs) if (!existsSync(resolve(base, input.path))) problems.push(batchMsg.inputMissing(input.key, input.path));
+  });
+  // The shared config is told about once, however many jobs use it.
+  const configs = new Map(jobs.flatMap((job) => (job.config ? [[job.config.key, job.config] as const] : [])));
+  for (const config of configs.values()) if (!existsSync(resolve(base, config.path))) problems.push(batchMsg.configMissing(config.key, config.path));
 
   // Two jobs writing one file, or a job writing into what another job reads: the batch would depend on job order.
-  const writers = new Map<string, string>();
+  const writers = new Map<string, { key: string; job: number }>();
   jobs.forEach((job, i) => {
-    for (const key of ['output', 'xlsx', 'doiChieu', 'pdf'] as const) {
-      const target = job[key];
-      if (!target) continue;
-      const absolute = resolve(base, target);
-      const here = `jobs[${i}].${key}`;
+    for (const output of job.outputs) {
+      const absolute = resolve(base, output.path);
       const first = writers.get(absolute);
-      if (first) problems.push(batchMsg.sameOutput(here, first, target));
-      else writers.set(absolute, here);
-      jobs.forEach((other, j) => {
-        other.inputs.forEach((input, k) => {
-          if (isInside(resolve(base, input), absolute)) problems.push(batchMsg.outputInInputs(here, target, `jobs[${j}].inputs[${k}]`, input));
-        });
-      });
+      if (first) problems.push((first.job === i ? batchMsg.sameOutputInJob : batchMsg.sameOutput)(output.key, first.key, output.path));
+      else writers.set(absolute, { key: output.key, job: i });
+      for (const other of jobs) {
+        for (const input of other.inputs) {
+          if (isInside(resolve(base, input.path), absolute)) problems.push(batchMsg.outputInInputs(output.key, output.path, input.key, input.path));
+        }
+      }
     }
   });
-  if (problems.length) throw new BatchFileError(batchMsg.problems(file, problems), file);
-  return { file, jobs };
+  return problems;
+}
+
+/** Problems in the order of the jobs they concern (the file's own first), each job's in the order found. */
+function byJob(problems: readonly string[]): string[] {
+  const job = (line: string) => Number(/^jobs\[(\d+)\]/.exec(line)?.[1] ?? -1);
+  return [...problems].sort((a, b) => job(a) - job(b));
 }

@@ -5,7 +5,7 @@ import { isUsed, needsFixing, type FileResult, type IssueOut } from '../check/fi
 import { describePeriod } from '../check/cross-file.js';
 import { describeLocation, isInformational } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
-import { FOLDED } from '../messages/vi.js';
+import { aggregateOutputMsg, FOLDED, loMsg } from '../messages/vi.js';
 import type { JobOutcome } from '../pipeline/aggregate-job.js';
 
 const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
@@ -132,27 +132,41 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
   return lines.join('\n');
 }
 
-/** What a job's exit code means, in a few words (README, "Mã thoát"). */
-const JOB_RESULT: Record<number, string> = {
-  0: 'đã ghi, mọi tệp hợp lệ',
-  1: 'đã ghi, có tệp không hợp lệ',
-  2: 'lỗi cách dùng, cấu hình hoặc mẫu',
-  3: 'không ghi: không có tệp dùng được',
-  70: 'lỗi nội bộ của danvan',
-};
+/** The outputs of a tonghop run, in its order (report, xlsx, doiChieu, pdf): one line each, written or unchanged. */
+export function outputLines(outputs: { output: string | null; xlsx: string | null; doiChieu: string | null; pdf: string | null; unchanged: readonly string[] }): string[] {
+  const lines: string[] = [];
+  for (const key of ['output', 'xlsx', 'doiChieu', 'pdf'] as const) {
+    const path = outputs[key];
+    if (!path) continue;
+    if (!outputs.unchanged.includes(path)) lines.push(aggregateOutputMsg[key](path));
+    else lines.push(key === 'pdf' ? aggregateOutputMsg.pdfUnchanged(path) : aggregateOutputMsg.unchanged(path));
+  }
+  return lines;
+}
 
-/** One line for a finished job of a batch: mark, position, name, exit code, and what was written or why not. */
+/**
+ * A finished job of a batch: mark, position, name, exit code, the counts or why nothing was written; then each
+ * output as tonghop says it (written, or unchanged and untouched).
+ */
 export function formatJobLine(job: { index: number; name: string }, outcome: JobOutcome, done: number, total: number): string {
   const mark = outcome.exitCode === 0 ? '✓' : outcome.exitCode === 1 ? '!' : '✗';
   const units = outcome.json.units;
-  const counts = units ? `; ${units.valid} tệp hợp lệ, ${units.invalid} không hợp lệ, ${units.missing.length} đơn vị chưa gửi` : '';
-  const detail = outcome.message ? `: ${outcome.message.split('\n')[0]}` : outcome.json.output ? `: đã ghi ${outcome.json.output}${counts}` : '';
-  return `${mark} [${done}/${total}] việc ${job.index} (${job.name}) — mã ${outcome.exitCode}${detail}`;
+  const detail = outcome.message ? outcome.message.split('\n')[0]! : units ? loMsg.counts(units.valid, units.invalid, units.missing.length) : '';
+  const head = loMsg.jobLine(mark, done, total, job.index, job.name, outcome.exitCode, detail);
+  return [head, ...outputLines(outcome.json).map((line) => `    ${line}`)].join('\n');
+}
+
+/** What came of a job, in a few words: written or unchanged, else why nothing was written (tonghop's own reason). */
+function jobResult(outcome: JobOutcome): string {
+  const { json } = outcome;
+  if (outcome.exitCode > 1 || !json.output) return loMsg.notWritten(json.error?.code, outcome.exitCode);
+  const outputs = [json.output, json.xlsx, json.doiChieu, json.pdf].filter((p): p is string => Boolean(p));
+  return loMsg.written(outcome.exitCode, outputs.every((p) => json.unchanged.includes(p)));
 }
 
 /** The closing table of a batch, one row per job in the batch's order. */
 export function formatBatchTable(jobs: readonly { index: number; name: string }[], outcomes: readonly JobOutcome[]): string {
-  const header = ['#', 'Việc', 'Kỳ', 'Hợp lệ', 'Không hợp lệ', 'Chưa gửi', 'Mã', 'Kết quả'];
+  const header = [...loMsg.tableHeader];
   const rows = jobs.map((job, i) => {
     const o = outcomes[i]!;
     const units = o.json.units;
@@ -164,13 +178,13 @@ export function formatBatchTable(jobs: readonly { index: number; name: string }[
       units ? String(units.invalid) : '—',
       units ? String(units.missing.length) : '—',
       String(o.exitCode),
-      JOB_RESULT[o.exitCode] ?? '',
+      jobResult(o),
     ];
   });
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
   const worst = outcomes.reduce((max, o) => Math.max(max, o.exitCode), 0);
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), '', `Mã thoát của cả lô: ${worst} (mã cao nhất của các việc).`].join('\n');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), '', loMsg.batchExit(worst)].join('\n');
 }
 
 /** A one-line bar on stderr, redrawn in place; nothing at all when stderr is not a terminal. */

@@ -266,8 +266,6 @@ export const feedbackMsg = {
   notADirectory: (path: string) => `Không tạo được thư mục "${path}" cho --phan-hoi: đã có một tệp cùng tên.`,
 } as const;
 
-const JOB_KEYS = 'name, inputs, period, output, xlsx, doiChieu, template, config, compare, strict, force';
-
 /** How alike warnings of one file are named when folded into one line of the terminal view. */
 export const FOLDED: Record<string, string> = {
   'figure.blank': 'chỉ tiêu để trống (đơn vị không có số liệu hoặc không theo dõi; khác với ghi 0)',
@@ -277,6 +275,9 @@ export const FOLDED: Record<string, string> = {
   'sheet.missing-optional': 'sheet không có (coi như không có nội dung)',
   'section.empty': 'sheet chưa có nội dung',
 };
+
+/** JSON types as the batch and config messages name them. */
+const JSON_TYPE: Record<string, string> = { string: 'chuỗi chữ', number: 'số', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' };
 
 /** The batch file of `danvan lo`: every problem located by its key. */
 export const batchMsg = {
@@ -289,17 +290,21 @@ export const batchMsg = {
   lineColumn: (line: number, column: number) => ` (dòng ${line}, cột ${column})`,
   syntax: (file: string, where: string) => `Tệp lô "${file}" không đúng cú pháp JSON${where}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy.`,
   problems: (file: string, lines: readonly string[]) => `Tệp lô "${file}" có ${lines.length} lỗi; chưa chạy việc nào:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
-  unknownKeys: (where: string, keys: readonly string[]) =>
+  /** `accepted`: the keys of the object concerned, from its schema (a job's, or the batch file's own). */
+  unknownKeys: (where: string, keys: readonly string[], accepted: readonly string[]) =>
     `${where ? `${where}: ` : ''}khóa không được hỗ trợ ${keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên); ` +
-    (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${JOB_KEYS}` : 'tệp lô chỉ nhận "config" và "jobs"'),
+    (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${accepted.join(', ')}` : `tệp lô chỉ nhận ${accepted.map((k) => `"${k}"`).join(' và ')}`),
   missingKey: (key: string) => `${key}: thiếu (bắt buộc)`,
-  wrongType: (key: string, expected: string) =>
-    `${key}: sai kiểu dữ liệu (cần ${({ string: 'chuỗi chữ', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' } as Record<string, string>)[expected] ?? expected})`,
+  /** A key that is there, with a value of the wrong type (`expected`: zod's type names, any one of them will do). */
+  wrongType: (key: string, expected: readonly string[]) =>
+    `${key}: sai kiểu dữ liệu (cần ${expected.map((type) => JSON_TYPE[type] ?? type).join(' hoặc ')})`,
   empty: (key: string) => `${key}: không được để trống`,
   invalid: (key: string) => `${key}: giá trị không hợp lệ`,
   inputMissing: (key: string, path: string) => `${key}: không tìm thấy "${path}" (đường dẫn tính từ thư mục của tệp lô)`,
   configMissing: (key: string, path: string) => `${key}: không tìm thấy tệp cấu hình "${path}"`,
   sameOutput: (key: string, first: string, path: string) => `${key}: "${path}" đã được ${first} ghi; hai việc không được ghi cùng một tệp`,
+  sameOutputInJob: (key: string, first: string, path: string) =>
+    `${key}: "${path}" trùng với ${first}; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai`,
   outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
 } as const;
@@ -353,6 +358,55 @@ export const pdfMsg = {
     'hãy chạy lại không có --pdf và mở báo cáo Word để lưu thành PDF.',
   notPdfA: (path: string) =>
     `Bản LibreOffice trên máy không xuất được PDF/A nên ${path} là PDF thường; nếu cần ký số theo chuẩn PDF/A, hãy cài LibreOffice 7.4 trở lên.`,
+} as const;
+
+/**
+ * Why tonghop wrote nothing because of its inputs. `checkCommand`: a batch job's, the kiemtra command that lists
+ * what is wrong with its files (a batch shows no list of errors); tonghop alone has just printed that list.
+ */
+export const rejectMsg = {
+  noInput: () => 'Không có tệp báo cáo (.xlsx) nào để tổng hợp.',
+  noValidFile: (checkCommand?: string) =>
+    checkCommand
+      ? `Không có tệp báo cáo hợp lệ nào để tổng hợp; xem lỗi của từng tệp bằng lệnh: ${checkCommand}`
+      : 'Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").',
+  strict: (invalid: number, checkCommand?: string) =>
+    checkCommand
+      ? `Có ${invalid} tệp không hợp lệ; với "strict": true, danvan không ghi báo cáo của việc này. Xem lỗi của từng tệp bằng lệnh: ${checkCommand}`
+      : `Có ${invalid} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`,
+} as const;
+
+/** What tonghop says of each output it wrote or left as it was; each job of `danvan lo` says the same. */
+export const aggregateOutputMsg = {
+  output: (path: string) => `Đã ghi báo cáo: ${path}`,
+  xlsx: (path: string) => `Đã ghi số liệu tổng hợp theo biểu mẫu: ${path}`,
+  doiChieu: (path: string) => `Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung): ${path}`,
+  pdf: (path: string) => `Đã ghi bản PDF để ký số: ${path}`,
+  /** A rerun that would write the same bytes leaves the file as it is. */
+  unchanged: (path: string) => `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${path}`,
+  pdfUnchanged: (path: string) => `Không thay đổi (đã là bản PDF của đúng báo cáo này, không ghi lại): ${path}`,
+} as const;
+
+/** The terminal view of `danvan lo`: a line per job as it ends, then a table. */
+export const loMsg = {
+  /** `mark` ✓ ! ✗; `detail` the counts, or why the job wrote nothing. */
+  jobLine: (mark: string, done: number, total: number, index: number, name: string, exitCode: number, detail: string) =>
+    `${mark} [${done}/${total}] việc ${index} (${name}) — mã ${exitCode}${detail ? `: ${detail}` : ''}`,
+  counts: (valid: number, invalid: number, missing: number) => `${valid} tệp hợp lệ, ${invalid} không hợp lệ, ${missing} đơn vị chưa gửi`,
+  tableHeader: ['#', 'Việc', 'Kỳ', 'Hợp lệ', 'Không hợp lệ', 'Chưa gửi', 'Mã', 'Kết quả'],
+  batchExit: (code: number) => `Mã thoát của cả lô: ${code} (mã cao nhất của các việc).`,
+  /** A job that wrote its outputs (exit 0 or 1), or left every one of them as it was. */
+  written: (exitCode: number, allUnchanged: boolean) =>
+    `${allUnchanged ? 'không thay đổi' : 'đã ghi'}, ${exitCode === 0 ? 'mọi tệp hợp lệ' : 'có tệp không hợp lệ'}`,
+  /** A job that wrote nothing, by the code of its error (tonghop's reason), else by its exit code. */
+  notWritten: (errorCode: string | undefined, exitCode: number) =>
+    ({
+      'no-input': 'không ghi: không có tệp báo cáo nào',
+      'no-valid-file': 'không ghi: không có tệp hợp lệ nào',
+      strict: 'không ghi: có tệp không hợp lệ và "strict": true',
+    })[errorCode ?? ''] ??
+    ({ 2: 'lỗi cách dùng, cấu hình hoặc mẫu', 3: 'không ghi: không có tệp dùng được', 70: 'lỗi nội bộ của danvan' } as Record<number, string>)[exitCode] ??
+    '',
 } as const;
 
 /** Run-level notes that are not about one file. */

@@ -25,6 +25,8 @@ export interface AggregateJobSpec {
   force?: boolean;
   /** Threads for the check stage of this job. */
   workers?: number;
+  /** The kiemtra command that lists this job's file errors (a batch prints no list of them). */
+  checkCommand?: string;
 }
 
 export interface JobOutcome {
@@ -53,6 +55,7 @@ export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcom
       strict: spec.strict,
       force: spec.force,
       workers: spec.workers,
+      checkCommand: spec.checkCommand,
     });
     const { check, model, output, xlsx, doiChieu, pdf, unchanged, warnings } = outcome;
     indicatorCodes = model.indicators.map((i) => i.code);

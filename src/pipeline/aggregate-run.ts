@@ -20,7 +20,7 @@ import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 import { frameGaps } from '../config/frame-gaps.js';
 import { requirePdfConverter, stageReportPdf } from './report-pdf.js';
-import { msg, pdfMsg, runMsg, templateMsg } from '../messages/vi.js';
+import { msg, pdfMsg, rejectMsg, runMsg, templateMsg } from '../messages/vi.js';
 
 export interface AggregateRequest {
   inputs: readonly string[];
@@ -44,6 +44,8 @@ export interface AggregateRequest {
   strict?: boolean;
   cwd?: string;
   workers?: number;
+  /** A batch job's: the kiemtra command that lists its files' errors, named when it writes nothing because of them. */
+  checkCommand?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -130,17 +132,12 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   }
   if (!check.period || !check.files.some(isUsed)) {
     throw check.files.length === 0
-      ? new AggregateRejectedError('Không có tệp báo cáo (.xlsx) nào để tổng hợp.', 'no-input', check, codes)
-      : new AggregateRejectedError(
-          'Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").',
-          'no-valid-file',
-          check,
-          codes,
-        );
+      ? new AggregateRejectedError(rejectMsg.noInput(), 'no-input', check, codes)
+      : new AggregateRejectedError(rejectMsg.noValidFile(request.checkCommand), 'no-valid-file', check, codes);
   }
   const invalid = check.files.filter(needsFixing);
   if (request.strict && invalid.length > 0) {
-    throw new AggregateRejectedError(`Có ${invalid.length} tệp không hợp lệ; với --strict, danvan không ghi báo cáo.`, 'strict', check, codes);
+    throw new AggregateRejectedError(rejectMsg.strict(invalid.length, request.checkCommand), 'strict', check, codes);
   }
 
   const output = request.output ?? defaultOutputName(check.period);

@@ -151,6 +151,40 @@ describe('danvan lo', () => {
     expect(r.out.jobs[1].result.error.code).toBe('no-valid-file');
     for (const file of ['q1.docx', 'q1-doi-chieu.xlsx', 'hon-hop.docx', 'hon-hop.xlsx']) expect(existsSync(join(dir, 'ket-qua', file)), file).toBe(true);
     expect(existsSync(join(dir, 'ket-qua', 'loi.docx'))).toBe(false);
+    // A batch shows no list of errors: the job's message names the kiemtra command that does, run from here.
+    expect(r.out.jobs[1].result.error.message).toBe(
+      `Không có tệp báo cáo hợp lệ nào để tổng hợp; xem lỗi của từng tệp bằng lệnh: danvan kiemtra ${join(FIXTURES, 'loi', 'so-am.xlsx')} --config ${CONFIG}`,
+    );
+  });
+
+  it('the closing table gives the real reason a job wrote nothing, and points to kiemtra, not to a list "above"', () => {
+    const dir = batchDir(
+      [
+        { name: 'chặt', inputs: MIXED, output: 'ket-qua/chat.docx', strict: true },
+        { name: 'hỏng', inputs: 'hong', output: 'ket-qua/hong.docx', period: '2023-Q1' },
+        { name: 'đủ', inputs: QUARTER, output: 'ket-qua/du.docx' },
+      ],
+      { config: CONFIG },
+    );
+    mkdirSync(join(dir, 'hong'));
+    copyFileSync(join(FIXTURES, 'loi', 'so-am.xlsx'), join(dir, 'hong', 'so-am.xlsx'));
+    const run = danvan(['lo', 'lo.json', '--workers', '1'], dir);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(3);
+    expect(run.stdout).not.toContain('ở trên');
+    expect(run.stdout).toMatch(/^✗ \[1\/3\] việc 1 \(chặt\) — mã 3: Có 3 tệp không hợp lệ; với "strict": true, danvan không ghi báo cáo của việc này\. Xem lỗi của từng tệp bằng lệnh: danvan kiemtra \S+hon-hop --config \S+$/m);
+    expect(run.stdout).toContain('việc 2 (hỏng) — mã 3: Không có tệp báo cáo hợp lệ nào để tổng hợp; xem lỗi của từng tệp bằng lệnh: danvan kiemtra hong --config');
+    expect(run.stdout).toMatch(/ --ky 2023-Q1\n/);
+    const rows = run.stdout.split('\n').filter((l) => /^\d  /.test(l));
+    expect(rows[0]).toMatch(/ 3 {3}không ghi: có tệp không hợp lệ và "strict": true$/);
+    expect(rows[1]).toMatch(/ 3 {3}không ghi: không có tệp hợp lệ nào$/);
+    expect(rows[2]).toMatch(/ 0 {3}đã ghi, mọi tệp hợp lệ$/);
+    // Run again: the job that wrote is now "không thay đổi" in the table too.
+    const again = danvan(['lo', 'lo.json', '--workers', '1'], dir);
+    expect(again.stdout.split('\n').filter((l) => /^\d  /.test(l))[2]).toMatch(/ 0 {3}không thay đổi, mọi tệp hợp lệ$/);
+    // tonghop alone, which prints the list of errors first, keeps its own words.
+    const alone = json(['tonghop', 'hong', '--json', '-o', 'x.docx'], 'tonghop', dir);
+    expect(alone.out.error.message).toBe('Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").');
   });
 
   it('gives the same bytes as tonghop run alone, whatever the number of workers', () => {
@@ -160,7 +194,7 @@ describe('danvan lo', () => {
     ]);
     const batch = danvan(['lo', 'lo.json', '--workers', '2'], dir);
     expect(batch.code).toBe(1);
-    expect(batch.stdout).toMatch(/^✓ \[\d\/2\] việc 1 \(ket-qua\/a\.docx\) — mã 0: đã ghi ket-qua\/a\.docx/m);
+    expect(batch.stdout).toMatch(/^✓ \[\d\/2\] việc 1 \(ket-qua\/a\.docx\) — mã 0: \d+ tệp hợp lệ, 0 không hợp lệ, \d+ đơn vị chưa gửi\n {4}Đã ghi báo cáo: ket-qua\/a\.docx$/m);
     expect(batch.stdout).toMatch(/Mã thoát của cả lô: 1/);
     const alone = tempDir();
     danvan(['tonghop', QUARTER, '--config', CONFIG, '-o', 'a.docx'], alone);
@@ -182,24 +216,52 @@ describe('danvan lo', () => {
     expect(r.out.error.code).toBe('batch');
     const message: string = r.out.error.message;
     expect(message).toContain('jobs[0]: khóa không được hỗ trợ "ouput"');
-    const second = json(['lo', 'lo.json'].concat('--json'), 'lo', dir);
-    expect(second.code).toBe(2);
-    // Fix the typo: the other problems come to light, each with its key.
-    writeFileSync(
-      join(dir, 'lo.json'),
-      JSON.stringify({
-        jobs: [
-          { inputs: QUARTER, output: 'ket-qua/a.docx' },
-          { inputs: 'khong-co', output: 'ket-qua/a.docx' },
-          { inputs: 'ket-qua', output: 'ket-qua/trong-dau-vao.docx' },
-        ],
-      }),
-    );
-    const again = json(['lo', 'lo.json', '--json'], 'lo', dir);
-    expect(again.out.error.message).toContain('jobs[1].inputs: không tìm thấy "khong-co"');
-    expect(again.out.error.message).toContain('jobs[1].output: "ket-qua/a.docx" đã được jobs[0].output ghi');
-    expect(again.out.error.message).toMatch(/jobs\[0\]\.output: "ket-qua\/a\.docx" nằm trong "ket-qua" \(jobs\[2\]\.inputs\[0\]\)/);
+    // The keys it lists are every key of docs/lo.md's table ("pdf" was once left out).
+    const documented = [...readFileSync(join(ROOT, 'docs', 'lo.md'), 'utf8').matchAll(/^\| `"(\w+)"` \|/gm)].map((m) => m[1]);
+    const listed = /mỗi việc chỉ nhận: (.*)$/m.exec(message)![1]!.split(', ');
+    expect(listed).toContain('pdf');
+    expect([...listed].sort()).toEqual([...documented].sort());
+    // All at once, in the order of the jobs: a typo does not hide the paths, each problem with its key.
+    const lines = message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    expect(lines).toEqual([
+      expect.stringMatching(/^jobs\[0\]: khóa không được hỗ trợ "ouput"/),
+      'jobs[0].output: "ket-qua/a.docx" nằm trong "ket-qua" (jobs[3].inputs), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác',
+      'jobs[1].inputs: không tìm thấy "khong-co" (đường dẫn tính từ thư mục của tệp lô)',
+      expect.stringMatching(/^jobs\[1\]\.output: "ket-qua\/a\.docx" đã được jobs\[0\]\.output ghi; hai việc/),
+      expect.stringMatching(/^jobs\[1\]\.output: "ket-qua\/a\.docx" nằm trong "ket-qua" \(jobs\[3\]\.inputs\)/),
+      expect.stringMatching(/^jobs\[3\]\.output: "ket-qua\/trong-dau-vao\.docx" nằm trong "ket-qua" \(jobs\[3\]\.inputs\)/),
+    ]);
+    expect(r.out.error.message.split('\n')[0]).toBe('Tệp lô "lo.json" có 6 lỗi; chưa chạy việc nào:');
     expect(existsSync(join(dir, 'ket-qua', 'a.docx'))).toBe(false);
+  });
+
+  it('a key of the wrong type is told so, with the type it needs; only an absent key is "thiếu"; the paths are checked in the same pass', () => {
+    const dir = batchDir([
+      { inputs: QUARTER, output: 'ket-qua/a.docx', strict: 'yes', compare: 5, force: null },
+      { inputs: 3, output: ['x'] },
+      { inputs: [QUARTER, 4], output: 'ket-qua/c.docx' },
+      { output: 'ket-qua/d.docx' },
+      // A job with a schema error still has its usable paths checked, in the same pass.
+      { inputs: 'khong-co', output: 'ket-qua/d.docx', strict: 'yes' },
+      // One job writing two of its outputs to one file is that job's mistake, not a clash of two jobs.
+      { inputs: QUARTER, output: 'ket-qua/e.docx', doiChieu: 'ket-qua/e.docx' },
+    ]);
+    const r = json(['lo', 'lo.json', '--json'], 'lo', dir);
+    expect(r.code).toBe(2);
+    const lines: string[] = r.out.error.message.split('\n').slice(1).map((l: string) => l.replace(/^ {2}- /, ''));
+    expect(lines).toEqual([
+      'jobs[0].compare: sai kiểu dữ liệu (cần chuỗi chữ)',
+      'jobs[0].strict: sai kiểu dữ liệu (cần true/false)',
+      'jobs[0].force: sai kiểu dữ liệu (cần true/false)',
+      'jobs[1].inputs: sai kiểu dữ liệu (cần chuỗi chữ hoặc danh sách [...])',
+      'jobs[1].output: sai kiểu dữ liệu (cần chuỗi chữ)',
+      'jobs[2].inputs[1]: sai kiểu dữ liệu (cần chuỗi chữ)',
+      'jobs[3].inputs: thiếu (bắt buộc)',
+      'jobs[4].strict: sai kiểu dữ liệu (cần true/false)',
+      'jobs[4].inputs: không tìm thấy "khong-co" (đường dẫn tính từ thư mục của tệp lô)',
+      'jobs[4].output: "ket-qua/d.docx" đã được jobs[3].output ghi; hai việc không được ghi cùng một tệp',
+      'jobs[5].doiChieu: "ket-qua/e.docx" trùng với jobs[5].output; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai',
+    ]);
   });
 });
 

@@ -193,6 +193,12 @@ describe.skipIf(!available)('a batch job with "pdf"', () => {
     expect(result.code).toBe(0);
     expect(json.jobs[0].result.pdf).toBe('q1.pdf');
     expect(Number(pdfInfo(join(cwd, 'q1.pdf'))['Pages'])).toBeGreaterThan(5);
+    // The job's line names the PDF too: a rerun leaves both outputs as they are, and says so of each.
+    const again = danvan(['lo', 'lo.json'], cwd);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      '    Không thay đổi (giống hệt tệp đã có, không ghi lại): q1.docx\n    Không thay đổi (đã là bản PDF của đúng báo cáo này, không ghi lại): q1.pdf\n',
+    );
   });
 });
 

@@ -64,9 +64,19 @@ describe('unchanged means untouched', () => {
         ],
       }),
     );
-    expect(danvan(['lo', 'lo.json'], dir).code).toBe(0);
+    const first = danvan(['lo', 'lo.json'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('    Đã ghi báo cáo: ket-qua/a.docx\n    Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung): ket-qua/a.xlsx\n');
     const files = ['a.docx', 'a.xlsx', 'b.docx', 'b.xlsx'].map((f) => join(dir, 'ket-qua', f));
     const before = files.map(stamp);
+    // Nothing new: every output is said to be unchanged, in tonghop's words, and none is touched.
+    const same = danvan(['lo', 'lo.json'], dir);
+    expect(same.code).toBe(0);
+    for (const name of ['a.docx', 'a.xlsx', 'b.docx', 'b.xlsx']) {
+      expect(same.stdout).toContain(`    Không thay đổi (giống hệt tệp đã có, không ghi lại): ket-qua/${name}\n`);
+    }
+    expect(same.stdout).not.toContain('Đã ghi');
+    expect(files.map(stamp)).toEqual(before);
     copyFileSync(join(QUARTER, 'SNV.xlsx'), join(dir, 'nop', 'b', 'SNV.xlsx'));
     const rerun = danvan(['lo', 'lo.json', '--force', '--json'], dir);
     expect(rerun.code).toBe(0);
@@ -77,6 +87,13 @@ describe('unchanged means untouched', () => {
     expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
     expect(after[2]).not.toBe(before[2]);
     expect(after[3]).not.toBe(before[3]);
+    // Another late file, seen on the terminal: job A's outputs unchanged, job B's written.
+    copyFileSync(join(QUARTER, 'MTTQ.xlsx'), join(dir, 'nop', 'b', 'MTTQ.xlsx'));
+    const human = danvan(['lo', 'lo.json', '--force'], dir);
+    expect(human.code).toBe(0);
+    const jobLines = (n: number) => human.stdout.split('\n').filter((l, i, all) => i > all.findIndex((x) => x.includes(`việc ${n} (`)) && l.startsWith('    ')).slice(0, 2);
+    expect(jobLines(1)).toEqual(['    Không thay đổi (giống hệt tệp đã có, không ghi lại): ket-qua/a.docx', '    Không thay đổi (giống hệt tệp đã có, không ghi lại): ket-qua/a.xlsx']);
+    expect(jobLines(2)).toEqual(['    Đã ghi báo cáo: ket-qua/b.docx', '    Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung): ket-qua/b.xlsx']);
   });
 });
 

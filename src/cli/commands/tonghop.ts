@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/load.js';
 import { AggregateRejectedError, runAggregate } from '../../pipeline/aggregate-run.js';
 import { aggregateJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
-import { formatCheckReport, progressBar } from '../output.js';
+import { formatCheckReport, outputLines, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
 
 export interface TonghopOptions {
@@ -58,12 +58,8 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
     // The invalid files in detail; the counts, like kiemtra's, cover every file.
     writeOut(`${formatCheckReport(check, { warnings: false, details: needsFixing })}\n\n`);
     // A rerun that would write the same bytes leaves the file as it is, and says so.
-    const said = (path: string, what: string) => (unchanged.includes(path) ? `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${path}` : `${what}: ${path}`);
     const lines = [
-      said(output, 'Đã ghi báo cáo'),
-      ...(xlsx ? [said(xlsx, 'Đã ghi số liệu tổng hợp theo biểu mẫu')] : []),
-      ...(doiChieu ? [said(doiChieu, 'Đã ghi bảng đối chiếu (nguồn của từng số liệu, từng nội dung)')] : []),
-      ...(pdf ? [unchanged.includes(pdf) ? `Không thay đổi (đã là bản PDF của đúng báo cáo này, không ghi lại): ${pdf}` : `Đã ghi bản PDF để ký số: ${pdf}`] : []),
+      ...outputLines({ output, xlsx, doiChieu, pdf, unchanged }),
       `Tổng hợp ${model.status.valid.length} đơn vị hợp lệ` +
         (invalid.length ? `; ${invalid.length} tệp không hợp lệ không được tính (xem ở trên)` : '') +
         (model.status.missing.length ? `; ${model.status.missing.length} đơn vị chưa gửi: ${model.status.missing.map((u) => u.code).join(', ')}` : '') +
