@@ -12,7 +12,7 @@ import { JsoncSyntaxError, parseJsonc } from '../config/jsonc.js';
 import type { AggregateJobSpec } from '../pipeline/aggregate-job.js';
 import { batchMsg } from '../messages/vi.js';
 import { BatchFileError } from './json.js';
-import { keyPath } from '../schemas/key-path.js';
+import { describeSchemaIssue } from '../schemas/issue-text.js';
 
 const text = z.string().trim().min(1);
 
@@ -51,31 +51,9 @@ export interface Batch {
 /** Largest batch file read: a quarter's batch is a few KB. */
 const MAX_BATCH_BYTES = 1024 * 1024;
 
-/** One zod issue as the user's lines; `prefix` is the path of the union whose branch raised it. */
-function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): string[] {
-  const key = keyPath([...prefix, ...issue.path]) || '(gốc)';
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      // The keys accepted where the stray one is, from the schema itself: the list cannot leave a key out.
-      return [batchMsg.unknownKeys(key === '(gốc)' ? '' : key, issue.keys, Object.keys((key === '(gốc)' ? batchSchema : jobSchema).shape))];
-    case 'invalid_type':
-      // Parsed with reportInput: only an absent key has no input (JSON has no undefined; null is a wrong type).
-      return [issue.input === undefined ? batchMsg.missingKey(key) : batchMsg.wrongType(key, [issue.expected])];
-    case 'invalid_union': {
-      if (issue.input === undefined) return [batchMsg.missingKey(key)];
-      // "inputs": a string or a list. A list whose items are wrong is told about its items; anything else is the wrong type.
-      const path = [...prefix, ...issue.path];
-      const matched = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-      if (matched.length === 1) return matched[0]!.flatMap((i) => describeIssue(i, path));
-      const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as z.core.$ZodIssueInvalidType).expected));
-      return [batchMsg.wrongType(key, expected)];
-    }
-    case 'too_small':
-      return [batchMsg.empty(key)];
-    default:
-      return [batchMsg.invalid(key)];
-  }
-}
+/** Unknown keys of a job or of the batch file, with the keys accepted there, from the schema itself. */
+const unknownBatchKeys = (where: string, keys: readonly string[]) =>
+  batchMsg.unknownKeys(where, keys, Object.keys((where ? jobSchema : batchSchema).shape));
 
 const isInside = (parent: string, child: string) => {
   const rel = relative(parent, child);
@@ -105,7 +83,7 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
   }
   const parsed = batchSchema.safeParse(data, { reportInput: true });
   // Every problem in one pass: the paths are checked even in a file with schema errors, each one that is usable.
-  const problems = [...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue))), ...pathProblems(data, dirname(path))];
+  const problems = [...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, unknownBatchKeys))), ...pathProblems(data, dirname(path))];
   if (!parsed.success || problems.length) throw new BatchFileError(batchMsg.problems(file, byJob(problems)), file);
 
   // Relative paths are relative to the batch file, wherever danvan is run from.

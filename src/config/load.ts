@@ -8,37 +8,14 @@ import { configSchema, type Config } from './schema.js';
 import { JsoncSyntaxError, parseJsonc } from './jsonc.js';
 import { CONFIG_LIMITS } from './limits.js';
 import { FileReadError, readUtf8File } from '../files/read.js';
-import { fileReadProblem } from '../messages/vi.js';
-import { keyPath } from '../schemas/key-path.js';
+import { fileReadProblem, schemaMsg } from '../messages/vi.js';
+import { describeSchemaIssue } from '../schemas/issue-text.js';
 
 export const CONFIG_FILE_NAME = 'danvan.config.json';
 
 /** The embedded default: tonghop runs with no config file at all. */
 export function defaultConfig(): Config {
   return configSchema.parse({});
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const key = keyPath(issue.path) || '(gốc)';
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `${key === '(gốc)' ? '' : `${key}: `}khóa không được hỗ trợ ${issue.keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên)`;
-    case 'invalid_type':
-      return `${key}: sai kiểu dữ liệu (cần ${vietnameseType(issue.expected)})`;
-    case 'invalid_value':
-      return `${key}: giá trị không hợp lệ; chỉ nhận ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'too_small':
-      return issue.origin === 'string' ? `${key}: không được để trống` : `${key}: phải lớn hơn ${issue.inclusive ? 'hoặc bằng ' : ''}${String(issue.minimum)}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `${key}: nhiều nhất ${String(issue.maximum)} mục (giới hạn của danvan)`;
-      return `${key}: phải nhỏ hơn ${issue.inclusive ? 'hoặc bằng ' : ''}${String(issue.maximum)}`;
-    default:
-      return `${key}: ${issue.message}`;
-  }
-}
-
-function vietnameseType(expected: string): string {
-  return ({ string: 'chuỗi chữ', number: 'số', array: 'danh sách [...]', object: 'đối tượng {...}', boolean: 'true/false' } as Record<string, string>)[expected] ?? expected;
 }
 
 export function parseConfig(source: string, file: string): Config {
@@ -49,9 +26,9 @@ export function parseConfig(source: string, file: string): Config {
     const where = error instanceof JsoncSyntaxError && error.line ? ` (dòng ${error.line}, cột ${error.column})` : '';
     throw new ConfigError(`Tệp cấu hình ${file} không đúng cú pháp JSON${where}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy.`);
   }
-  const parsed = configSchema.safeParse(data);
+  const parsed = configSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${describeIssue(issue)}`);
+    const lines = parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, schemaMsg.unknownKeys)).map((line) => `  - ${line}`);
     throw new ConfigError(`Tệp cấu hình ${file} có ${lines.length} lỗi:\n${lines.join('\n')}`);
   }
   checkRegistry(parsed.data, file);

@@ -279,6 +279,23 @@ export const FOLDED: Record<string, string> = {
 /** JSON types as the batch and config messages name them. */
 const JSON_TYPE: Record<string, string> = { string: 'chuỗi chữ', number: 'số', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' };
 
+/** A key of the config or of a batch file that its schema refuses (schemas/issue-text.ts). */
+export const schemaMsg = {
+  root: '(gốc)',
+  missingKey: (key: string) => `${key}: thiếu (bắt buộc)`,
+  /** A key that is there, with a value of the wrong type (`expected`: zod's type names, any one of them will do). */
+  wrongType: (key: string, expected: readonly string[]) =>
+    `${key}: sai kiểu dữ liệu (cần ${expected.map((type) => JSON_TYPE[type] ?? type).join(' hoặc ')})`,
+  empty: (key: string) => `${key}: không được để trống`,
+  oneOf: (key: string, values: readonly string[]) => `${key}: giá trị không hợp lệ; chỉ nhận ${values.join(', ')}`,
+  atLeast: (key: string, min: string, inclusive: boolean) => `${key}: phải lớn hơn ${inclusive ? 'hoặc bằng ' : ''}${min}`,
+  atMost: (key: string, max: string, inclusive: boolean) => `${key}: phải nhỏ hơn ${inclusive ? 'hoặc bằng ' : ''}${max}`,
+  tooMany: (key: string, max: string) => `${key}: nhiều nhất ${max} mục (giới hạn của danvan)`,
+  other: (key: string, message: string) => `${key}: ${message}`,
+  unknownKeys: (where: string, keys: readonly string[]) =>
+    `${where ? `${where}: ` : ''}khóa không được hỗ trợ ${keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên)`,
+} as const;
+
 /** The batch file of `danvan lo`: every problem located by its key. */
 export const batchMsg = {
   notAFile: (file: string) => `"${file}" không phải là tệp lô (là thư mục hoặc thiết bị).`,
@@ -294,12 +311,6 @@ export const batchMsg = {
   unknownKeys: (where: string, keys: readonly string[], accepted: readonly string[]) =>
     `${where ? `${where}: ` : ''}khóa không được hỗ trợ ${keys.map((k) => `"${k}"`).join(', ')} (có thể gõ nhầm tên); ` +
     (where.startsWith('jobs[') ? `mỗi việc chỉ nhận: ${accepted.join(', ')}` : `tệp lô chỉ nhận ${accepted.map((k) => `"${k}"`).join(' và ')}`),
-  missingKey: (key: string) => `${key}: thiếu (bắt buộc)`,
-  /** A key that is there, with a value of the wrong type (`expected`: zod's type names, any one of them will do). */
-  wrongType: (key: string, expected: readonly string[]) =>
-    `${key}: sai kiểu dữ liệu (cần ${expected.map((type) => JSON_TYPE[type] ?? type).join(' hoặc ')})`,
-  empty: (key: string) => `${key}: không được để trống`,
-  invalid: (key: string) => `${key}: giá trị không hợp lệ`,
   inputMissing: (key: string, path: string) => `${key}: không tìm thấy "${path}" (đường dẫn tính từ thư mục của tệp lô)`,
   configMissing: (key: string, path: string) => `${key}: không tìm thấy tệp cấu hình "${path}"`,
   sameOutput: (key: string, first: string, path: string) => `${key}: "${path}" đã được ${first} ghi; hai việc không được ghi cùng một tệp`,
