@@ -334,7 +334,6 @@ export const templateMsg = {
 /** The reminder letter (danvan nhac). */
 export const reminderMsg = {
   badDeadline: (text: string) => `Hạn gửi "${text}" không phải ngày có thật; hãy ghi dạng ngày/tháng/năm, ví dụ --han 10/04/2023.`,
-  outputExtension: (path: string) => `-o "${path}": công văn đôn đốc là tệp Word, nên tên tệp phải có đuôi .docx.`,
   noFiles: () => 'Không có tệp báo cáo nào trong thư mục: chưa xác định được kỳ báo cáo để nhắc. Hãy chỉ rõ kỳ bằng --ky.',
   noPeriod: () => 'Không tệp nào ghi được kỳ báo cáo: hãy chỉ rõ kỳ cần nhắc bằng --ky, ví dụ --ky "Quý I/2023".',
   noDeadline: () =>

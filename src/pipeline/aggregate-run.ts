@@ -16,6 +16,7 @@ import { buildDocModel } from '../document/build.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { getLayoutProfile } from '../layout/profile.js';
 import { OutputPlan } from '../output/plan.js';
+import { requireExtension } from '../output/extension.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
 import { frameGaps } from '../config/frame-gaps.js';
@@ -82,10 +83,6 @@ export { AggregateRejectedError };
 
 export function defaultOutputName(periodKey: string): string {
   return `bao-cao-${periodSlug(parsePeriod(periodKey) as Period)}.docx`;
-}
-
-function requireExtension(path: string | undefined, extension: string, flag: string, what: string): void {
-  if (path !== undefined && !path.toLowerCase().endsWith(extension)) throw new UsageError(msg.outputExtension(path, extension, flag, what));
 }
 
 /** The date a PDF says it was made: the report's (config), else the latest report date of the units, else the period's end. */

@@ -10,6 +10,7 @@ import { buildLetterModel } from '../document/build.js';
 import type { DocModel } from '../model/doc-model.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { OutputPlan } from '../output/plan.js';
+import { requireExtension } from '../output/extension.js';
 import { REMINDER_TEMPLATE, TEMPLATES_DIR, loadTemplate } from '../render/template.js';
 import { buildReminderModel, type ReminderModel } from '../reminder/model.js';
 import { buildReminderView } from '../reminder/view.js';
@@ -57,9 +58,7 @@ export async function runReminder(request: ReminderRequest): Promise<ReminderOut
   const config = request.config;
   const profile = getLayoutProfile(config.layout);
   if (!profile) throw new UsageError(`Không có bộ định dạng "${config.layout}".`);
-  if (request.output !== undefined && !request.output.toLowerCase().endsWith('.docx')) {
-    throw new UsageError(reminderMsg.outputExtension(request.output));
-  }
+  requireExtension(request.output, '.docx', '-o', 'công văn đôn đốc (tệp Word)');
   const deadlineText = request.deadline ?? config.reminder.deadline;
   const deadline = deadlineText ? deadlineIso(deadlineText) : null;
   // The template is checked before any submission is read: a mistake costs no waiting.

@@ -115,6 +115,16 @@ describe('outputs say what they are', () => {
       expect(r.stderr).toContain(`phải có đuôi ${ext}`);
     });
   }
+  it('mau -o bieu-mau.txt and nhac -o cong-van.pdf are usage errors too, and write nothing', () => {
+    const cwd = tempDir();
+    const form = danvan(['mau', '-o', 'bieu-mau.txt'], cwd);
+    expect(form.code).toBe(2);
+    expect(form.stderr).toContain('-o "bieu-mau.txt": danvan ghi biểu mẫu Excel, nên tên tệp phải có đuôi .xlsx (ví dụ "bieu-mau.xlsx").');
+    const letter = danvan(['nhac', QUARTER, '--config', CONFIG, '-o', 'cong-van.pdf'], cwd);
+    expect(letter.code).toBe(2);
+    expect(letter.stderr).toContain('phải có đuôi .docx');
+    expect(existsSync(join(cwd, 'bieu-mau.txt')) || existsSync(join(cwd, 'cong-van.pdf'))).toBe(false);
+  });
 });
 
 describe('pipes', () => {

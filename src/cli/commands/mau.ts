@@ -7,6 +7,7 @@ import { parsePeriod, periodLabel, type Period } from '../../domain/period.js';
 import { submissionFileName } from '../../form/guide-sheet.js';
 import { buildFormWorkbook } from '../../form/index.js';
 import { OutputPlan } from '../../output/plan.js';
+import { requireExtension } from '../../output/extension.js';
 import { EXIT } from '../../diagnostics/errors.js';
 
 export const DEFAULT_FORM_NAME = 'bieu-mau-bao-cao-dan-van.xlsx';
@@ -61,6 +62,7 @@ export async function mauCommand(options: MauOptions): Promise<number> {
   }
 
   const output = options.output ?? DEFAULT_FORM_NAME;
+  requireExtension(output, '.xlsx', '-o', 'biểu mẫu Excel');
   plan.add('-o', output);
   // A blank form's hints show a unit of the registry when there is one, so that they read like the real thing.
   const example = config.units[0];
