@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { readWorkbookFile } from '../readers/index.js';
 import { UnreadableWorkbookError } from '../readers/types.js';
 import type { Indicator } from '../domain/catalogue.js';
-import { unreadable } from '../messages/vi.js';
+import { msg, unreadable } from '../messages/vi.js';
 import { validateWorkbook } from '../validate/submission.js';
 import { legacyTextWarnings, repairWorkbookText } from './legacy-text.js';
 import { toIssueOut, type FileResult } from './file-result.js';
@@ -28,7 +28,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     base.modifiedMs = Math.trunc(stats.mtimeMs);
     size = stats.size;
   } catch {
-    return { ...base, errors: [{ sheet: null, cell: null, code: 'file.unreadable', message: 'Không mở được tệp (không tồn tại hoặc không có quyền đọc).' }] };
+    return { ...base, errors: [{ sheet: null, cell: null, code: 'file.unreadable', message: msg.unreadableHere(null) }] };
   }
   try {
     const read = await readWorkbookFile(resolve(options.cwd, file), { maxBytes: options.maxBytes });
@@ -59,7 +59,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     }
     const errno = (error as NodeJS.ErrnoException).code;
     if (errno && /^E[A-Z]+$/.test(errno)) {
-      return { ...base, errors: [{ sheet: null, cell: null, code: 'file.unreadable', message: `Không mở được tệp (${errno === 'EACCES' || errno === 'EPERM' ? 'không có quyền đọc' : errno === 'ENOENT' ? 'tệp không còn ở đó' : `lỗi hệ thống ${errno}`}).` }] };
+      return { ...base, errors: [{ sheet: null, cell: null, code: 'file.unreadable', message: msg.unreadableHere(errno) }] };
     }
     // Our own bug must not hide the file's other results or end in a stack trace; it is named as ours.
     const message = `Lỗi nội bộ của danvan khi đọc tệp này (${(error as Error).message}). Hãy báo lỗi kèm tệp cho nhóm phát triển.`;

@@ -47,9 +47,22 @@ export function isUsed(result: FileResult): boolean {
   return result.valid && !result.superseded;
 }
 
-/** The files a unit must correct and send again: invalid, and not replaced by the same unit's later file. */
+/** The files not counted because of a problem: invalid, and not replaced by the same unit's later file. */
 export function needsFixing(result: FileResult): boolean {
   return !result.valid && !result.superseded;
+}
+
+/**
+ * A file this machine could not open (no permission to read it, a disk error): the staff member's to solve, not
+ * the unit's; it is still not counted.
+ */
+export function unreadableHere(result: FileResult): boolean {
+  return result.errors.some((e) => e.code === 'file.unreadable');
+}
+
+/** The files the unit itself must correct and send again. */
+export function unitMustFix(result: FileResult): boolean {
+  return needsFixing(result) && !unreadableHere(result);
 }
 
 export function toIssueOut(issue: Issue): IssueOut {

@@ -1,7 +1,7 @@
 /** Printing for the CLI: human reports of checks and aggregates, and a progress bar that only a terminal sees. */
 import type { CheckReport } from '../check/check.js';
 import type { SkippedFile } from '../check/discover.js';
-import { isUsed, needsFixing, type FileResult, type IssueOut } from '../check/file-result.js';
+import { isUsed, needsFixing, unitMustFix, unreadableHere, type FileResult, type IssueOut } from '../check/file-result.js';
 import { describePeriod } from '../check/cross-file.js';
 import { describeLocation, isInformational } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
@@ -106,7 +106,12 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
   const invalid = report.files.filter(needsFixing).length;
   if (options.closing) {
     // After the details, what the staff member acts on: the files to send back, the units to chase.
-    const toFix = report.files.filter(needsFixing);
+    const toFix = report.files.filter(unitMustFix);
+    const local = report.files.filter((f) => needsFixing(f) && unreadableHere(f));
+    if (local.length) {
+      lines.push('', `Không mở được trên máy này, cần kiểm tra quyền đọc tệp hoặc ổ đĩa (${local.length} tệp; không phải lỗi của đơn vị):`);
+      for (const f of local) lines.push(`    ✗ ${f.file}: ${f.errors[0]!.message}`);
+    }
     if (toFix.length) {
       lines.push('', `Cần đơn vị sửa và gửi lại (${toFix.length} tệp):`);
       for (const f of toFix) {

@@ -516,6 +516,10 @@ export const msg = {
   periodTie: (periods: { name: string; key: string }[], count: number) =>
     `Không xác định được kỳ báo cáo: ${periods.map((p) => `${p.name} (${p.key})`).join(' và ')} có số tệp bằng nhau (mỗi kỳ ${count} tệp). ` +
     `Hãy chỉ rõ kỳ cần xử lý bằng --ky, ví dụ --ky ${periods[periods.length - 1]!.key}.`,
+  /** A file this machine cannot open (errno of Node, or null when it could not even be looked at): not the unit's fault. */
+  unreadableHere: (errno: string | null) =>
+    `Không mở được tệp trên máy này (${errno === 'EACCES' || errno === 'EPERM' ? 'tài khoản đang chạy danvan không có quyền đọc tệp' : errno === 'ENOENT' ? 'tệp không còn ở đó' : errno ? `lỗi hệ thống ${errno}` : 'tệp không còn ở đó hoặc không có quyền đọc'}); ` +
+    'hãy kiểm tra quyền của tệp hoặc chép lại tệp, đơn vị không cần gửi lại.',
   supersededByInvalid: (newerFile: string, why: string) =>
     `Đơn vị đã gửi tệp mới hơn ${quote(newerFile)} (${why}) nhưng tệp đó có lỗi; tệp này không được tính thay cho tệp đó. ` +
     `Số liệu của đơn vị sẽ được tính khi tệp mới được sửa.`,

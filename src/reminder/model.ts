@@ -3,7 +3,7 @@
  * units whose files cannot be used, each with what to fix in a few words. Pure: no I/O.
  */
 import type { CheckReport } from '../check/check.js';
-import { isUsed, needsFixing, type FileResult, type IssueOut } from '../check/file-result.js';
+import { isUsed, unitMustFix, type FileResult, type IssueOut } from '../check/file-result.js';
 import type { UnitEntry } from '../config/schema.js';
 import { describeLocation } from '../diagnostics/issue.js';
 import { orderUnits } from '../domain/units.js';
@@ -44,7 +44,7 @@ export function buildReminderModel(check: CheckReport, registry: readonly UnitEn
   const served = new Set(check.files.filter(isUsed).map((f) => f.unit));
   const invalidByUnit = new Map<string, FileResult[]>();
   for (const file of check.files) {
-    if (!needsFixing(file) || (file.unit && served.has(file.unit))) continue;
+    if (!unitMustFix(file) || (file.unit && served.has(file.unit))) continue;
     // A file whose unit could not be read is still someone's: it is named by its file.
     const key = file.unit ?? `tệp ${file.file}`;
     invalidByUnit.set(key, [...(invalidByUnit.get(key) ?? []), file]);

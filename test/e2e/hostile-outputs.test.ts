@@ -32,6 +32,26 @@ describe('the file system', () => {
     }
   });
 
+  it.skipIf(!canDropPrivileges && !canChmod)('a file this machine cannot read is counted out but not blamed on its unit', () => {
+    const cwd = dir();
+    chmodSync(cwd, 0o755);
+    mkdirSync(join(cwd, 'nop'));
+    chmodSync(join(cwd, 'nop'), 0o755);
+    copyFileSync(join(QUARTER, 'MTTQ.xlsx'), join(cwd, 'nop', 'MTTQ.xlsx'));
+    copyFileSync(join(QUARTER, 'HLHPN.xlsx'), join(cwd, 'nop', 'HLHPN.xlsx'));
+    chmodSync(join(cwd, 'nop', 'MTTQ.xlsx'), 0o644);
+    chmodSync(join(cwd, 'nop', 'HLHPN.xlsx'), 0o000);
+    try {
+      const result = run(['kiemtra', 'nop'], cwd, canDropPrivileges ? { uid: 65534 } : {});
+      expect(result.code).toBe(1); // not everything could be counted
+      expect(result.stdout).toContain('Không mở được trên máy này, cần kiểm tra quyền đọc tệp hoặc ổ đĩa (1 tệp; không phải lỗi của đơn vị):');
+      expect(result.stdout).toMatch(/✗ nop\/HLHPN\.xlsx: Không mở được tệp trên máy này \(tài khoản đang chạy danvan không có quyền đọc tệp\)/);
+      expect(result.stdout).not.toContain('Cần đơn vị sửa và gửi lại');
+    } finally {
+      chmodSync(join(cwd, 'nop', 'HLHPN.xlsx'), 0o644);
+    }
+  });
+
   it.skipIf(process.platform === 'win32')('a symlink in an input folder is followed once; a looping link is listed as skipped; one file reached twice counts once', () => {
     const cwd = dir();
     const elsewhere = dir();
