@@ -86,9 +86,10 @@ export function causesText(item: LimitationItem, units: ReadonlyMap<string, Unit
  * The units that sent, for the closing part of the report: their names while they are few, else by group with
  * the registry's count ("28/30 đảng ủy xã, phường; 12/12 …").
  */
-export function validUnitsText(valid: readonly UnitRef[], registry: readonly UnitEntry[], settings: ReportSettings): string {
+export function validUnitsText(valid: readonly UnitRef[], registry: readonly UnitEntry[], settings: ReportSettings, unitAppendix: string): string {
   if (valid.length <= settings.unitListUpTo) return joinList(valid.map((u) => u.name));
-  if (registry.length === 0) return `${valid.length} đơn vị`;
+  // Without a registry there are no groups to count by: the appendix of the units' figures names them all.
+  if (registry.length === 0) return `danh sách tại Phụ lục ${unitAppendix}`;
   const expected = new Map<string, number>();
   for (const unit of registry) expected.set(unit.group, (expected.get(unit.group) ?? 0) + 1);
   const got = new Map<string, number>();

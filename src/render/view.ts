@@ -24,7 +24,7 @@ export interface ReportView {
   period: { key: string; name: string; nextName: string; label: string; year: number; isFinal: boolean };
   organization: Config['organization'];
   document: Config['document'];
-  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number; validText: string };
+  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number; validText: string; validNamed: boolean };
   /** Totals by code: {{chiTieu.TT_BUOI.total}}. */
   chiTieu: Record<string, IndicatorTotal>;
   indicators: IndicatorTotal[];
@@ -98,7 +98,8 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       validCount: model.status.valid.length,
       invalidCount: model.status.invalid.length,
       missingCount: model.status.missing.length,
-      validText: validUnitsText(model.status.valid, config.units, settings),
+      validText: validUnitsText(model.status.valid, config.units, settings, phuLuc.donVi ?? ''),
+      validNamed: model.status.valid.length <= settings.unitListUpTo || config.units.length > 0,
     },
     chiTieu: Object.fromEntries(printed.map((i) => [i.code, i])),
     indicators: printed,

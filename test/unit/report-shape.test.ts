@@ -1,7 +1,7 @@
 // The rules that keep a report's shape at any size: the body's cap per field within a part's budget, the
 // appendix labels of each profile, and the column widths of data tables (issue 10, parts 1 and 5).
 import { describe, expect, it } from 'vitest';
-import { fieldCap } from '../../src/render/selection.js';
+import { fieldCap, validUnitsText } from '../../src/render/selection.js';
 import { appendixLabels, romanNumeral } from '../../src/document/tables.js';
 import { columnWidths } from '../../src/writers/docx/column-widths.js';
 import { estimateTextWidthTwips } from '../../src/layout/text-width.js';
@@ -22,6 +22,16 @@ describe('fieldCap: each field of a part shows the same number of items, within 
   });
   it('never goes below one item a field', () => {
     expect(fieldCap(Array(200).fill(5), settings({ itemsPerField: 15, itemsPerPart: 75 }))).toBe(1);
+  });
+});
+
+describe('the units that sent, as the body names them', () => {
+  const units = (n: number, group = '') => Array.from({ length: n }, (_, i) => ({ code: `X${i}`, name: `Đảng ủy xã ${i + 1}`, group }));
+  it('by name while few, then by group with a registry, else pointing to the appendix (never "300 đơn vị: 300 đơn vị")', () => {
+    expect(validUnitsText(units(2), [], settings(), '1')).toBe('Đảng ủy xã 1 và Đảng ủy xã 2');
+    expect(validUnitsText(units(300), [], settings(), '1')).toBe('danh sách tại Phụ lục 1');
+    const registry = units(310, 'Các đảng ủy xã').map((u) => ({ ...u }));
+    expect(validUnitsText(units(300, 'Các đảng ủy xã'), registry, settings(), 'I')).toMatch(/^300\/310 /);
   });
 });
 
