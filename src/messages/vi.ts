@@ -87,7 +87,10 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
   corrupt: (_detail, info) => {
     // The reader's detail is for developers; the user is told which part of the package is broken.
     const part = info?.part;
-    return `Tệp bị hỏng, không đọc được${part ? ` (phần ${part.slice(0, 100)} trong tệp bị lỗi)` : ''}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`;
+    const where = part ? ` (phần ${part.slice(0, 100)} trong tệp bị lỗi)` : '';
+    // A broken sheet is named by its tab, as the unit knows it; the part stays for whoever looks inside.
+    if (info?.sheet) return `Tệp bị hỏng: không đọc được sheet "${info.sheet.slice(0, 100)}"${where}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`;
+    return `Tệp bị hỏng, không đọc được${where}. Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`;
   },
   'over-limit': (_detail, info) => (info?.limit ? overLimit(info.limit) : `Tệp vượt giới hạn kích thước của danvan. ${RESEND}`),
 };

@@ -95,8 +95,16 @@ export function readXlsxArchive(zip: ZipArchive, workbookPart: string): RawWorkb
     const name = cleanText(sheet.name);
     let cells = cellsOfPart.get(rel.target);
     if (!cells) {
-      const xml = partText(zip, rel.target, true)!;
-      cells = parsePart(rel.target, () => parseWorksheet(xml, ctx, rel.target, name));
+      try {
+        const xml = partText(zip, rel.target, true)!;
+        cells = parsePart(rel.target, () => parseWorksheet(xml, ctx, rel.target, name));
+      } catch (error) {
+        // A user knows the sheet by its tab, not by its part: name it.
+        if (error instanceof UnreadableWorkbookError && error.reason === 'corrupt' && !error.info.sheet) {
+          throw new UnreadableWorkbookError('corrupt', error.detail, { ...error.info, part: error.info.part ?? rel.target, sheet: name });
+        }
+        throw error;
+      }
       cellsOfPart.set(rel.target, cells);
     }
     sheets.push({ name, cells });

@@ -53,6 +53,8 @@ export type UnreadableReason =
 export interface UnreadableInfo {
   /** Zip part name ("xl/worksheets/sheet2.xml") when one part is to blame. */
   part?: string;
+  /** The sheet (as its tab reads) whose part is to blame, when the part is a worksheet. */
+  sheet?: string;
   /** The budget broken, for 'over-limit'. */
   limit?: LimitBreach;
 }

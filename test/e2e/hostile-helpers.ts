@@ -70,6 +70,8 @@ export function folderWith(name: string, data: Uint8Array): string {
 }
 
 export function checkJson(result: Measured): { files: { file: string; valid: boolean; errors: { sheet: string | null; cell: string | null; message: string }[] }[]; skipped: { file: string; reason: string; sameAs?: string }[] } {
-  return parseJsonOutput(result.stdout, 'kiemtra');
+  // kiemtra's or tonghop's output, each checked against its own published schema.
+  const command = /"schema": "urn:danvan:(\w+):/.exec(result.stdout)?.[1] === 'tonghop' ? 'tonghop' : 'kiemtra';
+  return parseJsonOutput(result.stdout, command);
 }
 

@@ -85,7 +85,7 @@ describe('crafted workbooks: refused or read within ten seconds and one gigabyte
     const cwd = folderWith('lat-bit.xlsx', bitFlippedPart(storedSubmissionXlsx(), 'xl/worksheets/sheet1.xml'));
     const result = run(['kiemtra', 'nop'], cwd);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Tệp bị hỏng, không đọc được (phần xl/worksheets/sheet1.xml trong tệp bị lỗi).');
+    expect(result.stdout).toContain('Tệp bị hỏng: không đọc được sheet "Thông tin" (phần xl/worksheets/sheet1.xml trong tệp bị lỗi).');
   });
 
   it('--ky holding 4,000 line breaks (23 s before) is refused at once', () => {

@@ -195,9 +195,13 @@ describe('zip integrity: every part read is verified', () => {
     const { error } = attempt(bitFlippedPart(good, 'xl/worksheets/sheet1.xml'));
     expect(error?.reason).toBe('corrupt');
     expect(error?.info.part).toBe('xl/worksheets/sheet1.xml');
+    // Named by its tab as the unit knows it (an outside tester saw only the part's name).
+    expect(error?.info.sheet).toBe('Thông tin');
     expect(unreadable.corrupt(error!.detail, error!.info)).toBe(
-      'Tệp bị hỏng, không đọc được (phần xl/worksheets/sheet1.xml trong tệp bị lỗi). Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.',
+      'Tệp bị hỏng: không đọc được sheet "Thông tin" (phần xl/worksheets/sheet1.xml trong tệp bị lỗi). Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.',
     );
+    const { error: notASheet } = attempt(bitFlippedPart(good, 'xl/workbook.xml'));
+    expect(notASheet?.info).toEqual({ part: 'xl/workbook.xml' });
   });
 
   it('a wrong declared CRC-32, or declared size, is refused even when the data inflates', () => {
