@@ -10,6 +10,8 @@
  * plain space, runs of spaces collapsed, spaces around line breaks dropped, trimmed.
  */
 export function cleanText(value: string): string {
+  // Most cells need nothing: already NFC, no space to fold, nothing to strip (the common case, tested by one scan).
+  if (!NEEDS_CLEANING.test(value) && value.normalize('NFC') === value) return value;
   return value
     .normalize('NFC')
     // Control characters and zero-width marks are invisible in a spreadsheet: a code pasted with one must still match.
@@ -21,6 +23,9 @@ export function cleanText(value: string): string {
     .replace(/ ?\n ?/g, '\n')
     .trim();
 }
+
+/** What cleanText would change, besides the Unicode form: a control or zero-width mark, an odd space, a space to fold or trim. */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]| {2}|^\s|\s$|\r/;
 
 /** Whitespace as `\s` and `String.prototype.trim` see it. */
 export function isWhitespace(code: number): boolean {
@@ -42,6 +47,22 @@ export function trimEndWhere(text: string, drop: (code: number) => boolean): str
  * are ignored ("Mã  đơn vị", "MA DON VI", "mã đơn vị:" all give "madonvi").
  */
 export function foldKey(value: string): string {
+  // The same labels and headers come back in every file of a folder: remember their keys (short texts only).
+  if (value.length > FOLD_CACHE_TEXT) return computeFoldKey(value);
+  let key = foldCache.get(value);
+  if (key === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
+    key = computeFoldKey(value);
+    foldCache.set(value, key);
+  }
+  return key;
+}
+
+const FOLD_CACHE_TEXT = 200;
+const FOLD_CACHE_SIZE = 8192;
+const foldCache = new Map<string, string>();
+
+function computeFoldKey(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
