@@ -488,16 +488,21 @@ const MAX_COLUMN = 18_278;
  * O((cells + ranges) · log columns), whatever the ranges' sizes or overlaps. `cells` is sorted by row.
  */
 function dropMergedCells(cells: RawCell[], merges: MergeRange[]): RawCell[] {
-  const tree = new Int32Array(MAX_COLUMN + 2);
+  // The tree spans the columns in use, not all 16,384: a form uses a few, and a tree per sheet of every file adds up.
+  let width = 1;
+  for (const m of merges) width = Math.max(width, m.c1, m.c2);
+  for (const cell of cells) width = Math.max(width, cell.col);
+  width = Math.min(width, MAX_COLUMN);
+  const tree = new Int32Array(width + 2);
   const add = (col: number, delta: number) => {
-    for (let i = col; i <= MAX_COLUMN + 1; i += i & -i) tree[i]! += delta;
+    for (let i = col; i <= width + 1; i += i & -i) tree[i]! += delta;
   };
   const coverage = (col: number) => {
     let sum = 0;
     for (let i = col; i > 0; i -= i & -i) sum += tree[i]!;
     return sum;
   };
-  const clamp = (col: number) => Math.min(Math.max(col, 1), MAX_COLUMN);
+  const clamp = (col: number) => Math.min(Math.max(col, 1), width);
   const starts = [...merges].sort((a, b) => a.r1 - b.r1);
   const ends = [...merges].sort((a, b) => a.r2 - b.r2);
   // How many ranges have their top-left corner at a cell: that cell is covered by them but shown.
@@ -517,7 +522,7 @@ function dropMergedCells(cells: RawCell[], merges: MergeRange[]): RawCell[] {
       add(clamp(m.c1), -1);
       add(clamp(m.c2) + 1, 1);
     }
-    const covered = cell.col > MAX_COLUMN ? 0 : coverage(cell.col);
+    const covered = cell.col > width ? 0 : coverage(cell.col);
     if (covered === 0 || covered <= (corners.get(`${cell.row},${cell.col}`) ?? 0)) out.push(cell);
   }
   return out;

@@ -83,7 +83,8 @@ export function findHeader(grid: SheetGrid, specs: readonly ColumnSpec[]): Heade
     for (const cell of grid.rowCells(row)) {
       if (cell.value.kind !== 'text') continue;
       // "Kỳ này (*)" and "Lĩnh vực\n(chọn)" still name their column.
-      const spec = wanted.get(foldKey(cell.value.text)) ?? wanted.get(foldKey(withoutHint(cell.value.text)));
+      const text = cell.value.text;
+      const spec = wanted.get(foldKey(text)) ?? (text.includes('(') || text.includes('\n') ? wanted.get(foldKey(withoutHint(text))) : undefined);
       if (!spec) continue;
       if (!columns.has(spec.key)) columns.set(spec.key, cell.col);
       else repeated.set(spec.key, [...(repeated.get(spec.key) ?? []), cell.col]);
