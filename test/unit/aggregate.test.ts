@@ -3,6 +3,7 @@ import { aggregateReport, type AggregateInput } from '../../src/aggregate/aggreg
 import type { FileResult } from '../../src/check/file-result.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { FIELDS } from '../../src/domain/fields.js';
+import { InternalError } from '../../src/diagnostics/errors.js';
 import type { Submission } from '../../src/schemas/submission.js';
 
 type Parts = Partial<Omit<Submission, 'info'>> & { code: string; name: string; date?: string };
@@ -254,6 +255,26 @@ describe('status', () => {
     expect(m.status.missing).toEqual([]);
     expect(m.status.expected).toBe(4);
     expect(m.status.hasRegistry).toBe(false);
+  });
+});
+
+describe('the invariant: a valid file is one that the aggregate uses', () => {
+  it('a valid, unsuperseded file without a submission is danvan\'s bug: an InternalError (exit 70), never a silent blank', () => {
+    const broken = { ...ok(sub({ code: 'HU_A', name: 'A', figures: { TT_BUOI: 3 } })) };
+    delete broken.submission;
+    const error = (() => {
+      try {
+        aggregateReport({ ...input, files: [broken] });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InternalError);
+    expect((error as InternalError).exitCode).toBe(70);
+  });
+  it('a superseded file that still carries its submission would be counted twice: also an InternalError', () => {
+    const twice = { ...ok(sub({ code: 'HU_A', name: 'A' })), superseded: { by: 'x.xlsx', reason: 'r' } };
+    expect(() => aggregateReport({ ...input, files: [twice] })).toThrow(InternalError);
   });
 });
 
