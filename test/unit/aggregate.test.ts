@@ -4,6 +4,7 @@ import type { FileResult } from '../../src/check/file-result.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { FIELDS } from '../../src/domain/fields.js';
 import { InternalError } from '../../src/diagnostics/errors.js';
+import { thrown } from '../helpers/thrown.js';
 import type { Submission } from '../../src/schemas/submission.js';
 
 type Parts = Partial<Omit<Submission, 'info'>> & { code: string; name: string; date?: string };
@@ -262,13 +263,7 @@ describe('the invariant: a valid file is one that the aggregate uses', () => {
   it('a valid, unsuperseded file without a submission is danvan\'s bug: an InternalError (exit 70), never a silent blank', () => {
     const broken = { ...ok(sub({ code: 'HU_A', name: 'A', figures: { TT_BUOI: 3 } })) };
     delete broken.submission;
-    const error = (() => {
-      try {
-        aggregateReport({ ...input, files: [broken] });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrown(() => aggregateReport({ ...input, files: [broken] }));
     expect(error).toBeInstanceOf(InternalError);
     expect((error as InternalError).exitCode).toBe(70);
   });

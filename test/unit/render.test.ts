@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateError } from '../../src/diagnostics/errors.js';
+import { thrown } from '../helpers/thrown.js';
 import { formatChange, formatDateLong, formatDateShort, formatNumber, formatPercent, joinList } from '../../src/render/format.js';
 import { compileTemplate } from '../../src/render/template.js';
 import type { IndicatorTotal } from '../../src/model/report-model.js';
@@ -56,15 +57,6 @@ describe('dates and lists', () => {
     expect(joinList(['a', 'b'], 'hoặc')).toBe('a hoặc b');
   });
 });
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('did not throw');
-}
 
 describe('compileTemplate errors', () => {
   it('an unclosed {{#if}} is a TemplateError naming the file and the line', () => {
