@@ -25,6 +25,8 @@ const SUMMARY_NAME = new RegExp(`^${feedbackMsg.sheetName}( \\(\\d+\\))?$`);
 const DANVAN_RUN = new RegExp(`^\\s*${NOTE_AUTHOR}:`);
 /** The always-true formula as danvan writes it (TRUE), as LibreOffice saves it back (1), or TRUE(). */
 const ALWAYS = /<(?:[\w.-]+:)?formula>\s*(?:TRUE(?:\(\))?|1)\s*<\//i;
+/** danvan's note inside a plain-text note, after the unit's own text and its line breaks (escaped or not). */
+const DANVAN_LINE = new RegExp(`(?:&#10;|&#x[aA];|&#13;|&#x[dD];|\\r|\\n)+\\s*${NOTE_AUTHOR}:`);
 /** Line breaks a re-save moved from the start of danvan's run to the end of the unit's text. */
 const TRAILING_BREAKS = /(?:&#10;|&#x[aA];|&#13;|&#x[dD];|\r|\n)+$/;
 
@@ -156,6 +158,18 @@ function removeNotes(pkg: OoxmlPackage, sheetPart: string, legacyDrawingId: stri
         if (DANVAN_RUN.test(s.elementText())) {
           comment.cutFrom = runStart;
           comment.whole = comment.runs === 1;
+        }
+      } else if (comment && s.name === 't' && runStart < 0 && comment.runs === 0) {
+        // Plain text, as openpyxl saves every note: danvan's part is the text from its "danvan:" line on.
+        const contentStart = s.tagEnd;
+        const text = s.elementText();
+        const content = xml.slice(contentStart, s.tagStart);
+        if (DANVAN_RUN.test(text)) {
+          comment.cutFrom = comment.start;
+          comment.whole = true;
+        } else {
+          const at = DANVAN_LINE.exec(content);
+          if (at) edits.push({ start: contentStart + at.index, end: s.tagStart, text: '' });
         }
       }
     } else if (t === CLOSE) {

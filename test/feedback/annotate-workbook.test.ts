@@ -216,6 +216,19 @@ describe.skipIf(!OPENPYXL)('a copy sent back by its unit is annotated afresh, wi
     expect(comparison!.diffs).toEqual([]);
   });
 
+  it.skipIf(!OPENPYXL)('after the unit saved the copy with openpyxl, which flattens every note to plain text: no note doubled, the unit\'s own kept', async () => {
+    const first = (await annotateFixture(original, 'again-openpyxl'))!;
+    const saved = join(dir, 'openpyxl-saved.xlsx');
+    execFileSync(PYTHON, ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])', first.copy, saved]);
+    // As an outside tester found it: before, every note of danvan's came back twice on the second copy.
+    const { file, issues, out } = await again(saved, 'after-openpyxl.xlsx');
+    expect(out.earlier.notes).toBeGreaterThan(0);
+    const seen = marks(file);
+    for (const [at, text] of Object.entries(seen.notes)) expect(text.split('danvan:').length - 1, at).toBeLessThanOrEqual(1);
+    expect(seen.notes['Số liệu!D6']).toMatch(/^Số liệu tạm tính\n+danvan:\nLỗi: Số âm/);
+    expect(Object.keys(seen.notes).filter((k) => seen.notes[k]!.includes('danvan:')).length).toBe(new Set(issues.filter((i) => i.cell).map((i) => `${i.sheet}!${i.cell}`)).size);
+  });
+
   it.skipIf(!SOFFICE)('after the unit fixed a cell and saved the copy with LibreOffice: the fixed cell loses its mark', async () => {
     const first = (await annotateFixture(original, 'again-lo'))!;
     const lo = join(dir, 'lo');
