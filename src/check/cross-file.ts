@@ -95,33 +95,41 @@ function newerFirst(a: FileResult, b: FileResult): number {
  * "Ngày báo cáo", then the later modified file, then the later name — and every other file of the unit is
  * superseded: not used, and not an error to fix, whether it was valid or not (a unit that sent a corrected file
  * is done). When the newest file has errors, the unit's figures wait for it to be corrected: an older valid file
- * is not counted in its place, since the unit has replaced it. Files of another period do not take part.
+ * is not counted in its place, since the unit has replaced it. A file of another period is superseded by the
+ * unit's file of the period, when there is one (a period typed wrong, then corrected in a newer file).
  */
 export function applyDuplicateRule(results: FileResult[]): void {
+  const rightPeriod = (f: FileResult) => !f.errors.some((e) => e.code === 'period.mismatch');
   const byUnit = new Map<string, FileResult[]>();
   for (const result of results) {
-    if (!result.unit || result.errors.some((e) => e.code === 'period.mismatch')) continue;
+    if (!result.unit) continue;
     const group = byUnit.get(result.unit) ?? [];
     group.push(result);
     byUnit.set(result.unit, group);
   }
   for (const group of byUnit.values()) {
     if (group.length < 2) continue;
+    // A file of the period, when the unit sent one, is its report whatever the dates of its files of other periods.
+    const pool = group.some(rightPeriod) ? group.filter(rightPeriod) : group;
     // The newest by a pairwise comparison from a fixed order, so that the choice never depends on the input order.
-    const byName = [...group].sort((a, b) => (a.file < b.file ? -1 : 1));
+    const byName = [...pool].sort((a, b) => (a.file < b.file ? -1 : 1));
     const used = byName.reduce((best, file) => (newerFirst(file, best) < 0 ? file : best));
-    const others = byName.filter((file) => file !== used).sort(newerFirst);
+    const others = group.filter((file) => file !== used).sort((a, b) => Number(!rightPeriod(a)) - Number(!rightPeriod(b)) || newerFirst(a, b));
     const runnerUp = others[0]!;
-    const sameDate = !!used.reportDate && used.reportDate === runnerUp.reportDate;
-    const why =
-      used.reportDate && runnerUp.reportDate && !sameDate
+    const whyOver = (other: FileResult) => {
+      if (rightPeriod(used) && !rightPeriod(other)) return msg.rightPeriod();
+      const sameDate = !!used.reportDate && used.reportDate === other.reportDate;
+      return used.reportDate && other.reportDate && !sameDate
         ? msg.laterReportDate(displayDate(used.reportDate))
-        : used.modifiedMs !== runnerUp.modifiedMs
+        : used.modifiedMs !== other.modifiedMs
           ? msg.laterFile(sameDate)
           : msg.laterName(sameDate);
+    };
+    const why = whyOver(runnerUp);
     for (const other of others) {
-      other.superseded = { by: used.file, reason: why };
-      const message = used.valid ? msg.supersededBy(used.file, why) : msg.supersededByInvalid(used.file, why);
+      const reason = whyOver(other);
+      other.superseded = { by: used.file, reason };
+      const message = used.valid ? msg.supersededBy(used.file, reason) : msg.supersededByInvalid(used.file, reason);
       other.warnings.push({ sheet: SHEET.info, cell: other.unitCell, code: 'unit.superseded', message });
       delete other.submission;
     }

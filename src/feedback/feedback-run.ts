@@ -90,6 +90,11 @@ export async function buildFeedback(report: CheckReport, request: FeedbackReques
   const copyOf = new Map<string, SummaryLine['copy']>();
 
   for (const file of report.files) {
+    // A file its unit has replaced is not sent back: its problems may be fixed already in the newer one.
+    if (file.superseded) {
+      copyOf.set(file.file, { reason: feedbackMsg.noCopy.superseded });
+      continue;
+    }
     const issues = feedbackIssues(file);
     if (issues.length === 0) continue;
     let reason = refusal(file);

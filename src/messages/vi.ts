@@ -248,6 +248,7 @@ export const feedbackMsg = {
   } as const,
   noCopy: {
     clean: 'không cần (không có vấn đề)',
+    superseded: 'không cần (tệp cũ: đơn vị đã gửi tệp mới hơn)',
     format: (ext: string) => `không tạo: tệp ${ext || 'không có phần mở rộng'} (chỉ tạo cho .xlsx, .xlsm)`,
     unreadable: 'không tạo: không mở được tệp',
     failed: (detail: string) => `không tạo được (${detail})`,
@@ -533,6 +534,7 @@ export const msg = {
   laterReportDate: (date: string) => `ngày báo cáo ${date} muộn hơn`,
   /** sameDate: both files carry one "Ngày báo cáo"; otherwise one of them has none that could be read. */
   laterFile: (sameDate: boolean) => `${sameDate ? 'cùng ngày báo cáo, ' : ''}tệp được sửa sau cùng`,
+  rightPeriod: () => 'tệp đúng kỳ báo cáo',
   laterName: (sameDate: boolean) => `${sameDate ? 'cùng ngày báo cáo, ' : ''}chọn theo tên tệp đứng sau`,
   legacyRepaired: (encoding: keyof typeof LEGACY_ENCODING_NAME, before: string, after: string) =>
     `Văn bản gõ bằng bảng mã ${LEGACY_ENCODING_NAME[encoding]} đã được chuyển sang Unicode: ${shown(before)} thành ${shown(after)}.`,

@@ -4,7 +4,7 @@
  * (never in an input folder, no different file overwritten without --force), and the same bytes every run.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
@@ -31,8 +31,10 @@ describe('kiemtra --phan-hoi on files written by other programs', () => {
   const cwd = tempDir('danvan-phan-hoi-');
   const input = join(cwd, 'nop');
   cpSync(join(FIXTURES, 'khac-phan-mem'), input, { recursive: true });
-  // An invalid file (a negative figure, a word in a figure cell) of a unit the registry knows.
+  // An invalid file (a negative figure, a word in a figure cell) of a unit the registry knows: the unit's only file
+  // (with its valid one beside it, the newer of the two would be its report and the other not sent back).
   cpSync(join(FIXTURES, 'loi', 'so-am.xlsx'), join(input, 'con', 'so-am.xlsx'), { recursive: true });
+  rmSync(join(input, 'TINHDOAN.xlsx'));
   const before = folderFingerprint(input);
 
   it('writes a copy for each file with a problem, the summary, and leaves the input folder alone', () => {
@@ -163,6 +165,9 @@ describe('kiemtra --phan-hoi with clean, superseded, unreadable and non-.xlsx fi
     expect(byFile('HU_DONGHOA.xlsx')[5]).toBe('đã gửi hợp lệ');
     expect(byFile('HU_DONGHOA.xlsx')[12]).toBe('không cần (không có vấn đề)');
     expect(byFile('HCCB.xlsx')[5]).toBe('tệp cũ không tính');
+    // A replaced file gets no copy: its problems may be fixed in the newer one (an outside tester).
+    expect(byFile('HCCB.xlsx')[12]).toBe('không cần (tệp cũ: đơn vị đã gửi tệp mới hơn)');
+    expect(written).not.toContain('HCCB.xlsx');
     expect(byFile('HCCB (ban sua 03-4).xlsx')[5]).toBe('đã gửi hợp lệ');
     expect(byFile('HU_TANLAC.xlsx')[5]).toBe('có lỗi');
     expect(byFile('zip-cut.xlsx')[5]).toBe('có lỗi');

@@ -168,15 +168,26 @@ describe('applyDuplicateRule', () => {
     expect(files[1]!.warnings[0]!.message).toContain('"1.xlsx"');
     expect(files[1]!.warnings[0]!.message).toContain('"3.xlsx"');
   });
-  it('different units and files of another period take no part', () => {
+  it('a file of another period, however new, gives way to the unit\'s file of the period; other units take no part', () => {
     const a = fr('a.xlsx', { reportDate: '2023-04-01' });
     const otherUnit = fr('c.xlsx', { unit: 'MTTQ', reportDate: '2023-04-09' });
     const otherPeriod = fr('d.xlsx', { valid: false, period: '2023-Q2', reportDate: '2023-07-01', modifiedMs: 99_000 });
     otherPeriod.errors.push({ sheet: 'Thông tin', cell: 'B3', code: 'period.mismatch', message: 'kỳ khác' });
     applyDuplicateRule([a, otherUnit, otherPeriod]);
-    expect([a, otherUnit, otherPeriod].map((f) => f.superseded ?? null)).toEqual([null, null, null]);
-    expect(a.warnings).toEqual([]);
+    expect([a, otherUnit].map((f) => f.superseded ?? null)).toEqual([null, null]);
+    expect(otherPeriod.superseded).toEqual({ by: 'a.xlsx', reason: 'tệp đúng kỳ báo cáo' });
+    expect(needsFixing(otherPeriod)).toBe(false);
     expect(a.submission).toBeDefined();
+    expect(otherUnit.warnings).toEqual([]);
+  });
+  it('a unit whose period was typed wrong, then corrected in a newer file that has another mistake: one file to fix, the newer one', () => {
+    const wrongPeriod = fr('HDTN.xlsx', { valid: false, period: '2025-Q2', reportDate: null, modifiedMs: 1_000 });
+    wrongPeriod.errors.push({ sheet: 'Thông tin', cell: 'B4', code: 'period.mismatch', message: 'kỳ khác' }, { sheet: 'Thông tin', cell: 'B5', code: 'info.date-impossible', message: 'ngày' });
+    const corrected = fr('HDTN (1).xlsx', { valid: false, reportDate: null, modifiedMs: 2_000 });
+    corrected.errors.push({ sheet: 'Thông tin', cell: 'B5', code: 'info.date-impossible', message: 'ngày' });
+    applyDuplicateRule([wrongPeriod, corrected]);
+    expect([wrongPeriod, corrected].map(needsFixing)).toEqual([false, true]);
+    expect(wrongPeriod.superseded?.reason).toBe('tệp đúng kỳ báo cáo');
   });
   it('a newer file with errors: the unit must fix it, and the older valid file is not counted in its place', () => {
     const older = fr('TW_v1.xlsx', { reportDate: '2023-03-20' });
