@@ -257,8 +257,15 @@ export const feedbackMsg = {
   damaged: 'cấu trúc tệp bị hỏng',
 
   // Terminal lines and refusals.
-  written: (copies: number, dir: string) =>
-    `Đã ghi ${copies} bản phản hồi (tệp của đơn vị, có đánh dấu lỗi) và tong-hop-kiem-tra.xlsx vào "${dir}".`,
+  /** `copies` written, `same` left as they were (the same bytes), and whether the summary was left as it was. */
+  written: (copies: number, same: number, summarySame: boolean, dir: string) => {
+    const what = [copies ? `${copies} bản phản hồi (tệp của đơn vị, có đánh dấu lỗi)` : '', summarySame ? '' : 'tong-hop-kiem-tra.xlsx'].filter(Boolean);
+    const kept = [same ? `${same} bản phản hồi` : '', summarySame ? 'tong-hop-kiem-tra.xlsx' : ''].filter(Boolean);
+    return [
+      what.length ? `Đã ghi ${what.join(' và ')} vào "${dir}".` : '',
+      kept.length ? `Không thay đổi (giống hệt tệp đã có, không ghi lại): ${kept.join(' và ')} trong "${dir}".` : '',
+    ].filter(Boolean).join('\n');
+  },
   notCopied: (file: string, reason: string) => `  ${file}: ${reason}`,
   notCopiedHead: 'Không có bản phản hồi cho:',
   dirIsFile: (dir: string) => `"${dir}" là một tệp, không phải thư mục; hãy chọn thư mục khác cho --phan-hoi.`,

@@ -65,6 +65,8 @@ export interface FeedbackJson {
   summary: string;
   copies: { file: string; copy: string }[];
   notCopied: { file: string; reason: string }[];
+  /** Files of DIR (summary or copies) that already held the same bytes and were left untouched. */
+  unchanged: string[];
 }
 
 export function checkJson(report: CheckReport, error: Failure | null = null, feedback: FeedbackJson | null = null) {

@@ -4,7 +4,7 @@
  * (never in an input folder, no different file overwritten without --force), and the same bytes every run.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
@@ -90,8 +90,15 @@ describe('kiemtra --phan-hoi on files written by other programs', () => {
     for (const name of ['tong-hop-kiem-tra.xlsx', 'DU_XA_HOALAC.xlsx', 'con/so-am.xlsx']) {
       expect(readFileSync(join(cwd, 'phan-hoi-2', name)).equals(readFileSync(join(cwd, 'phan-hoi', name))), name).toBe(true);
     }
-    // Same folder, same content: nothing to refuse.
-    expect(danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--phan-hoi', 'phan-hoi'], cwd).code).toBe(1);
+    // Same folder, same content: nothing to refuse, nothing rewritten, and it says so (an outside tester saw "Đã ghi").
+    const mtime = statSync(join(cwd, 'phan-hoi', 'tong-hop-kiem-tra.xlsx')).mtimeMs;
+    const rerun = danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--phan-hoi', 'phan-hoi'], cwd);
+    expect(rerun.code).toBe(1);
+    expect(rerun.stdout).not.toContain('Đã ghi');
+    expect(rerun.stdout).toMatch(/Không thay đổi \(giống hệt tệp đã có, không ghi lại\): \d+ bản phản hồi và tong-hop-kiem-tra\.xlsx trong "phan-hoi"\./);
+    expect(statSync(join(cwd, 'phan-hoi', 'tong-hop-kiem-tra.xlsx')).mtimeMs).toBe(mtime);
+    const json = parseJsonOutput(danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--phan-hoi', 'phan-hoi', '--json'], cwd).stdout, 'kiemtra');
+    expect([...json.feedback.unchanged].sort()).toEqual([json.feedback.summary, ...json.feedback.copies.map((c: { copy: string }) => c.copy)].sort());
   });
 
   it('refuses to overwrite a different file without --force, and writes nothing then', () => {

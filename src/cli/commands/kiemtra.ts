@@ -1,4 +1,5 @@
 /** `danvan kiemtra`: checks submissions and prints every problem, or the JSON of SPEC §5. */
+import { sep } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { checkSubmissions, internalFailures } from '../../check/check.js';
 import { checkJson, type FeedbackJson } from '../../pipeline/json-output.js';
@@ -45,8 +46,8 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     // Loaded only when asked for: plain checking never pays for exceljs.
     const { buildFeedback } = await import('../../feedback/feedback-run.js');
     const plan = await buildFeedback(report, { inputs, cwd, registry: config.units });
-    writeFeedbackDir(options.phanHoi, plan.files, { force: options.force ?? false, cwd, inputs });
-    feedback = { dir: options.phanHoi, summary: plan.summary, copies: plan.copies, notCopied: plan.notCopied };
+    const done = writeFeedbackDir(options.phanHoi, plan.files, { force: options.force ?? false, cwd, inputs });
+    feedback = { dir: options.phanHoi, summary: plan.summary, copies: plan.copies, notCopied: plan.notCopied, unchanged: done.unchanged.map((p) => p.split(sep).join('/')) };
   }
 
   if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure, feedback), null, 2)}\n`);
@@ -54,7 +55,8 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     const details = options.chiLoi ? needsFixing : undefined;
     let text = formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) });
     if (feedback) {
-      text += `\n${feedbackMsg.written(feedback.copies.length, feedback.dir)}`;
+      const unchanged = new Set(feedback.unchanged);
+      text += `\n${feedbackMsg.written(feedback.copies.filter((c) => !unchanged.has(c.copy)).length, feedback.copies.filter((c) => unchanged.has(c.copy)).length, unchanged.has(feedback.summary), feedback.dir)}`;
       if (feedback.notCopied.length) text += `\n${feedbackMsg.notCopiedHead}\n${feedback.notCopied.map((n) => feedbackMsg.notCopied(n.file, n.reason)).join('\n')}`;
     }
     writeOut(`${text}\n`);
