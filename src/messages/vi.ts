@@ -150,10 +150,14 @@ export const outputMsg = {
   insideInput: (path: string, flag: string, folder: string) =>
     `Không ghi "${path}" vào thư mục báo cáo đầu vào "${folder}" (danvan không thay đổi thư mục đầu vào). Hãy chọn nơi khác bằng ${flag}.`,
   sameAsOther: (path: string, flag: string, otherFlag: string) => `${otherFlag} và ${flag} cùng ghi vào "${path}"; hãy đặt hai tên khác nhau.`,
-  exists: (path: string, flag: string) =>
-    `Tệp "${path}" đã có; danvan không ghi đè. Dùng --force để ghi đè hoặc chọn tên khác bằng ${flag}.`,
-  appeared: (path: string, flag: string) =>
-    `Tệp "${path}" vừa được tạo ra trong lúc danvan chạy (có thể bởi một lần chạy khác); danvan không ghi đè và không ghi kết quả nào của lần chạy này. Dùng --force để ghi đè hoặc chọn tên khác bằng ${flag}.`,
+  /** `force`: how the user asks to replace (--force, or a batch job's "force": true). */
+  exists: (path: string, flag: string, force: string) =>
+    `Tệp "${path}" đã có (nội dung mới sẽ khác); danvan không ghi đè. Dùng ${force} để ghi đè hoặc chọn tên khác bằng ${flag}.`,
+  existsMany: (outputs: readonly { path: string; flag: string }[], force: string) =>
+    `Các tệp ${outputs.map((o) => `"${o.path}" (${o.flag})`).join(', ')} đã có (nội dung mới sẽ khác); danvan không ghi đè và không ghi tệp nào của lần chạy này. ` +
+    `Dùng ${force} để ghi đè hoặc chọn tên khác.`,
+  appeared: (path: string, flag: string, force: string) =>
+    `Tệp "${path}" vừa được tạo ra trong lúc danvan chạy (có thể bởi một lần chạy khác); danvan không ghi đè và không ghi kết quả nào của lần chạy này. Dùng ${force} để ghi đè hoặc chọn tên khác bằng ${flag}.`,
   writeFailed: (path: string, errno: string | undefined) => `Không ghi được tệp "${path}": ${fsErrorReason(errno)}.`,
 };
 
@@ -425,6 +429,9 @@ export const loMsg = {
       'no-input': 'không ghi: không có tệp báo cáo nào',
       'no-valid-file': 'không ghi: không có tệp hợp lệ nào',
       strict: 'không ghi: có tệp không hợp lệ và "strict": true',
+      output: 'không ghi: tệp kết quả đã có hoặc không ghi được (xem dòng của việc)',
+      config: 'lỗi cấu hình',
+      template: 'lỗi mẫu báo cáo',
     })[errorCode ?? ''] ??
     ({ 2: 'lỗi cách dùng, cấu hình hoặc mẫu', 3: 'không ghi: không có tệp dùng được', 70: 'lỗi nội bộ của danvan' } as Record<number, string>)[exitCode] ??
     '',

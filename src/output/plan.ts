@@ -51,6 +51,11 @@ export interface OutputPlanOptions {
   cwd: string;
   /** --force: an existing output file may be replaced (never an input). */
   force: boolean;
+  /**
+   * How the user named the outputs and --force, where not as options: a batch job's keys ("output", "force").
+   * Messages only: the plan's own keys stay the options.
+   */
+  naming?: { flags: Readonly<Record<string, string>>; force: string };
 }
 
 interface PlannedOutput {
@@ -222,6 +227,15 @@ export class OutputPlan {
     this.inputIdentities = undefined;
   }
 
+  /** An output's option as the user named it (a batch job's key, or the option itself). */
+  private shown(flag: string): string {
+    return this.options.naming?.flags[flag] ?? flag;
+  }
+
+  private get forceHint(): string {
+    return this.options.naming?.force ?? '--force';
+  }
+
   /** What discovery reached under the inputs: real paths of the files checked and the folders walked. */
   addDiscovered(found: { realFiles: readonly string[]; realDirs: readonly string[] }): void {
     for (const real of found.realFiles) if (!this.inputFiles.has(key(real))) this.inputFiles.set(key(real), { real, shown: real });
@@ -308,10 +322,12 @@ export class OutputPlan {
   commit(): CommitResult {
     const staged = this.outputs.filter((o) => o.temp).sort((a, b) => (a.real < b.real ? -1 : a.real > b.real ? 1 : 0));
     // A file whose bytes would change needs --force; without it, none of the run's outputs is written.
-    const blocked = this.options.force ? undefined : staged.find((o) => o.identity !== undefined);
-    if (blocked) {
+    // Every such file is named at once: a late report changes the report, the workbooks and the PDF together.
+    const blocked = this.options.force ? [] : staged.filter((o) => o.identity !== undefined);
+    if (blocked.length) {
       this.discard();
-      throw new OutputError(outputMsg.exists(blocked.path, blocked.flag));
+      const named = [...blocked].sort((a, b) => this.outputs.indexOf(a) - this.outputs.indexOf(b)).map((o) => ({ path: o.path, flag: this.shown(o.flag) }));
+      throw new OutputError(named.length === 1 ? outputMsg.exists(named[0]!.path, named[0]!.flag, this.forceHint) : outputMsg.existsMany(named, this.forceHint));
     }
     const done: { output: PlannedOutput; identity: string }[] = (this.committing = []);
     for (const output of staged) {
@@ -328,7 +344,7 @@ export class OutputPlan {
           for (const d of done) this.removeIfOurs(d.output.real, d.identity);
         }
         this.discard();
-        throw new OutputError(errno === 'EEXIST' ? outputMsg.appeared(output.path, output.flag) : outputMsg.writeFailed(output.path, errno));
+        throw new OutputError(errno === 'EEXIST' ? outputMsg.appeared(output.path, this.shown(output.flag), this.forceHint) : outputMsg.writeFailed(output.path, errno));
       }
     }
     this.committing = [];
@@ -389,10 +405,10 @@ export class OutputPlan {
       folderStats = statSync(folder);
     } catch (error) {
       const errno = errnoOf(error);
-      if (errno === 'ENOENT' || errno === 'ENOTDIR') throw new OutputError(outputMsg.folderMissing(dirname(path), flag));
+      if (errno === 'ENOENT' || errno === 'ENOTDIR') throw new OutputError(outputMsg.folderMissing(dirname(path), this.shown(flag)));
       throw new OutputError(outputMsg.writeFailed(path, errno));
     }
-    if (!folderStats.isDirectory()) throw new OutputError(outputMsg.folderMissing(dirname(path), flag));
+    if (!folderStats.isDirectory()) throw new OutputError(outputMsg.folderMissing(dirname(path), this.shown(flag)));
     const real = join(realOrSelf(folder), basename(absolute));
     const output: PlannedOutput = { flag, path, absolute, real };
     let own: Stats | undefined;
@@ -411,8 +427,8 @@ export class OutputPlan {
         return { ...output, identity: identityOf(own) };
       }
     }
-    if (stats.isDirectory()) throw new OutputError(outputMsg.isFolder(path, flag));
-    if (!stats.isFile()) throw new OutputError(outputMsg.notRegular(path, flag));
+    if (stats.isDirectory()) throw new OutputError(outputMsg.isFolder(path, this.shown(flag)));
+    if (!stats.isFile()) throw new OutputError(outputMsg.notRegular(path, this.shown(flag)));
     output.identity = identityOf(stats);
     return output;
   }
@@ -421,18 +437,18 @@ export class OutputPlan {
     const places = output.target ? [output.real, output.target] : [output.real];
     for (const place of places) {
       const input = this.inputFiles.get(key(place));
-      if (input) throw new OutputError(outputMsg.onInput(output.path, output.flag, input.shown));
+      if (input) throw new OutputError(outputMsg.onInput(output.path, this.shown(output.flag), input.shown));
       for (const [dirKey, shown] of this.inputDirs) {
-        if (key(place) === dirKey || inside(dirKey, place)) throw new OutputError(outputMsg.insideInput(output.path, output.flag, shown));
+        if (key(place) === dirKey || inside(dirKey, place)) throw new OutputError(outputMsg.insideInput(output.path, this.shown(output.flag), shown));
       }
       const other = this.byReal.get(key(place));
-      if (other && other !== output) throw new OutputError(outputMsg.sameAsOther(output.path, output.flag, other.flag));
+      if (other && other !== output) throw new OutputError(outputMsg.sameAsOther(output.path, this.shown(output.flag), this.shown(other.flag)));
     }
     if (output.identity) {
       const input = this.identities().get(output.identity);
-      if (input) throw new OutputError(outputMsg.onInput(output.path, output.flag, input));
+      if (input) throw new OutputError(outputMsg.onInput(output.path, this.shown(output.flag), input));
       const other = this.outputs.find((o) => o !== output && o.identity === output.identity);
-      if (other) throw new OutputError(outputMsg.sameAsOther(output.path, output.flag, other.flag));
+      if (other) throw new OutputError(outputMsg.sameAsOther(output.path, this.shown(output.flag), this.shown(other.flag)));
       // An existing file without --force is judged when its bytes are known: the same bytes leave it untouched.
     }
   }

@@ -9,6 +9,12 @@ import { runAggregate } from './aggregate-run.js';
 import { aggregateFailureJson, aggregateJson, type AggregateJson } from './json-output.js';
 
 /** A tonghop job: its options, with paths as the user wrote them, relative to `cwd`. */
+/** A batch job names its outputs and --force by its keys (docs/lo.md), and messages say so. */
+const BATCH_NAMING = {
+  flags: { '-o': '"output"', '--xlsx': '"xlsx"', '--doi-chieu': '"doiChieu"', '--pdf': '"pdf"' },
+  force: '"force": true cho việc này (hoặc danvan lo --force)',
+};
+
 export interface AggregateJobSpec {
   cwd: string;
   inputs: string[];
@@ -54,6 +60,7 @@ export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcom
       compare: spec.compare,
       strict: spec.strict,
       force: spec.force,
+      naming: BATCH_NAMING,
       workers: spec.workers,
       checkCommand: spec.checkCommand,
     });

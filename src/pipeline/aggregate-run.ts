@@ -15,7 +15,7 @@ import { chooseTemplates, periodMismatch } from '../render/template-choice.js';
 import { buildDocModel } from '../document/build.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { getLayoutProfile } from '../layout/profile.js';
-import { OutputPlan } from '../output/plan.js';
+import { OutputPlan, type OutputPlanOptions } from '../output/plan.js';
 import { requireExtension } from '../output/extension.js';
 import { aggregateAsSubmission } from './aggregate-export.js';
 import { readComparison } from './compare.js';
@@ -42,6 +42,8 @@ export interface AggregateRequest {
   /** --pdf: also write the report as PDF (PDF/A-2b where LibreOffice can), for digital signing. */
   pdf?: string;
   force?: boolean;
+  /** How the outputs and --force are named in messages, where not as options (a batch job's keys). */
+  naming?: OutputPlanOptions['naming'];
   strict?: boolean;
   cwd?: string;
   workers?: number;
@@ -111,7 +113,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
   // Every output of the run, checked together against every input (files found under the input folders
   // included, links resolved) and against each other before any submission is read; committed together.
   const discovery = discoverInputs(request.inputs, cwd);
-  const plan = new OutputPlan({ cwd, force: request.force ?? false });
+  const plan = new OutputPlan({ cwd, force: request.force ?? false, ...(request.naming ? { naming: request.naming } : {}) });
   plan.addInputs([...request.inputs, request.template, request.compare, request.configPath]);
   plan.addDiscovered(discovery);
   if (request.output) plan.add('-o', request.output);

@@ -40,7 +40,8 @@ describe('unchanged means untouched', () => {
     copyFileSync(join(QUARTER, 'SNV.xlsx'), join(input, 'SNV.xlsx'));
     const refused = danvan(['tonghop', ...args], cwd);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('đã có; danvan không ghi đè');
+    // Every output that would change is named, not only the first (an outside tester).
+    expect(refused.stderr).toContain('Lỗi: Các tệp "bc.docx" (-o), "th.xlsx" (--xlsx) đã có (nội dung mới sẽ khác); danvan không ghi đè và không ghi tệp nào của lần chạy này. Dùng --force để ghi đè hoặc chọn tên khác.');
     expect(stamp(join(cwd, 'bc.docx'))).toBe(before);
     expect(readdirSync(cwd).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     const forced = danvan(['tonghop', ...args, '--force'], cwd);
@@ -78,6 +79,13 @@ describe('unchanged means untouched', () => {
     expect(same.stdout).not.toContain('Đã ghi');
     expect(files.map(stamp)).toEqual(before);
     copyFileSync(join(QUARTER, 'SNV.xlsx'), join(dir, 'nop', 'b', 'SNV.xlsx'));
+    // Without force, the job is told in the batch file's own words (its keys and "force"), not tonghop's options.
+    const refused = danvan(['lo', 'lo.json'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('Các tệp "ket-qua/b.docx" ("output"), "ket-qua/b.xlsx" ("doiChieu") đã có (nội dung mới sẽ khác)');
+    expect(refused.stdout).toContain('Dùng "force": true cho việc này (hoặc danvan lo --force) để ghi đè');
+    expect(refused.stdout).toMatch(/^2 +B .* 2 +không ghi: tệp kết quả đã có hoặc không ghi được/m);
+    expect(files.map(stamp)).toEqual(before);
     const rerun = danvan(['lo', 'lo.json', '--force', '--json'], dir);
     expect(rerun.code).toBe(0);
     const result = parseJsonOutput(rerun.stdout, 'lo');

@@ -167,7 +167,7 @@ describe('outputs are never overwritten or half-written', () => {
     writeFileSync(join(cwd, 'bao-cao-quy-1-2023.docx'), 'bản cũ');
     const refused = aggregate([QUARTER, '--config', CONFIG], cwd);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('đã có; danvan không ghi đè. Dùng --force');
+    expect(refused.stderr).toContain('đã có (nội dung mới sẽ khác); danvan không ghi đè. Dùng --force');
     expect(readFileSync(join(cwd, 'bao-cao-quy-1-2023.docx'), 'utf8')).toBe('bản cũ');
     const forced = aggregate([QUARTER, '--config', CONFIG, '--force'], cwd);
     expect(forced.code).toBe(0);

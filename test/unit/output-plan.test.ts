@@ -89,7 +89,7 @@ describe('OutputPlan checks every output against the inputs and the other output
     const other = plan(cwd);
     other.add('-o', 'cu.docx');
     other.write('-o', Buffer.from('new'));
-    expect(refusal(() => other.commit())).toBe('Tệp "cu.docx" đã có; danvan không ghi đè. Dùng --force để ghi đè hoặc chọn tên khác bằng -o.');
+    expect(refusal(() => other.commit())).toBe('Tệp "cu.docx" đã có (nội dung mới sẽ khác); danvan không ghi đè. Dùng --force để ghi đè hoặc chọn tên khác bằng -o.');
     expect(readFileSync(join(cwd, 'cu.docx'), 'utf8')).toBe('old');
     const before = statSync(join(cwd, 'cu.docx'));
     const same = plan(cwd);
