@@ -40,6 +40,9 @@ export function formatDateShort(iso: string): string {
 /** ["a", "b", "c"] → "a, b và c". */
 export function joinList(items: readonly string[], last = 'và'): string {
   if (items.length <= 1) return items[0] ?? '';
+  // Names that hold the joining word themselves ("Phòng Giáo dục và Đào tạo") are set apart by semicolons:
+  // "… và Đào tạo và Ủy ban nhân dân huyện" would read as three names.
+  if (items.some((item) => ` ${item} `.includes(` ${last} `))) return items.join('; ');
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 

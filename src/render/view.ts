@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import { isFinalReview, nextPeriodName, parsePeriod, periodLabel, periodName, type Period } from '../domain/period.js';
 import type { FieldGroup, GatheredItem, IndicatorTotal, LimitationItem, ReportModel, TaskItem } from '../model/report-model.js';
 import { attribution, causesText, fieldCap, selectItems, validUnitsText } from './selection.js';
+import { joinList } from './format.js';
 import { escapeMarkup } from '../document/markup.js';
 import { appendixLabels, appendixNumbers, printedName, type AppendixLabels } from '../document/tables.js';
 import { getLayoutProfile } from '../layout/profile.js';
@@ -24,7 +25,7 @@ export interface ReportView {
   period: { key: string; name: string; nextName: string; label: string; year: number; isFinal: boolean };
   organization: Config['organization'];
   document: Config['document'];
-  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number; validText: string; validNamed: boolean };
+  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number; validText: string; validNamed: boolean; invalidText: string };
   /** Totals by code: {{chiTieu.TT_BUOI.total}}. */
   chiTieu: Record<string, IndicatorTotal>;
   indicators: IndicatorTotal[];
@@ -97,6 +98,7 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       ...model.status,
       validCount: model.status.valid.length,
       invalidCount: model.status.invalid.length,
+      invalidText: joinList(model.status.invalid.map((i) => i.name ?? (i.unit ? `đơn vị ${i.unit}` : `tệp “${i.file}”`))),
       missingCount: model.status.missing.length,
       validText: validUnitsText(model.status.valid, config.units, settings, phuLuc.donVi ?? ''),
       validNamed: model.status.valid.length <= settings.unitListUpTo || config.units.length > 0,

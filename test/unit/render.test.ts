@@ -53,6 +53,9 @@ describe('dates and lists', () => {
     expect(joinList([])).toBe('');
     expect(joinList(['a'])).toBe('a');
     expect(joinList(['a', 'b'])).toBe('a và b');
+    // Names holding "và" are set apart by semicolons (an outside tester read "… và Đào tạo và Ủy ban nhân dân huyện").
+    expect(joinList(['Phòng Giáo dục và Đào tạo', 'Ủy ban nhân dân huyện'])).toBe('Phòng Giáo dục và Đào tạo; Ủy ban nhân dân huyện');
+    expect(joinList(['Hội Nông dân', 'Sở Nông nghiệp và Phát triển nông thôn', 'Huyện đoàn'])).toBe('Hội Nông dân; Sở Nông nghiệp và Phát triển nông thôn; Huyện đoàn');
     expect(joinList(['a', 'b', 'c'])).toBe('a, b và c');
     expect(joinList(['a', 'b'], 'hoặc')).toBe('a hoặc b');
   });
