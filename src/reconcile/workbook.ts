@@ -2,6 +2,7 @@
  * The reconciliation workbook (`tonghop --doi-chieu`): for a person who must show where every figure and every
  * sentence of the report comes from — each number with its file, sheet and cell, each item with its rows.
  */
+import { isInformational } from '../diagnostics/issue.js';
 import ExcelJS from 'exceljs';
 import type { CheckReport } from '../check/check.js';
 import type { FileResult } from '../check/file-result.js';
@@ -338,16 +339,19 @@ function addFilesSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput): 
     { label: 'Trạng thái', width: 22 },
     { label: 'Số lỗi', width: 8 },
     { label: 'Số lưu ý', width: 8 },
+    { label: 'Số ghi chú', width: 9 },
     { label: 'Lỗi hoặc lưu ý đầu tiên', width: 70 },
   ];
   const sheet = tableSheet(workbook, RECON_SHEET.files, recon.filesTitle, columns);
   let n = 0;
   for (const file of input.check.files) {
-    const first = file.errors[0] ?? file.warnings[0];
+    // Counted as kiemtra and tong-hop-kiem-tra.xlsx count them: a "lưu ý" asks something of the unit, a "ghi chú" informs.
+    const asks = file.warnings.filter((w) => !isInformational(w.code));
+    const first = file.errors[0] ?? asks[0] ?? file.warnings[0];
     const where = first?.sheet && first.cell ? `${first.sheet}!${first.cell}: ` : first?.sheet ? `${first.sheet}: ` : '';
-    addRow(sheet, columns, [++n, file.file, file.unit, file.period, fileStatus(file), file.errors.length, file.warnings.length, first ? `${where}${first.message}` : null]);
+    addRow(sheet, columns, [++n, file.file, file.unit, file.period, fileStatus(file), file.errors.length, asks.length, file.warnings.length - asks.length, first ? `${where}${first.message}` : null]);
   }
-  for (const skipped of input.check.skipped) addRow(sheet, columns, [++n, skipped.file, null, null, recon.statusSkipped, 0, 0, null]);
+  for (const skipped of input.check.skipped) addRow(sheet, columns, [++n, skipped.file, null, null, recon.statusSkipped, 0, 0, 0, null]);
 }
 
 /**

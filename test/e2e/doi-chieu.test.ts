@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join, resolve } from 'node:path';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
+import { isInformational } from '../../src/diagnostics/issue.js';
 import { dumpXlsx, hasOpenpyxl } from '../helpers/openpyxl.js';
 import { hasCommand, resaveWithCalc } from '../helpers/soffice.js';
 
@@ -50,6 +51,18 @@ describe('tonghop --doi-chieu on the quarter fixtures', () => {
     const byUnit = book['Theo đơn vị']!.rows;
     expect(byUnit.at(-1)![2]).toBe('Tổng cộng');
     expect(byUnit.length - 3).toBe(15);
+  });
+
+  it.skipIf(!hasOpenpyxl())('the files sheet counts lưu ý and ghi chú as kiemtra and tong-hop-kiem-tra.xlsx do', () => {
+    const rows = dumpXlsx(path)['Tệp']!.rows;
+    const header = rows.findIndex((r) => r[0] === 'STT');
+    expect(rows[header]).toEqual(['STT', 'Tệp', 'Mã đơn vị', 'Kỳ báo cáo', 'Trạng thái', 'Số lỗi', 'Số lưu ý', 'Số ghi chú', 'Lỗi hoặc lưu ý đầu tiên']);
+    const check = parseJsonOutput(danvan(['kiemtra', QUARTER, '--config', CONFIG, '--json'], first.cwd).stdout, 'kiemtra');
+    for (const file of check.files as { file: string; warnings: { code: string }[] }[]) {
+      const row = rows.find((r) => r[1] === file.file)!;
+      const notes = file.warnings.filter((w) => isInformational(w.code)).length;
+      expect([row[6], row[7]], file.file).toEqual([file.warnings.length - notes, notes]);
+    }
   });
 
   it.skipIf(!hasOpenpyxl())('every number in the unit sheet carries its origin, and the origin cell holds that number', () => {
