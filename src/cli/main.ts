@@ -1,7 +1,7 @@
 /** The danvan command line: parses arguments, calls the pipeline, prints, and maps every failure to an exit code. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
-import { AggregateRejectedError, DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
+import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
 import { aggregateFailureJson, checkFailureJson, reminderFailureJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
@@ -238,8 +238,8 @@ function failureJson(command: string | undefined, failure: Failure, error: unkno
     case 'kiemtra':
       return checkFailureJson(failure);
     case 'tonghop':
-      return error instanceof AggregateRejectedError
-        ? aggregateFailureJson(failure, error.check, error.indicatorCodes)
+      return error instanceof DanvanError && error.known
+        ? aggregateFailureJson(failure, error.known.check, error.known.indicatorCodes)
         : aggregateFailureJson(failure, null, null);
     case 'lo':
       return batchFailureJson(failure, error instanceof BatchFileError ? error.batch : null);

@@ -17,6 +17,9 @@ export const EXIT = {
 
 /** Base of every error whose message is already written for the user (in Vietnamese). */
 export class DanvanError extends Error {
+  /** What a run had checked before it failed, for `--json` to report next to the error (set by the pipeline). */
+  known?: { check: CheckReport; indicatorCodes: readonly string[] };
+
   constructor(
     message: string,
     readonly exitCode: number,
@@ -113,6 +116,7 @@ export class AggregateRejectedError extends InputRejectedError {
     readonly indicatorCodes: string[],
   ) {
     super(message, code);
+    this.known = { check, indicatorCodes };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { needsFixing } from '../check/file-result.js';
 import { loadConfig } from '../config/load.js';
-import { DanvanError, EXIT, InternalError, AggregateRejectedError } from '../diagnostics/errors.js';
+import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { runAggregate } from './aggregate-run.js';
 import { aggregateFailureJson, aggregateJson, type AggregateJson } from './json-output.js';
 
@@ -76,10 +76,7 @@ export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcom
       error instanceof DanvanError && !(error instanceof InternalError)
         ? error
         : new InternalError((error as Error)?.message ?? String(error));
-    const json =
-      failure instanceof AggregateRejectedError
-        ? aggregateFailureJson({ code: failure.code, message: failure.message }, failure.check, failure.indicatorCodes)
-        : aggregateFailureJson({ code: failure.code, message: failure.message }, null, indicatorCodes);
+    const json = aggregateFailureJson({ code: failure.code, message: failure.message }, failure.known?.check ?? null, failure.known?.indicatorCodes ?? indicatorCodes);
     return { exitCode: failure.exitCode, json, message: failure.message };
   }
 }

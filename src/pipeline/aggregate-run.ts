@@ -1,6 +1,6 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { resolve } from 'node:path';
-import { AggregateRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
+import { AggregateRejectedError, DanvanError, InternalError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodEndDate, periodName, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
@@ -139,62 +139,68 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     throw new AggregateRejectedError(rejectMsg.strict(invalid.length, request.checkCommand), 'strict', check, codes);
   }
 
-  const output = request.output ?? defaultOutputName(check.period);
-  if (!request.output) plan.add('-o', output);
-
-  const catalogue = catalogueOf(config);
-  const previous = request.compare
-    ? await readComparison(request.compare, check.period, { catalogue, maxBytes: config.maxFileMB * 1024 * 1024, cwd })
-    : undefined;
-  const model = aggregateReport({
-    period: check.period,
-    files: check.files,
-    catalogue,
-    registry: config.units,
-    previous,
-    merge: { similarity: config.report.similarity },
-  });
-
-  const period = parsePeriod(check.period) as Period;
-  const final = isFinalReview(period);
-  const template = templates.forPeriod(final);
-  const rendered = template.render(buildView(model, config));
-  const doc = buildDocModel(rendered, model, config, template.file, profile);
-  const warnings = frameWarnings(config, request.configPath ?? null);
-  if (templates.single && periodMismatch(doc.frame.subject.join(' '), final)) {
-    warnings.push({ code: 'template.period-mismatch', message: templateMsg.periodMismatch(template.file, periodName(period), final) });
-  }
-  const docx = await writeDocx(doc, profile);
-  // exceljs (~0.3 s of CPU to load) only when a workbook is asked for: the report alone never needs it.
-  const workbook = request.xlsx
-    ? await (await import('../form/index.js')).buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) })
-    : undefined;
-  const reconciliation = request.doiChieu
-    ? await (await import('../reconcile/workbook.js')).buildReconciliationWorkbook({ model, check, catalogue })
-    : undefined;
-
-  let committed;
   try {
-    plan.write('-o', docx);
-    if (request.xlsx && workbook) plan.write('--xlsx', workbook);
-    if (request.doiChieu && reconciliation) plan.write('--doi-chieu', reconciliation);
-    if (request.pdf) {
-      const { pdfA } = await stageReportPdf(plan, '--pdf', request.pdf, docx, pdfDate(config, model, period));
-      if (!pdfA) warnings.push({ code: 'pdf.not-pdfa', message: pdfMsg.notPdfA(request.pdf) });
+    const output = request.output ?? defaultOutputName(check.period);
+    if (!request.output) plan.add('-o', output);
+
+    const catalogue = catalogueOf(config);
+    const previous = request.compare
+      ? await readComparison(request.compare, check.period, { catalogue, maxBytes: config.maxFileMB * 1024 * 1024, cwd })
+      : undefined;
+    const model = aggregateReport({
+      period: check.period,
+      files: check.files,
+      catalogue,
+      registry: config.units,
+      previous,
+      merge: { similarity: config.report.similarity },
+    });
+
+    const period = parsePeriod(check.period) as Period;
+    const final = isFinalReview(period);
+    const template = templates.forPeriod(final);
+    const rendered = template.render(buildView(model, config));
+    const doc = buildDocModel(rendered, model, config, template.file, profile);
+    const warnings = frameWarnings(config, request.configPath ?? null);
+    if (templates.single && periodMismatch(doc.frame.subject.join(' '), final)) {
+      warnings.push({ code: 'template.period-mismatch', message: templateMsg.periodMismatch(template.file, periodName(period), final) });
     }
-    committed = plan.commit();
-  } finally {
-    plan.discard();
+    const docx = await writeDocx(doc, profile);
+    // exceljs (~0.3 s of CPU to load) only when a workbook is asked for: the report alone never needs it.
+    const workbook = request.xlsx
+      ? await (await import('../form/index.js')).buildFormWorkbook({ catalogue, content: aggregateAsSubmission(model, config) })
+      : undefined;
+    const reconciliation = request.doiChieu
+      ? await (await import('../reconcile/workbook.js')).buildReconciliationWorkbook({ model, check, catalogue })
+      : undefined;
+
+    let committed;
+    try {
+      plan.write('-o', docx);
+      if (request.xlsx && workbook) plan.write('--xlsx', workbook);
+      if (request.doiChieu && reconciliation) plan.write('--doi-chieu', reconciliation);
+      if (request.pdf) {
+        const { pdfA } = await stageReportPdf(plan, '--pdf', request.pdf, docx, pdfDate(config, model, period));
+        if (!pdfA) warnings.push({ code: 'pdf.not-pdfa', message: pdfMsg.notPdfA(request.pdf) });
+      }
+      committed = plan.commit();
+    } finally {
+      plan.discard();
+    }
+    return {
+      check,
+      model,
+      doc,
+      output,
+      xlsx: request.xlsx ?? null,
+      doiChieu: request.doiChieu ?? null,
+      pdf: request.pdf ?? null,
+      unchanged: committed.unchanged,
+      warnings,
+    };
+  } catch (error) {
+    // Refused after the check (an output that exists, a template that fails): --json still says what was checked.
+    if (error instanceof DanvanError && !error.known) error.known = { check, indicatorCodes: codes };
+    throw error;
   }
-  return {
-    check,
-    model,
-    doc,
-    output,
-    xlsx: request.xlsx ?? null,
-    doiChieu: request.doiChieu ?? null,
-    pdf: request.pdf ?? null,
-    unchanged: committed.unchanged,
-    warnings,
-  };
 }

@@ -44,6 +44,11 @@ describe('unchanged means untouched', () => {
     expect(refused.stderr).toContain('Lỗi: Các tệp "bc.docx" (-o), "th.xlsx" (--xlsx) đã có (nội dung mới sẽ khác); danvan không ghi đè và không ghi tệp nào của lần chạy này. Dùng --force để ghi đè hoặc chọn tên khác.');
     expect(stamp(join(cwd, 'bc.docx'))).toBe(before);
     expect(readdirSync(cwd).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // --json says what was checked next to the error.
+    const json = parseJsonOutput(danvan(['tonghop', ...args, '--json'], cwd).stdout, 'tonghop');
+    expect(json.error.code).toBe('output');
+    expect(json.units).toMatchObject({ submitted: 3, valid: 3, invalid: 0 });
+    expect(json.period).toBe('2023-Q1');
     const forced = danvan(['tonghop', ...args, '--force'], cwd);
     expect(forced.code).toBe(0);
     expect(stamp(join(cwd, 'bc.docx'))).not.toBe(before);
@@ -84,7 +89,8 @@ describe('unchanged means untouched', () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toContain('Các tệp "ket-qua/b.docx" ("output"), "ket-qua/b.xlsx" ("doiChieu") đã có (nội dung mới sẽ khác)');
     expect(refused.stdout).toContain('Dùng "force": true cho việc này (hoặc danvan lo --force) để ghi đè');
-    expect(refused.stdout).toMatch(/^2 +B .* 2 +không ghi: tệp kết quả đã có hoặc không ghi được/m);
+    // The job was checked before its outputs were refused: its period and counts are known, and shown.
+    expect(refused.stdout).toMatch(/^2 +B +2023-Q1 +2 +0 +\d+ +2 +không ghi: tệp kết quả đã có hoặc không ghi được/m);
     expect(files.map(stamp)).toEqual(before);
     const rerun = danvan(['lo', 'lo.json', '--force', '--json'], dir);
     expect(rerun.code).toBe(0);
