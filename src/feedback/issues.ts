@@ -4,6 +4,7 @@ import { SHEET } from '../domain/form-layout.js';
 import { foldKey } from '../domain/text.js';
 import type { FeedbackIssue } from './annotate-workbook.js';
 import { isInformational } from '../diagnostics/issue.js';
+import { feedbackMsg } from '../messages/vi.js';
 
 export type SeverityIssue = IssueOut & { severity: 'error' | 'warning' };
 
@@ -12,11 +13,19 @@ export type SeverityIssue = IssueOut & { severity: 'error' | 'warning' };
  * allowed and means "not reported": it is not highlighted, and alone it earns no copy).
  */
 export function feedbackIssues(file: FileResult): SeverityIssue[] {
+  const warnings = file.warnings.filter((w) => !isInformational(w.code));
+  // Every cell converted from a legacy encoding is marked in the copy with what danvan read there (a note could
+  // not show the legacy text itself: outside its .VnTime font it reads as garbage). The check's warnings may
+  // sum a sheet up in one line; the unit needs each cell.
+  const repaired = warnings.some((w) => w.code === LEGACY_CODE) ? (file.repairs ?? []) : [];
   return [
     ...file.errors.map((e) => ({ ...e, severity: 'error' as const })),
-    ...file.warnings.filter((w) => !isInformational(w.code)).map((w) => ({ ...w, severity: 'warning' as const })),
+    ...(repaired.length ? warnings.filter((w) => w.code !== LEGACY_CODE) : warnings).map((w) => ({ ...w, severity: 'warning' as const })),
+    ...repaired.map((r) => ({ sheet: r.sheet, cell: r.cell, code: LEGACY_CODE, message: feedbackMsg.legacyCell(r.encoding, r.after), severity: 'warning' as const })),
   ];
 }
+
+const LEGACY_CODE = 'text.legacy-encoding';
 
 const FORM_ORDER = [SHEET.guide, SHEET.info, SHEET.figures, SHEET.results, SHEET.limitations, SHEET.tasks, SHEET.proposals, SHEET.models].map(foldKey);
 

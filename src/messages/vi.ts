@@ -213,6 +213,9 @@ export const recon = {
 
 /** `kiemtra --phan-hoi`: the annotated copies and tong-hop-kiem-tra.xlsx, read by the units and the staff. */
 export const feedbackMsg = {
+  /** A cell converted from a legacy encoding, in the unit's annotated copy. */
+  legacyCell: (encoding: keyof typeof LEGACY_ENCODING_NAME, after: string) =>
+    `Ô này gõ bằng bảng mã ${LEGACY_ENCODING_NAME[encoding]}; danvan đã chuyển sang Unicode và đọc là ${shown(after)}. Lần sau hãy gõ bằng bảng mã Unicode (phông Times New Roman).`,
   sheetName: 'Kết quả kiểm tra',
   title: 'KẾT QUẢ KIỂM TRA BÁO CÁO',
   fileLine: (file: string, unit: string | null, period: string | null) =>

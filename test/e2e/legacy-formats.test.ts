@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { danvan, expectNoStackTrace, FIXTURES, tempDir } from './run-cli.js';
 import { documentText } from '../helpers/docx-xml.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
+import { dumpXlsx, hasOpenpyxl } from '../helpers/openpyxl.js';
 import { convertWithLibreOffice, hasCommand } from '../helpers/soffice.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
@@ -85,6 +86,19 @@ describe('legacy text and old formats, end to end', () => {
       expect(human).toMatch(new RegExp(`^ {4}lưu ý: sheet ${sheet}: Văn bản gõ bằng bảng mã TCVN3 \\(\\.VnTime\\) đã được chuyển sang Unicode ở \\d+ ô \\(`, 'm'));
     }
     expect(human).not.toContain('chỗ khác');
+    // In the unit's annotated copy every converted cell is marked, with what danvan read there (not the garbage).
+    if (hasOpenpyxl()) {
+      const ph = danvan(['kiemtra', 'nop/HU_A.xlsx', '--phan-hoi', 'ph-legacy'], cwd);
+      expectNoStackTrace(ph);
+      const copy = dumpXlsx(join(cwd, 'ph-legacy', 'HU_A.xlsx'));
+      const repairs = parseJsonOutput(danvan(['kiemtra', 'nop/HU_A.xlsx', '--json'], cwd).stdout, 'kiemtra').files[0].repairs as { sheet: string; cell: string; after: string }[];
+      expect(repairs.length).toBeGreaterThan(5);
+      for (const r of repairs) {
+        const note = copy[r.sheet]!.notes[r.cell] ?? '';
+        expect(note, `${r.sheet}!${r.cell}`).toContain('Ô này gõ bằng bảng mã TCVN3 (.VnTime); danvan đã chuyển sang Unicode và đọc là');
+        expect(note).toContain(r.after.slice(0, 20));
+      }
+    }
 
     const run = danvan(['tonghop', 'nop', '-o', 'bao-cao.docx', '--xlsx', 'tong-hop.xlsx', '--doi-chieu', 'doi-chieu.xlsx'], cwd);
     expectNoStackTrace(run);
