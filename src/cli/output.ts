@@ -7,6 +7,7 @@ import { describeLocation, isInformational } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
 import { aggregateOutputMsg, FOLDED, loMsg } from '../messages/vi.js';
 import type { JobOutcome } from '../pipeline/aggregate-job.js';
+import { fixOrderOf } from '../feedback/issues.js';
 
 const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
   'lock-file': 'tệp khóa tạm của Excel (đang mở tệp gốc), không phải báo cáo',
@@ -61,6 +62,11 @@ function warningCounts(warnings: readonly IssueOut[]): string {
   return [asks ? `${asks} lưu ý` : '', notes ? `${notes} ghi chú` : ''].filter(Boolean).join(', ');
 }
 
+/** A file's errors in the order a person fixes them, as the feedback workbook and the annotated copy list them. */
+function errorsInFixOrder(result: FileResult): IssueOut[] {
+  return fixOrderOf(result).filter((issue) => issue.severity === 'error');
+}
+
 export function fileSummary(result: FileResult): string {
   const who = [result.unit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
   const status = result.superseded
@@ -93,7 +99,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     if (options.details && !options.details(result)) continue;
     lines.push(fileSummary(result));
     // A superseded file's errors are the unit's past: the note says which file replaced it.
-    if (!result.superseded) for (const error of result.errors) lines.push(issueLine(error));
+    if (!result.superseded) for (const error of errorsInFixOrder(result)) lines.push(issueLine(error));
     if (options.warnings) lines.push(...warningLines(result.warnings));
   }
   if (report.skipped.length) {
@@ -115,7 +121,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     if (toFix.length) {
       lines.push('', `Cần đơn vị sửa và gửi lại (${toFix.length} tệp):`);
       for (const f of toFix) {
-        const first = f.errors[0]!;
+        const first = errorsInFixOrder(f)[0]!;
         const where = describeLocation(first);
         lines.push(`    ✗ ${f.file}${f.unit ? ` (${f.unit})` : ''}: ${where ? `${where}: ` : ''}${first.message}${f.errors.length > 1 ? ` (và ${f.errors.length - 1} lỗi khác)` : ''}`);
       }

@@ -211,6 +211,25 @@ describe('danvan kiemtra on a mixed inbox', () => {
     expect(human.stdout).toContain('Tổng cộng 2 tệp: 1 hợp lệ, 0 không hợp lệ, 1 tệp cũ không tính (đơn vị đã gửi tệp mới hơn).');
   });
 
+  it.skipIf(!hasOpenpyxl())('a file\'s errors are listed in the order a person fixes them, as the feedback workbook lists them', () => {
+    const dir = tempDir();
+    execFileSync(PYTHON, ['-c', [
+      'import sys, openpyxl',
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      'wb["Thông tin"]["B4"] = "Quý II/2023"',
+      'wb["Thông tin"]["B5"] = "31/02/2023"',
+      'wb.save(sys.argv[2])',
+    ].join('\n'), join(FIXTURES, 'quy-1-2023', 'HU_TANLAC.xlsx'), join(dir, 'HU_TANLAC.xlsx')]);
+    for (const name of ['SNV.xlsx', 'MTTQ.xlsx']) copyFileSync(join(FIXTURES, 'quy-1-2023', name), join(dir, name));
+    const human = danvan(['kiemtra', dir], cwd).stdout;
+    // The period's error (B4) is found after the date's (B5), across files; it is still listed first.
+    const lines = human.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('✗') && l.includes('HU_TANLAC.xlsx'));
+    expect(lines[at + 1]).toMatch(/^ {4}sheet Thông tin, ô B4: /);
+    expect(lines[at + 2]).toMatch(/^ {4}sheet Thông tin, ô B5: /);
+    expect(human).toMatch(/✗ .*HU_TANLAC\.xlsx \(HU_TANLAC\): sheet Thông tin, ô B4: .*\(và 1 lỗi khác\)/);
+  });
+
   it('the human report groups problems under each file with ✗ and the cell', () => {
     const result = danvan(['kiemtra', join(FIXTURES, 'hon-hop'), '--khong-luu-y'], cwd);
     expect(result.code).toBe(1);
