@@ -5,7 +5,7 @@ import { itemKey } from '../domain/text.js';
 import { orderUnits } from '../domain/units.js';
 import { addresseeRank, canonicalAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
-import { isUsed, needsFixing, type FileResult } from '../check/file-result.js';
+import { isUsed, unitMustFix, type FileResult } from '../check/file-result.js';
 import { missingUnits } from '../check/cross-file.js';
 import type { Submission } from '../schemas/submission.js';
 import type { FigureSource, ItemSource, LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
@@ -195,12 +195,14 @@ function submissionStatus(
   registry: ReadonlyMap<string, UnitEntry>,
 ): SubmissionStatus {
   const validCodes = new Set(ordered.map((u) => u.code));
+  // The files their units must correct: a file this machine could not open is the staff's to solve, not the unit's.
   const invalid = input.files
-    .filter(needsFixing)
+    .filter(unitMustFix)
     .map((f) => ({
       file: f.file,
       unit: f.unit,
-      name: (f.unit && registry.get(f.unit)?.name) || null,
+      // The registry's name, else the name the file gives itself ("Tên đơn vị"), read even from an invalid file.
+      name: (f.unit && registry.get(f.unit)?.name) || f.contact?.unitName || null,
       reasons: f.errors.map((e) => (e.sheet && e.cell ? `${e.sheet}!${e.cell}: ${e.message}` : e.message)),
     }));
   // Units that sent nothing; a unit whose file is invalid is listed with its file, not as missing.

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { submissionXlsx } from '../../scripts/hostile-inputs.mjs';
 import { unzipDocx } from '../helpers/docx-xml.js';
@@ -47,6 +47,14 @@ describe('the file system', () => {
       expect(result.stdout).toContain('Không mở được trên máy này, cần kiểm tra quyền đọc tệp hoặc ổ đĩa (1 tệp; không phải lỗi của đơn vị):');
       expect(result.stdout).toMatch(/✗ nop\/HLHPN\.xlsx: Không mở được tệp trên máy này \(tài khoản đang chạy danvan không có quyền đọc tệp\)/);
       expect(result.stdout).not.toContain('Cần đơn vị sửa và gửi lại');
+      // Nor does the signed report ask the units to correct it (a second outside tester).
+      const out = join(dir(), 'bc.docx');
+      chmodSync(dirname(out), 0o777);
+      const report = run(['tonghop', 'nop', '-o', out], cwd, canDropPrivileges ? { uid: 65534 } : {});
+      expect(report.code, report.stderr).toBe(1);
+      const text = unzipDocx(readFileSync(out)).get('word/document.xml')!.replace(/<[^>]+>/g, '');
+      expect(text).not.toContain('HLHPN.xlsx');
+      expect(text).not.toContain('chưa hợp lệ nên chưa được tổng hợp');
     } finally {
       chmodSync(join(cwd, 'nop', 'HLHPN.xlsx'), 0o644);
     }
