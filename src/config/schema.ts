@@ -77,7 +77,14 @@ export const configSchema = z.object({
     /** "extend" adds these to the built-in catalogue; "replace" uses only these. */
     mode: z.enum(['extend', 'replace']).default('extend'),
     items: z.array(indicatorSchema).max(CONFIG_LIMITS.indicators).default([]),
-  }).strict().prefault({}),
+  })
+    .strict()
+    // "replace" with nothing to replace with would leave every file with an error on every figure row.
+    .refine((indicators) => indicators.mode !== 'replace' || indicators.items.length > 0, {
+      message: 'với "mode": "replace" phải khai báo ít nhất một chỉ tiêu trong "items" (danh mục có sẵn không được dùng)',
+      path: ['items'],
+    })
+    .prefault({}),
   layout: z.enum(['hd36', 'nd30']).default('hd36'),
   /** How the report's body keeps its length at any number of units (docs/cau-hinh.md, "report"). */
   report: z.object({

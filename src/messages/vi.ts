@@ -295,7 +295,16 @@ export const FOLDED: Record<string, string> = {
 };
 
 /** JSON types as the batch and config messages name them. */
-const JSON_TYPE: Record<string, string> = { string: 'chuỗi chữ', number: 'số', boolean: 'true/false', array: 'danh sách [...]', object: 'đối tượng {...}' };
+const JSON_TYPE: Record<string, string> = {
+  string: 'chuỗi chữ',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'true/false',
+  array: 'danh sách [...]',
+  object: 'đối tượng {...}',
+  record: 'đối tượng {...}',
+  map: 'đối tượng {...}',
+};
 
 /** A key of the config or of a batch file that its schema refuses (schemas/issue-text.ts). */
 export const schemaMsg = {

@@ -19,6 +19,13 @@ function isoDate(value: unknown): string {
   throw new Error(`"${text}" không phải ngày (cần dạng 2023-04-05 hoặc 05/04/2023)`);
 }
 
+/** A figure for so/phantram: a finite number, or null for "not reported"; anything else is a template error, never "NaN" in a report. */
+function figure(value: unknown, helper: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new Error(`{{${helper}}} cần một số (hoặc một chỉ tiêu không có số liệu), không phải "${String(value).slice(0, 50)}"`);
+}
+
 const period = (key: unknown) => {
   const parsed = typeof key === 'string' ? parsePeriod(key) : undefined;
   if (!parsed) throw new Error(`kỳ báo cáo không hợp lệ: ${String(key)}`);
@@ -28,13 +35,14 @@ const period = (key: unknown) => {
 export const helpers: Record<string, HelperDelegate> = {
   /** {{so 1234.5}} → 1.234,5 ; {{so x 0}} rounds to whole numbers. Blank (null) prints "—". */
   so: (...values: unknown[]) => {
-    const [value, decimals] = args(values) as [number | null, number?];
-    return value === null || value === undefined ? '—' : formatNumber(value, typeof decimals === 'number' ? decimals : 2);
+    const [raw, decimals] = args(values) as [unknown, number?];
+    const value = figure(raw, 'so');
+    return value === null ? '—' : formatNumber(value, typeof decimals === 'number' ? decimals : 2);
   },
   /** {{phantram 95.24}} → 95,2% */
   phantram: (...values: unknown[]) => {
-    const [value] = args(values) as [number | null];
-    return value === null || value === undefined ? '—' : formatPercent(value);
+    const value = figure(args(values)[0], 'phantram');
+    return value === null ? '—' : formatPercent(value);
   },
   /** {{ngay "2023-01-09"}} (or "09/01/2023") → ngày 09 tháng 01 năm 2023 */
   ngay: (date: string) => formatDateLong(isoDate(date)),

@@ -211,6 +211,15 @@ const n0 = (n: number) => formatNumber(n, 0);
  * parser and compiler recurse once per level and take seconds per 10,000 tags). Comments, raw blocks and
  * escaped mustaches are skipped as Handlebars reads them.
  */
+/**
+ * A built-in block with nothing after its name ({{#if}}) fails only when it runs: in a branch that this period
+ * skips, a template would pass today and fail next quarter. It is refused when the template is read.
+ */
+function checkBareBlocks(source: string, file: string): void {
+  const bare = /\{\{~?#(if|unless|each|with)\s*~?\}\}/.exec(source);
+  if (bare) throw budgetError(file, `khối {{#${bare[1]}}} cần đúng một giá trị sau tên khối`, lineCounter(source)(bare.index));
+}
+
 function checkTags(source: string, file: string): void {
   const lineAt = lineCounter(source);
   let tags = 0;
@@ -304,6 +313,7 @@ function partialLine(calls: PartialCall[], name: string | undefined): number | u
 export function compileTemplate(text: string, file: string): LoadedTemplate {
   const source = text.replace(/\r\n?/g, '\n');
   checkTags(source, file);
+  checkBareBlocks(source, file);
   let run: RenderRun | undefined;
   const env = environment(() => run);
   let compiled: Handlebars.TemplateDelegate;

@@ -182,6 +182,8 @@ describe('a missing key is told apart from a value of the wrong type', () => {
       '  - report.similarity: sai kiểu dữ liệu (cần số)',
       '  - khóa không được hỗ trợ "nmae" (có thể gõ nhầm tên)',
     ]);
+    expect(configError('{ "report": { "namesUpTo": 2.5 } }').message).toContain('report.namesUpTo: sai kiểu dữ liệu (cần số nguyên)');
+    expect(configError('{ "indicators": { "mode": "replace" } }').message).toContain('indicators.items: với "mode": "replace" phải khai báo ít nhất một chỉ tiêu');
     expect(configError('{ "units": [{ "code": "A", "name": null }] }', 'c.json').message).toContain('units[0].name: sai kiểu dữ liệu (cần chuỗi chữ)');
   });
 });

@@ -85,10 +85,16 @@ describe('compileTemplate errors', () => {
     expect(error.message).toMatch(expected);
     expect(error.message).not.toMatch(/Expecting|got '|Parse error|Lexical|CLOSE|INVALID/);
   });
-  it('a built-in block given no value is told in Vietnamese at render', () => {
-    const error = thrown(() => compileTemplate('a\n{{#if}}x{{/if}}', 'mau.hbs').render({}));
+  it('a built-in block given no value is refused when the template is read, even in a branch this period skips', () => {
+    const error = thrown(() => compileTemplate('a\n{{#if x}}b{{else}}\n{{#each}}x{{/each}}{{/if}}', 'mau.hbs'));
     expect(error).toBeInstanceOf(TemplateError);
-    expect(error.message).toBe('Mẫu báo cáo mau.hbs, dòng 2: khối {{#if}} cần đúng một giá trị sau tên khối.');
+    expect(error.message).toBe('Mẫu báo cáo mau.hbs, dòng 3: khối {{#each}} cần đúng một giá trị sau tên khối.');
+  });
+  it('{{so}} and {{phantram}} refuse what is not a number instead of printing "NaN" into the report', () => {
+    const error = thrown(() => compileTemplate('a\n{{so "abc" 1}}', 'mau.hbs').render({}));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toMatch(/^Mẫu báo cáo mau\.hbs(, dòng 2)?: \{\{so\}\} cần một số/);
+    expect(compileTemplate('{{so x}}|{{phantram y}}', 'm').render({ x: null, y: 95.24 })).toBe('—|95,2%');
   });
   it('a mismatched closing block names its line', () => {
     const error = thrown(() => compileTemplate('a\nb\n{{#if x}}\n{{/unless}}\n', 'mau.hbs'));
