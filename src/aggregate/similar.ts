@@ -6,8 +6,11 @@
  *   2. Two texts are similar when the Dice coefficient of those multisets, 2·|A∩B| / (|A| + |B|), is at least the
  *      threshold (0,9 by default).
  *   3. They are never merged if they differ in a number (every run of digits, with its separators removed, must
- *      be the same multiset: "Kết luận 43" is not "Kết luận 44") or in a name (each capitalised word of one text
- *      other than its first must be a word of the other, in any case: "xã Hòa Xuân" is not "xã Hòa Tâm", "Huyện
+ *      be the same multiset: "Kết luận 43" is not "Kết luận 44"; number words count too: "hai" is not "ba", "lần
+ *      thứ nhất" not "lần thứ hai", "hàng trăm" not "hàng nghìn" — "một" and "năm" excepted, which mostly mean "a"
+ *      and "year") or in a name (each name word of one text must be a word of the other, in any case: the
+ *      capitalised words other than the first, and a place's kind with the two words after it, typed in lower case
+ *      or not: "xã Hòa Xuân" is not "xã Hòa Tâm", "xã an hòa" not "xã an hải", "thị trấn" not "thị xã", "Huyện
  *      ủy" not "Thành ủy"; but "Nhân dân" is "nhân dân", a capital of style only).
  *
  * Matching uses prefix filtering over syllables ordered by rarity, so that each item is compared only with the
@@ -22,6 +25,33 @@ const FUNCTION_WORDS = new Set(
     'hay', 'hoặc', 'vào', 'ra', 'lên', 'rất', 'còn', 'thêm', 'nhiều', 'mọi', 'toàn', 'bộ',
   ].map((w) => w.normalize('NFC')),
 );
+
+/** Number words that change what an item says (digits are caught apart); "một" and "năm" left out: mostly "a" and "year". */
+const NUMBER_WORDS = new Set(
+  ['hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mươi', 'lăm', 'mốt', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'nhất', 'nhì', 'rưỡi'].map((w) =>
+    w.normalize('NFC'),
+  ),
+);
+
+/** Kinds of place before a place name ("xã An Hòa", "thị trấn", "phường 3"): the kind and its name words are names. */
+const PLACE_KINDS = new Set(['xã', 'phường', 'trấn', 'huyện', 'quận', 'tỉnh', 'thôn', 'xóm', 'ấp'].map((w) => w.normalize('NFC')));
+
+/** A place's kind and up to two words after it, lower-cased: names even when typed without capitals. */
+function placeNamesOf(lower: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lower.length; i += 1) {
+    const word = lower[i]!;
+    // "xã hội" (society), in "chính trị - xã hội", is no place.
+    if (!PLACE_KINDS.has(word) || (word === 'xã' && lower[i + 1] === 'hội')) continue;
+    out.push(word);
+    for (let k = 1; k <= 2; k += 1) {
+      const next = lower[i + k];
+      if (!next || FUNCTION_WORDS.has(next) || PLACE_KINDS.has(next)) break;
+      out.push(next);
+    }
+  }
+  return out;
+}
 
 export interface ItemSignature {
   /** Content syllables, sorted by the index's order once indexed. */
@@ -85,11 +115,12 @@ function namesOf(text: string): string[] {
 
 export function signature(text: string): ItemSignature {
   const normal = text.normalize('NFC');
-  const syllables = words(normal.toLocaleLowerCase('vi')).filter((w) => !FUNCTION_WORDS.has(w));
+  const lower = words(normal.toLocaleLowerCase('vi'));
+  const syllables = lower.filter((w) => !FUNCTION_WORDS.has(w));
   return {
     syllables,
-    numbers: numbersOf(normal).sort().join(' '),
-    names: [...new Set(namesOf(normal))].filter((w) => !FUNCTION_WORDS.has(w)),
+    numbers: [...numbersOf(normal), ...lower.filter((w) => NUMBER_WORDS.has(w))].sort().join(' '),
+    names: [...new Set([...namesOf(normal), ...placeNamesOf(lower)])].filter((w) => !FUNCTION_WORDS.has(w)),
   };
 }
 

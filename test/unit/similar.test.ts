@@ -40,6 +40,17 @@ describe('the stated measure', () => {
     expect(similar(signature(a), withPlace, 0.8)).toBe(false);
   });
 
+  it('never merges across numbers written as words, or places typed in lower case (a third outside tester)', () => {
+    expect(same('Tổ chức hai hội nghị đối thoại giữa người đứng đầu cấp ủy với Nhân dân trong quý', 'Tổ chức ba hội nghị đối thoại giữa người đứng đầu cấp ủy với Nhân dân trong quý')).toBe(false);
+    expect(same('Tham gia hội thi Dân vận khéo lần thứ nhất do tỉnh tổ chức thành công tốt đẹp', 'Tham gia hội thi Dân vận khéo lần thứ hai do tỉnh tổ chức thành công tốt đẹp')).toBe(false);
+    expect(same('Vận động hàng trăm hộ dân hiến đất mở rộng đường giao thông nông thôn trong kỳ', 'Vận động hàng nghìn hộ dân hiến đất mở rộng đường giao thông nông thôn trong kỳ')).toBe(false);
+    expect(same('Vận động nhân dân hiến đất làm đường giao thông nông thôn tại xã an hòa', 'Vận động nhân dân hiến đất làm đường giao thông nông thôn tại xã an hải')).toBe(false);
+    expect(same('Ra mắt mô hình dân vận khéo về xây dựng nông thôn mới tại thị trấn Phú Mỹ', 'Ra mắt mô hình dân vận khéo về xây dựng nông thôn mới tại thị xã Phú Mỹ')).toBe(false);
+    // What stays one item: "một" (a) and "năm" (year) are not counted as numbers, and "xã hội" is no place.
+    expect(same('Tổ chức một hội nghị sơ kết công tác dân vận năm 2023 của hệ thống chính trị - xã hội', 'Tổ chức hội nghị sơ kết công tác dân vận năm 2023 của hệ thống chính trị xã hội')).toBe(true);
+    expect(same('Vận động nhân dân hiến đất làm đường giao thông tại xã An Hòa', 'Vận động Nhân dân hiến đất làm đường giao thông ở xã an hòa')).toBe(true);
+  });
+
   it('does not merge different things that share many words', () => {
     expect(
       same('Tổ chức các hoạt động kỷ niệm 48 năm Ngày giải phóng miền Nam, thống nhất đất nước', 'Phối hợp tổ chức Lễ kỷ niệm 48 năm Ngày giải phóng miền Nam, thống nhất đất nước'),
