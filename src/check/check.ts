@@ -13,7 +13,7 @@ import { MIN_FILES_FOR_WORKERS, analyzeInWorkers, defaultWorkerCount, workersAva
 export interface CheckRequest {
   inputs: readonly string[];
   config: Config;
-  /** --ky: the expected period in any accepted spelling; by default the one most files declare. */
+  /** --ky: the expected period in any accepted spelling; by default the one most units declare. */
   period?: string;
   cwd?: string;
   /** The inputs already expanded (tonghop expands them first, to check its outputs against every file). */

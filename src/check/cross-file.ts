@@ -19,12 +19,20 @@ function periodEnd(key: string): number {
 }
 
 /**
- * The period most files declare. Two periods declared by as many files each cannot be told apart without the
- * user: that is a PeriodTieError (exit 2) naming them, never a silent choice.
+ * The period most units declare: a unit that sent three files of one period counts once, so that it cannot
+ * outvote two units of another (a file whose unit is unknown counts for itself). Two periods declared by as many
+ * units each cannot be told apart without the user: that is a PeriodTieError (exit 2) naming them, never a silent
+ * choice.
  */
 export function majorityPeriod(results: readonly FileResult[]): string | null {
-  const counts = new Map<string, number>();
-  for (const result of results) if (result.period) counts.set(result.period, (counts.get(result.period) ?? 0) + 1);
+  const senders = new Map<string, Set<string>>();
+  for (const result of results) {
+    if (!result.period) continue;
+    const set = senders.get(result.period) ?? new Set<string>();
+    set.add(result.unit ? `unit:${result.unit}` : `file:${result.file}`);
+    senders.set(result.period, set);
+  }
+  const counts = new Map([...senders].map(([period, set]) => [period, set.size] as const));
   let bestCount = 0;
   for (const count of counts.values()) bestCount = Math.max(bestCount, count);
   const leaders = [...counts].filter(([, count]) => count === bestCount).map(([key]) => key);

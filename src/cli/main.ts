@@ -82,7 +82,7 @@ Ví dụ:
 Mã thoát:
   0   thành công: mọi tệp hợp lệ, đã ghi kết quả
   1   đã ghi kết quả, nhưng có tệp báo cáo không hợp lệ
-  2   sai cách dùng; cấu hình, mẫu báo cáo hoặc tệp lô không dùng được; hai kỳ có số tệp bằng nhau mà thiếu --ky
+  2   sai cách dùng; cấu hình, mẫu báo cáo hoặc tệp lô không dùng được; hai kỳ có số đơn vị gửi bằng nhau mà thiếu --ky
   3   không ghi gì vì đầu vào: không có tệp hợp lệ, hoặc --strict mà có tệp không hợp lệ
   70  lỗi nội bộ của danvan`,
     );
@@ -112,7 +112,7 @@ Mã thoát:
       .description('Kiểm tra các tệp báo cáo: liệt kê mọi lỗi kèm tệp, sheet và ô')
       .argument('<tệp-hoặc-thư-mục...>', 'các tệp .xlsx hoặc thư mục chứa chúng (tìm cả thư mục con)')
       .option('--json', 'in kết quả dạng JSON cho máy đọc')
-      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số tệp ghi)')
+      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số đơn vị ghi)')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
       .option('--chi-loi', 'chỉ in các tệp có lỗi (tệp hợp lệ chỉ được đếm)')
       .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
@@ -151,7 +151,7 @@ Mã thoát:
       .option('--compare <tệp>', 'tệp tổng hợp cùng kỳ năm trước (tạo bằng --xlsx) để so sánh')
       .option('--doi-chieu <tệp.xlsx>', 'ghi thêm bảng đối chiếu: mỗi số liệu kèm tệp, sheet, ô; mỗi nội dung kèm đơn vị và dòng gốc')
       .option('--pdf <tệp.pdf>', 'ghi thêm bản PDF của báo cáo (PDF/A) để ký số; cần LibreOffice trên máy')
-      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần tổng hợp (mặc định: kỳ mà đa số tệp ghi)')
+      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần tổng hợp (mặc định: kỳ mà đa số đơn vị ghi)')
       .option('--force', 'ghi đè tệp báo cáo đã có')
       .option('--strict', 'không ghi báo cáo nếu có tệp không hợp lệ')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
@@ -178,7 +178,7 @@ Mã thoát:
       .option('--json', 'in tóm tắt dạng JSON cho máy đọc')
       .option('--config <tệp>', 'tệp cấu hình: danh sách đơn vị (để biết ai chưa gửi), cơ quan ban hành, người ký')
       .option('--template <tệp>', 'mẫu công văn Handlebars tự sửa (tạo bằng "danvan khoitao")')
-      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần nhắc (mặc định: kỳ mà đa số tệp ghi)')
+      .option('--ky, --period <kỳ>', 'kỳ báo cáo cần nhắc (mặc định: kỳ mà đa số đơn vị ghi)')
       .option('--force', 'ghi đè tệp công văn đã có')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .addHelpText('after', '\nVí dụ:\n  danvan nhac nop-bao-cao/quy-1-2023 --config danvan.config.json --han 10/04/2023\n  danvan nhac nop-bao-cao/quy-1-2023 -o cong-van-don-doc.docx --json')

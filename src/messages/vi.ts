@@ -544,7 +544,7 @@ export const msg = {
   outputExtension: (path: string, extension: string, flag: string, what: string) =>
     `${flag} "${path}": danvan ghi ${what}, nên tên tệp phải có đuôi ${extension} (ví dụ "${path.replace(/\.[^./\\]*$/, '')}${extension}").`,
   periodTie: (periods: { name: string; key: string }[], count: number) =>
-    `Không xác định được kỳ báo cáo: ${periods.map((p) => `${p.name} (${p.key})`).join(' và ')} có số tệp bằng nhau (mỗi kỳ ${count} tệp). ` +
+    `Không xác định được kỳ báo cáo: ${periods.map((p) => `${p.name} (${p.key})`).join(' và ')} có số đơn vị gửi bằng nhau (mỗi kỳ ${count} đơn vị). ` +
     `Hãy chỉ rõ kỳ cần xử lý bằng --ky, ví dụ --ky ${periods[periods.length - 1]!.key}.`,
   /** A file this machine cannot open (errno of Node, or null when it could not even be looked at): not the unit's fault. */
   unreadableHere: (errno: string | null) =>

@@ -35,17 +35,23 @@ function fr(file: string, over: Partial<FileResult> = {}): FileResult {
 }
 
 describe('majorityPeriod', () => {
-  it('picks the period most files declare', () => {
-    expect(majorityPeriod([fr('a', { period: '2023-Q1' }), fr('b', { period: '2023-Q2' }), fr('c', { period: '2023-Q1' })])).toBe('2023-Q1');
+  it('counts units, not files: one unit\'s three files of a period do not outvote two units of another', () => {
+    const files = [fr('x1', { unit: 'X', period: '2023-Q2' }), fr('x2', { unit: 'X', period: '2023-Q2' }), fr('x3', { unit: 'X', period: '2023-Q2' }), fr('a', { unit: 'A', period: '2023-Q1' }), fr('b', { unit: 'B', period: '2023-Q1' })];
+    expect(majorityPeriod(files)).toBe('2023-Q1');
+    // Files whose unit is unknown count one each.
+    expect(majorityPeriod([fr('u1', { unit: null, period: '2023-Q2' }), fr('u2', { unit: null, period: '2023-Q2' }), fr('a', { unit: 'A', period: '2023-Q1' })])).toBe('2023-Q2');
+  });
+  it('picks the period most units declare', () => {
+    expect(majorityPeriod([fr('a', { unit: 'A', period: '2023-Q1' }), fr('b', { unit: 'B', period: '2023-Q2' }), fr('c', { unit: 'C', period: '2023-Q1' })])).toBe('2023-Q1');
   });
   it('ignores files without a period; null when none has one', () => {
-    expect(majorityPeriod([fr('a', { period: null }), fr('b', { period: '2023-Q2' })])).toBe('2023-Q2');
-    expect(majorityPeriod([fr('a', { period: null })])).toBeNull();
+    expect(majorityPeriod([fr('a', { unit: 'A', period: null }), fr('b', { unit: 'B', period: '2023-Q2' })])).toBe('2023-Q2');
+    expect(majorityPeriod([fr('a', { unit: 'A', period: null })])).toBeNull();
     expect(majorityPeriod([])).toBeNull();
   });
   it('never decides a tie: PeriodTieError (exit 2) naming the periods in time order and asking for --ky', () => {
-    const a = fr('a', { period: '2023-Q1' });
-    const b = fr('b', { period: '2023-Q2' });
+    const a = fr('a', { unit: 'A', period: '2023-Q1' });
+    const b = fr('b', { unit: 'B', period: '2023-Q2' });
     for (const files of [[a, b], [b, a]]) {
       let error: unknown;
       try {
@@ -57,10 +63,10 @@ describe('majorityPeriod', () => {
       expect((error as PeriodTieError).exitCode).toBe(2);
       expect((error as PeriodTieError).message).toMatch(/quý I năm 2023 \(2023-Q1\) và quý II năm 2023 \(2023-Q2\).*--ky 2023-Q2/);
     }
-    expect(() => majorityPeriod([fr('a', { period: '2023-Q2' }), fr('b', { period: '2023-9T' })])).toThrow(/2023-Q2.*2023-9T/);
+    expect(() => majorityPeriod([fr('a', { unit: 'A', period: '2023-Q2' }), fr('b', { unit: 'B', period: '2023-9T' })])).toThrow(/2023-Q2.*2023-9T/);
   });
   it('a majority is not a tie, even with other periods tied below it', () => {
-    const files = [fr('a', { period: '2023-Q1' }), fr('b', { period: '2023-Q1' }), fr('c', { period: '2023-Q2' }), fr('d', { period: '2022' })];
+    const files = [fr('a', { unit: 'A', period: '2023-Q1' }), fr('b', { unit: 'B', period: '2023-Q1' }), fr('c', { unit: 'C', period: '2023-Q2' }), fr('d', { unit: 'D', period: '2022' })];
     expect(majorityPeriod(files)).toBe('2023-Q1');
   });
   it('resolvePeriod takes a requested period in any spelling', () => {
