@@ -12,7 +12,7 @@ import { feedbackMsg } from '../messages/vi.js';
 import type { RawWorkbook } from '../readers/types.js';
 import { CLOSE, END, OPEN, XmlScanner, attrValue } from '../readers/xml.js';
 import { NOTE_AUTHOR } from './comments-part.js';
-import { applyEdits, scanTop, type OoxmlPackage, type TextEdit } from './ooxml-package.js';
+import { applyEdits, escapeXml, scanTop, type OoxmlPackage, type TextEdit } from './ooxml-package.js';
 import { COLORS } from './styles-part.js';
 
 export interface EarlierMarks {
@@ -25,8 +25,6 @@ const SUMMARY_NAME = new RegExp(`^${feedbackMsg.sheetName}( \\(\\d+\\))?$`);
 const DANVAN_RUN = new RegExp(`^\\s*${NOTE_AUTHOR}:`);
 /** The always-true formula as danvan writes it (TRUE), as LibreOffice saves it back (1), or TRUE(). */
 const ALWAYS = /<(?:[\w.-]+:)?formula>\s*(?:TRUE(?:\(\))?|1)\s*<\//i;
-/** danvan's note inside a plain-text note, after the unit's own text and its line breaks (escaped or not). */
-const DANVAN_LINE = new RegExp(`(?:&#10;|&#x[aA];|&#13;|&#x[dD];|\\r|\\n)+\\s*${NOTE_AUTHOR}:`);
 /** Line breaks a re-save moved from the start of danvan's run to the end of the unit's text. */
 const TRAILING_BREAKS = /(?:&#10;|&#x[aA];|&#13;|&#x[dD];|\r|\n)+$/;
 
@@ -137,6 +135,75 @@ export function removeEarlierMarks(pkg: OoxmlPackage, workbookPart: string, book
   return marks;
 }
 
+interface NoteRun {
+  /** Where the run (or the plain <t>) starts and ends in the part. */
+  start: number;
+  end: number;
+  /** Its decoded text. */
+  text: string;
+}
+
+/** A line of danvan's note: its marker, a problem ("Lỗi: …", "Lưu ý: …"), or a blank line between them. */
+const DANVAN_PROBLEM = /^(?:Lỗi|Lưu ý): /;
+
+/**
+ * The note without danvan's part: the "danvan:" line and the problem lines after it. The unit's own text before
+ * it stays, and so does whatever the unit typed after it (a reply typed into danvan's note is the unit's).
+ */
+export function withoutDanvanLines(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!DANVAN_RUN.test(lines[i]!)) {
+      out.push(lines[i]!);
+      continue;
+    }
+    // The blank lines that set danvan's part apart from the unit's text go with it.
+    while (out.length && out[out.length - 1]!.trim() === '') out.pop();
+    let j = i + 1;
+    while (j < lines.length && (DANVAN_PROBLEM.test(lines[j]!) || (lines[j]!.trim() === '' && j + 1 < lines.length && DANVAN_PROBLEM.test(lines[j + 1]!)))) j += 1;
+    while (j < lines.length && lines[j]!.trim() === '') j += 1;
+    i = j - 1;
+  }
+  return out.join('\n');
+}
+
+/** How to take danvan's part out of one note: nothing to do ([]), the whole note, or edits to its text. */
+function planNote(comment: { runs: NoteRun[]; plain?: NoteRun; prefix: string }, xml: string): TextEdit[] | 'whole' {
+  const p = comment.prefix;
+  if (comment.plain) {
+    const kept = withoutDanvanLines(comment.plain.text);
+    if (kept === comment.plain.text) return [];
+    if (kept.trim() === '') return 'whole';
+    const open = xml.slice(comment.plain.start, comment.plain.end).match(/^<[^>]*>/)![0];
+    return [{ start: comment.plain.start, end: comment.plain.end, text: `${open.replace(/\/>$/, '>')}${escapeXml(kept)}</${p}t>` }];
+  }
+  const marker = comment.runs.findIndex((r) => DANVAN_RUN.test(r.text));
+  if (marker < 0) return [];
+  const fromMarker = comment.runs.slice(marker).map((r) => r.text).join('');
+  const reply = withoutDanvanLines(fromMarker).replace(/^\s+/, '');
+  if (marker === 0 && reply.trim() === '') return 'whole';
+  const edits: TextEdit[] = [
+    {
+      start: comment.runs[marker]!.start,
+      end: comment.runs[comment.runs.length - 1]!.end,
+      // What the unit typed into danvan's note is kept, in a plain run of its own.
+      text: reply.trim() === '' ? '' : `<${p}r><${p}t xml:space="preserve">${escapeXml(`${marker > 0 ? '\n' : ''}${reply}`)}</${p}t></${p}r>`,
+    },
+  ];
+  // The unit's text ends where it ended before danvan's note was added to it.
+  if (marker > 0) {
+    const before = xml.slice(comment.runs[0]!.start, comment.runs[marker]!.start);
+    const close = before.search(/<\/(?:[\w.-]+:)?t>\s*<\/(?:[\w.-]+:)?r>\s*$/);
+    if (close >= 0) {
+      const breaks = TRAILING_BREAKS.exec(before.slice(0, close));
+      const at = comment.runs[0]!.start + close;
+      if (breaks) edits.push({ start: at - breaks[0].length, end: at, text: '' });
+    }
+  }
+  return edits;
+}
+
 /** Takes danvan's notes out of a sheet's comments part (and their shapes out of its VML drawing). */
 function removeNotes(pkg: OoxmlPackage, sheetPart: string, legacyDrawingId: string | undefined): number {
   const rels = pkg.relationships(sheetPart);
@@ -146,46 +213,27 @@ function removeNotes(pkg: OoxmlPackage, sheetPart: string, legacyDrawingId: stri
   const s = new XmlScanner(xml);
   const edits: TextEdit[] = [];
   const gone: { row: number; col: number }[] = [];
-  let comment: { start: number; ref: string; runs: number; cutFrom: number; whole: boolean } | undefined;
-  let runStart = -1;
+  // A note's text as runs (Excel's notes) or as one plain text (openpyxl's), with where each lies in the part.
+  let comment: { start: number; ref: string; runs: NoteRun[]; plain?: NoteRun; prefix: string } | undefined;
+  let run: NoteRun | undefined;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === OPEN) {
-      if (s.name === 'comment') comment = { start: s.tagStart, ref: attrValue(s.attrs, 'ref') ?? '', runs: 0, cutFrom: -1, whole: false };
-      else if (comment && s.name === 'r') {
-        runStart = s.tagStart;
-        comment.runs += 1;
-      } else if (comment && s.name === 't' && runStart >= 0 && comment.cutFrom < 0) {
-        if (DANVAN_RUN.test(s.elementText())) {
-          comment.cutFrom = runStart;
-          comment.whole = comment.runs === 1;
-        }
-      } else if (comment && s.name === 't' && runStart < 0 && comment.runs === 0) {
-        // Plain text, as openpyxl saves every note: danvan's part is the text from its "danvan:" line on.
-        const contentStart = s.tagEnd;
-        const text = s.elementText();
-        const content = xml.slice(contentStart, s.tagStart);
-        if (DANVAN_RUN.test(text)) {
-          comment.cutFrom = comment.start;
-          comment.whole = true;
-        } else {
-          const at = DANVAN_LINE.exec(content);
-          if (at) edits.push({ start: contentStart + at.index, end: s.tagStart, text: '' });
-        }
+      if (s.name === 'comment') comment = { start: s.tagStart, ref: attrValue(s.attrs, 'ref') ?? '', runs: [], prefix: s.qname.slice(0, s.qname.length - s.name.length) };
+      else if (comment && s.name === 'r') run = { start: s.tagStart, end: -1, text: '' };
+      else if (comment && s.name === 't' && run) run.text += s.elementText();
+      else if (comment && s.name === 't' && !run && comment.runs.length === 0) {
+        const start = s.tagStart;
+        comment.plain = { start, end: -1, text: s.elementText() };
+        comment.plain.end = s.tagEnd;
       }
     } else if (t === CLOSE) {
-      if (s.name === 'r') runStart = -1;
-      else if (s.name === 'text' && comment && comment.cutFrom >= 0 && !comment.whole) {
-        edits.push({ start: comment.cutFrom, end: s.tagStart, text: '' });
-        // The unit's text ends where it ended before danvan's note was added to it.
-        const before = xml.slice(comment.start, comment.cutFrom);
-        const close = before.search(/<\/(?:[\w.-]+:)?t>\s*<\/(?:[\w.-]+:)?r>\s*$/);
-        if (close >= 0) {
-          const breaks = TRAILING_BREAKS.exec(before.slice(0, close));
-          if (breaks) edits.push({ start: comment.start + close - breaks[0].length, end: comment.start + close, text: '' });
-        }
-      }
-      else if (s.name === 'comment' && comment) {
-        if (comment.whole) {
+      if (s.name === 'r' && comment && run) {
+        run.end = s.tagEnd;
+        comment.runs.push(run);
+        run = undefined;
+      } else if (s.name === 'comment' && comment) {
+        const plan = planNote(comment, xml);
+        if (plan === 'whole') {
           edits.push({ start: comment.start, end: s.tagEnd, text: '' });
           const m = /^([A-Z]+)(\d+)$/i.exec(comment.ref);
           if (m) {
@@ -193,7 +241,7 @@ function removeNotes(pkg: OoxmlPackage, sheetPart: string, legacyDrawingId: stri
             for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
             gone.push({ row: Number(m[2]) - 1, col: col - 1 });
           }
-        }
+        } else edits.push(...plan);
         comment = undefined;
       }
     }

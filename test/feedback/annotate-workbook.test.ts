@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnnotateError, annotateWorkbook, parseCellRef, type FeedbackIssue } from '../../src/feedback/annotate-workbook.js';
 import { OoxmlPackage, relativeTarget } from '../../src/feedback/ooxml-package.js';
+import { withoutDanvanLines } from '../../src/feedback/earlier-marks.js';
 import { toFeedbackIssue } from '../../src/feedback/issues.js';
 import type { FileResult } from '../../src/check/file-result.js';
 
@@ -229,6 +230,23 @@ describe.skipIf(!OPENPYXL)('a copy sent back by its unit is annotated afresh, wi
     expect(Object.keys(seen.notes).filter((k) => seen.notes[k]!.includes('danvan:')).length).toBe(new Set(issues.filter((i) => i.cell).map((i) => `${i.sheet}!${i.cell}`)).size);
   });
 
+  it.skipIf(!OPENPYXL)('a reply the unit typed into danvan\'s note is kept when the copy is annotated again', async () => {
+    const first = (await annotateFixture(original, 'again-reply'))!;
+    const replied = join(dir, 'replied.xlsx');
+    execFileSync(PYTHON, ['-c', [
+      'import sys, openpyxl',
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      'c = wb["Số liệu"]["D6"]',
+      'c.comment = openpyxl.comments.Comment(c.comment.text + "\\n\\nĐơn vị: số liệu này đúng, xin giữ nguyên.", "Đơn vị")',
+      'wb.save(sys.argv[2])',
+    ].join('\n'), first.copy, replied]);
+    const { file } = await again(replied, 'after-reply.xlsx');
+    const note = marks(file).notes['Số liệu!D6']!;
+    expect(note).toContain('Số liệu tạm tính');
+    expect(note).toContain('Đơn vị: số liệu này đúng, xin giữ nguyên.');
+    expect(note.split('danvan:').length - 1).toBe(1);
+  });
+
   it.skipIf(!SOFFICE)('after the unit fixed a cell and saved the copy with LibreOffice: the fixed cell loses its mark', async () => {
     const first = (await annotateFixture(original, 'again-lo'))!;
     const lo = join(dir, 'lo');
@@ -247,6 +265,16 @@ describe.skipIf(!OPENPYXL)('a copy sent back by its unit is annotated afresh, wi
     for (const text of Object.values(seen.notes)) expect(text.split('danvan:').length - 1).toBeLessThanOrEqual(1);
     expect(Math.max(...seen.rules)).toBeLessThanOrEqual(2);
     expect(readFileSync(file).includes(Buffer.from('D6 D8 D14'))).toBe(false);
+  });
+});
+
+describe('danvan\'s part of a note', () => {
+  it('is its "danvan:" line and the problem lines after it; the unit\'s text before and its reply after stay', () => {
+    expect(withoutDanvanLines('danvan:\nLỗi: a\nLưu ý: b')).toBe('');
+    expect(withoutDanvanLines('Số liệu tạm tính\n\ndanvan:\nLỗi: a')).toBe('Số liệu tạm tính');
+    expect(withoutDanvanLines('danvan:\nLỗi: a\n\nĐã sửa.')).toBe('Đã sửa.');
+    expect(withoutDanvanLines('Ghi chú\n\ndanvan:\nLỗi: a\n\nLưu ý: b\nĐã sửa.')).toBe('Ghi chú\nĐã sửa.');
+    expect(withoutDanvanLines('Không có gì của danvan')).toBe('Không có gì của danvan');
   });
 });
 
