@@ -92,10 +92,26 @@ export function applyRegistryRule(results: FileResult[], registry: readonly Unit
   }
 }
 
+const names = new Intl.Collator('vi', { numeric: true });
+
+/**
+ * Names in the order people version files: "v2" before "v10", and a browser's re-download "HND (1).xlsx" after
+ * "HND.xlsx", "HND (2).xlsx" after that.
+ */
+function compareVersionNames(a: string, b: string): number {
+  const parts = (name: string) => {
+    const m = /^(.*?)(?: \((\d+)\))?(\.[^./\\]*)?$/.exec(name)!;
+    return { base: `${m[1]}${m[3] ?? ''}`, copy: Number(m[2] ?? 0) };
+  };
+  const pa = parts(a);
+  const pb = parts(b);
+  return names.compare(pa.base, pb.base) || pa.copy - pb.copy || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** Newer first: the later "Ngày báo cáo" when both files have one, else the later modified file, else the later name. */
 function newerFirst(a: FileResult, b: FileResult): number {
   if (a.reportDate && b.reportDate && a.reportDate !== b.reportDate) return b.reportDate.localeCompare(a.reportDate);
-  return b.modifiedMs - a.modifiedMs || (a.file < b.file ? 1 : a.file > b.file ? -1 : 0);
+  return b.modifiedMs - a.modifiedMs || compareVersionNames(b.file, a.file);
 }
 
 /**
@@ -120,7 +136,7 @@ export function applyDuplicateRule(results: FileResult[]): void {
     // A file of the period, when the unit sent one, is its report whatever the dates of its files of other periods.
     const pool = group.some(rightPeriod) ? group.filter(rightPeriod) : group;
     // The newest by a pairwise comparison from a fixed order, so that the choice never depends on the input order.
-    const byName = [...pool].sort((a, b) => (a.file < b.file ? -1 : 1));
+    const byName = [...pool].sort((a, b) => compareVersionNames(a.file, b.file));
     const used = byName.reduce((best, file) => (newerFirst(file, best) < 0 ? file : best));
     const others = group.filter((file) => file !== used).sort((a, b) => Number(!rightPeriod(a)) - Number(!rightPeriod(b)) || newerFirst(a, b));
     const runnerUp = others[0]!;

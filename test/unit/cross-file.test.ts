@@ -228,6 +228,14 @@ describe('applyDuplicateRule', () => {
     applyDuplicateRule([dated, undated]);
     expect(dated.superseded).toEqual({ by: 'b.xlsx', reason: 'tệp được sửa sau cùng' });
   });
+  it('same date and time: names are compared as people version them ("(1)" after none, "v10" after "v2")', () => {
+    const pairs: [string, string][] = [['HND.xlsx', 'HND (1).xlsx'], ['HND (1).xlsx', 'HND (2).xlsx'], ['bao cao v2.xlsx', 'bao cao v10.xlsx']];
+    for (const [older, newer] of pairs) {
+      const files = [fr(newer), fr(older)];
+      applyDuplicateRule(files);
+      expect(files.find((f) => !f.superseded)!.file, `${older} / ${newer}`).toBe(newer);
+    }
+  });
   it('the choice does not depend on the order of the files', () => {
     const make = () => [fr('x.xlsx', { reportDate: null, modifiedMs: 3_000 }), fr('y.xlsx', { reportDate: '2023-04-02', modifiedMs: 2_000 }), fr('z.xlsx', { reportDate: '2023-04-01', modifiedMs: 1_000 })];
     const winners = new Set<string>();
