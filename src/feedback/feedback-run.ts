@@ -3,8 +3,8 @@
  * annotated copy of every .xlsx/.xlsm with a problem, and tong-hop-kiem-tra.xlsx — all in memory, so that
  * nothing is written before every one of them could be built and the folder checked.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CheckReport } from '../check/check.js';
 import type { FileResult } from '../check/file-result.js';
 import type { UnitEntry } from '../config/schema.js';
@@ -46,6 +46,20 @@ function copyPath(file: string, request: FeedbackRequest): string {
     if (rel && !rel.startsWith('..') && !isAbsolute(rel) && isDirectory(root)) return rel.split(sep).join('/');
   }
   return basename(absolute);
+}
+
+/**
+ * Copies an earlier run left in the folder for files that get none now (the unit sent a newer file, or fixed
+ * everything): danvan does not delete them, but says so, so that nobody sends a unit an out-of-date list.
+ */
+export function staleCopies(report: CheckReport, plan: FeedbackPlan, request: FeedbackRequest, dir: string): string[] {
+  const written = new Set(plan.files.map((f) => f.path.toLowerCase()));
+  const stale = new Set<string>();
+  for (const file of report.files) {
+    const path = copyPath(file.file, request);
+    if (!written.has(path.toLowerCase()) && existsSync(join(resolve(request.cwd, dir), path))) stale.add(path);
+  }
+  return [...stale].sort();
 }
 
 function isDirectory(path: string): boolean {

@@ -275,6 +275,9 @@ export const feedbackMsg = {
   },
   notCopied: (file: string, reason: string) => `  ${file}: ${reason}`,
   notCopiedHead: 'Không có bản phản hồi cho:',
+  stale: (dir: string, files: readonly string[]) =>
+    `Chú ý: trong "${dir}" còn ${files.length} bản phản hồi của lần kiểm tra trước không còn đúng (đơn vị đã gửi tệp mới hơn, hoặc tệp nay không còn vấn đề); ` +
+    `danvan không xóa, đừng gửi chúng cho đơn vị: ${files.join(', ')}.`,
   dirIsFile: (dir: string) => `"${dir}" là một tệp, không phải thư mục; hãy chọn thư mục khác cho --phan-hoi.`,
   dirInInput: (dir: string, input: string) =>
     `Không ghi bản phản hồi vào "${dir}": thư mục này nằm trong thư mục báo cáo đầu vào "${input}" (danvan không thay đổi thư mục đầu vào). Hãy chọn nơi khác cho --phan-hoi.`,

@@ -67,6 +67,8 @@ export interface FeedbackJson {
   notCopied: { file: string; reason: string }[];
   /** Files of DIR (summary or copies) that already held the same bytes and were left untouched. */
   unchanged: string[];
+  /** Copies an earlier run left in DIR for files that get none now: kept, but out of date. */
+  stale: string[];
 }
 
 export function checkJson(report: CheckReport, error: Failure | null = null, feedback: FeedbackJson | null = null) {

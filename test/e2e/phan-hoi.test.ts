@@ -4,7 +4,7 @@
  * (never in an input folder, no different file overwritten without --force), and the same bytes every run.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
@@ -142,6 +142,27 @@ describe('kiemtra --phan-hoi on files written by other programs', () => {
     expect(json.feedback.copies).toContainEqual({ file: 'nop/con/so-am.xlsx', copy: 'con/so-am.xlsx' });
     expect(json.feedback.notCopied).toEqual([]);
     expect(parseJsonOutput(danvan(['kiemtra', 'nop', '--config', FOREIGN_CONFIG, '--json'], cwd).stdout, 'kiemtra').feedback).toBeNull();
+  });
+});
+
+describe('kiemtra --phan-hoi into a folder of an earlier run', () => {
+  it('names the copies left there for files that get none now, and deletes nothing', () => {
+    const cwd = tempDir('danvan-phan-hoi-stale-');
+    mkdirSync(join(cwd, 'nop'));
+    cpSync(join(FIXTURES, 'hon-hop', 'HU_TANLAC.xlsx'), join(cwd, 'nop', 'HU_TANLAC.xlsx'));
+    expect(danvan(['kiemtra', 'nop', '--ky', 'Quý I/2023', '--phan-hoi', 'ph'], cwd).code).toBe(1);
+    expect(existsSync(join(cwd, 'ph', 'HU_TANLAC.xlsx'))).toBe(true);
+    // The unit sends a corrected file; its old one stays in the folder and is now superseded.
+    cpSync(join(FIXTURES, 'quy-1-2023', 'HU_TANLAC.xlsx'), join(cwd, 'nop', 'HU_TANLAC (1).xlsx'));
+    const later = Date.now() / 1000 + 60;
+    utimesSync(join(cwd, 'nop', 'HU_TANLAC (1).xlsx'), later, later);
+    const again = danvan(['kiemtra', 'nop', '--ky', 'Quý I/2023', '--phan-hoi', 'ph', '--force'], cwd);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Chú ý: trong "ph" còn 1 bản phản hồi của lần kiểm tra trước không còn đúng');
+    expect(again.stdout).toMatch(/đừng gửi chúng cho đơn vị: HU_TANLAC\.xlsx\./);
+    expect(existsSync(join(cwd, 'ph', 'HU_TANLAC.xlsx'))).toBe(true);
+    const json = parseJsonOutput(danvan(['kiemtra', 'nop', '--ky', 'Quý I/2023', '--phan-hoi', 'ph', '--json'], cwd).stdout, 'kiemtra');
+    expect(json.feedback.stale).toEqual(['HU_TANLAC.xlsx']);
   });
 });
 

@@ -44,10 +44,19 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
   let feedback: FeedbackJson | null = null;
   if (options.phanHoi !== undefined && !failure) {
     // Loaded only when asked for: plain checking never pays for exceljs.
-    const { buildFeedback } = await import('../../feedback/feedback-run.js');
-    const plan = await buildFeedback(report, { inputs, cwd, registry: config.units });
+    const { buildFeedback, staleCopies } = await import('../../feedback/feedback-run.js');
+    const request = { inputs, cwd, registry: config.units };
+    const plan = await buildFeedback(report, request);
+    const stale = staleCopies(report, plan, request, options.phanHoi);
     const done = writeFeedbackDir(options.phanHoi, plan.files, { force: options.force ?? false, cwd, inputs });
-    feedback = { dir: options.phanHoi, summary: plan.summary, copies: plan.copies, notCopied: plan.notCopied, unchanged: done.unchanged.map((p) => p.split(sep).join('/')) };
+    feedback = {
+      dir: options.phanHoi,
+      summary: plan.summary,
+      copies: plan.copies,
+      notCopied: plan.notCopied,
+      unchanged: done.unchanged.map((p) => p.split(sep).join('/')),
+      stale,
+    };
   }
 
   if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure, feedback), null, 2)}\n`);
@@ -58,6 +67,7 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
       const unchanged = new Set(feedback.unchanged);
       text += `\n${feedbackMsg.written(feedback.copies.filter((c) => !unchanged.has(c.copy)).length, feedback.copies.filter((c) => unchanged.has(c.copy)).length, unchanged.has(feedback.summary), feedback.dir)}`;
       if (feedback.notCopied.length) text += `\n${feedbackMsg.notCopiedHead}\n${feedback.notCopied.map((n) => feedbackMsg.notCopied(n.file, n.reason)).join('\n')}`;
+      if (feedback.stale.length) text += `\n${feedbackMsg.stale(feedback.dir, feedback.stale)}`;
     }
     writeOut(`${text}\n`);
   }
