@@ -176,6 +176,9 @@ function templateError(file: string, error: unknown, phase: 'compile' | 'render'
   let reason: string;
   if (error instanceof RangeError && /call stack/i.test(raw)) {
     reason = 'mẫu lồng hoặc gọi nhau quá sâu, danvan dừng lại (hãy bớt các khối lồng nhau hoặc mẫu con gọi nhau)';
+  } else if (missing?.[1] === 'lookupProperty') {
+    // Handlebars' own lookup, called with nothing to look in: its internal name means nothing to a user.
+    reason = 'thẻ {{lookup}} cần một đối tượng và một khóa, ví dụ {{lookup chiTieu "TT_BUOI"}}';
   } else if (missing) {
     reason = `không có dữ liệu "${missing[1]}" (kiểm tra lại tên trường; xem docs/mau-bao-cao.md)`;
   } else if (mismatch) {

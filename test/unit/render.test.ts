@@ -90,6 +90,12 @@ describe('compileTemplate errors', () => {
     expect(error).toBeInstanceOf(TemplateError);
     expect(error.message).toBe('Mẫu báo cáo mau.hbs, dòng 3: khối {{#each}} cần đúng một giá trị sau tên khối.');
   });
+  it('{{lookup}} with nothing to look in never names Handlebars\' internals', () => {
+    const error = thrown(() => compileTemplate('a\n{{lookup}}', 'mau.hbs').render({}));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toContain('thẻ {{lookup}} cần một đối tượng và một khóa');
+    expect(error.message).not.toContain('lookupProperty');
+  });
   it('{{so}} and {{phantram}} refuse what is not a number instead of printing "NaN" into the report', () => {
     const error = thrown(() => compileTemplate('a\n{{so "abc" 1}}', 'mau.hbs').render({}));
     expect(error).toBeInstanceOf(TemplateError);
