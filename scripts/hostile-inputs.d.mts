@@ -10,7 +10,7 @@ export interface ZipEntryInput {
   size?: number;
 }
 export declare function crc32(data: Uint8Array): number;
-export declare function makeZip(entries: ZipEntryInput[]): Buffer;
+export declare function makeZip(entries: ZipEntryInput[], comment?: string): Buffer;
 export declare function readZip(bytes: Uint8Array): { name: string; method: number; data: Buffer }[];
 
 export declare const FIGURES: Record<string, number>;

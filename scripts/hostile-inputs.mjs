@@ -11,36 +11,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { crc32 } from '../dist/writers/docx/zip.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Zip
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 of bytes (node:zlib's when this Node has it). */
-export function crc32(data) {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(data) >>> 0;
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// The project's CRC-32, from the build like make-fixtures.mjs (the tests build dist/ before they start).
+export { crc32 };
 
 const toBytes = (data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
 
 /**
- * A plain zip (no zip64, no data descriptors). Each entry: { name, data, method = 8 | 0, level, body, crc, size }.
- * `body` replaces the stored/deflated bytes, `crc` and `size` replace the declared CRC-32 and uncompressed size
- * (in both headers): that is how a damaged or lying file is made.
+ * A plain zip (no zip64, no data descriptors), with an optional archive comment. Each entry: { name, data,
+ * method = 8 | 0, level, body, crc, size }. `body` replaces the stored/deflated bytes, `crc` and `size` replace the
+ * declared CRC-32 and uncompressed size (in both headers): that is how a damaged or lying file is made.
  */
-export function makeZip(entries) {
+export function makeZip(entries, comment = '') {
   const chunks = [];
   const centrals = [];
   let offset = 0;
@@ -82,7 +68,9 @@ export function makeZip(entries) {
   eocd.writeUInt16LE(entries.length, 10);
   eocd.writeUInt32LE(cd.length, 12);
   eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, cd, eocd]);
+  const commentBytes = Buffer.from(comment, 'latin1');
+  eocd.writeUInt16LE(commentBytes.length, 20);
+  return Buffer.concat([...chunks, cd, eocd, commentBytes]);
 }
 
 /**

@@ -3,66 +3,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { onTestFinished } from 'vitest';
 import type { RawWorkbook } from '../../src/readers/types.js';
 import { crc32 } from '../../src/writers/docx/zip.js';
 
 export { crc32 };
 
-export interface ZipInput {
-  name: string;
-  data: string | Uint8Array;
-  /** 8 = deflate (default), 0 = stored. */
-  method?: 0 | 8;
-}
+// A plain zip (no zip64, no data descriptors) with an optional archive comment: the hostile-input script's writer.
+import { makeZip, type ZipEntryInput } from '../../scripts/hostile-inputs.mjs';
 
-/** Writes a plain zip (no zip64, no data descriptors) with an optional archive comment. */
-export function makeZip(entries: ZipInput[], comment = ''): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-    const method = entry.method ?? 8;
-    const body = method === 8 ? deflateRawSync(raw) : raw;
-    const name = Buffer.from(entry.name, 'utf8');
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const commentBytes = Buffer.from(comment, 'latin1');
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  eocd.writeUInt16LE(commentBytes.length, 20);
-  return Buffer.concat([...locals, cd, eocd, commentBytes]);
-}
+export { makeZip };
+export type ZipInput = ZipEntryInput;
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
