@@ -1,5 +1,6 @@
 // Builds one realistic submission workbook (the sheets of SPEC §3) with exceljs, for benchmarks and tests.
 import ExcelJS from 'exceljs';
+import { random } from '../scripts/hostile-inputs.mjs';
 
 export const INDICATORS = [
   ['DVK_MH_MOI', 'Mô hình "Dân vận khéo" đăng ký, xây dựng mới', 'mô hình'],
@@ -57,17 +58,7 @@ const MODELS = [
   ['Mô hình "Chi bộ 4 tốt"', 'Xây dựng hệ thống chính trị', 'Tỉnh'],
 ];
 
-/** A small deterministic generator (mulberry32), so a seed always gives the same workbook. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seed always gives the same workbook: the deterministic generator (mulberry32) of the hostile-input script.
 
 const HEADER_STYLE = { font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
 const BORDER = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbookBytes, readWorkbookFile } from '../../src/readers/index.js';
 import { UnreadableWorkbookError, type UnreadableReason } from '../../src/readers/types.js';
 import { CORPUS, FIXTURES, ROOT, isXlsx, listFiles } from './corpus.js';
+import { random } from '../../scripts/hostile-inputs.mjs';
 
 type Result = 'ok' | UnreadableReason;
 
@@ -18,18 +19,6 @@ async function classify(read: () => unknown): Promise<Result | string> {
     if (error instanceof UnreadableWorkbookError) return error.reason;
     return `UNEXPECTED ${(error as Error)?.stack ?? String(error)}`;
   }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('readWorkbookFile on real-world files', () => {
