@@ -136,7 +136,7 @@ export function removeEarlierMarks(pkg: OoxmlPackage, workbookPart: string, book
 }
 
 interface NoteRun {
-  /** Where the run (or the plain <t>) starts and ends in the part. */
+  /** Where the run starts and ends in the part (for a plain note, where its text content does). */
   start: number;
   end: number;
   /** Its decoded text. */
@@ -175,8 +175,7 @@ function planNote(comment: { runs: NoteRun[]; plain?: NoteRun; prefix: string },
     const kept = withoutDanvanLines(comment.plain.text);
     if (kept === comment.plain.text) return [];
     if (kept.trim() === '') return 'whole';
-    const open = xml.slice(comment.plain.start, comment.plain.end).match(/^<[^>]*>/)![0];
-    return [{ start: comment.plain.start, end: comment.plain.end, text: `${open.replace(/\/>$/, '>')}${escapeXml(kept)}</${p}t>` }];
+    return [{ start: comment.plain.start, end: comment.plain.end, text: escapeXml(kept) }];
   }
   const marker = comment.runs.findIndex((r) => DANVAN_RUN.test(r.text));
   if (marker < 0) return [];
@@ -222,9 +221,10 @@ function removeNotes(pkg: OoxmlPackage, sheetPart: string, legacyDrawingId: stri
       else if (comment && s.name === 'r') run = { start: s.tagStart, end: -1, text: '' };
       else if (comment && s.name === 't' && run) run.text += s.elementText();
       else if (comment && s.name === 't' && !run && comment.runs.length === 0) {
-        const start = s.tagStart;
+        // The plain text's content, between its tags: elementText leaves the scanner on the closing tag.
+        const start = s.tagEnd;
         comment.plain = { start, end: -1, text: s.elementText() };
-        comment.plain.end = s.tagEnd;
+        comment.plain.end = s.tagStart;
       }
     } else if (t === CLOSE) {
       if (s.name === 'r' && comment && run) {
