@@ -51,6 +51,13 @@ export const configSchema = z.object({
     date: text.regex(/^$|^\d{1,2}\/\d{1,2}\/\d{4}$/, { message: 'ngày phải có dạng ngày/tháng/năm, ví dụ 05/04/2023' }).default(''),
     /** Opening sentence: what the report answers ("Thực hiện Hướng dẫn số …"). */
     basis: text.default(''),
+    /**
+     * "Đặc điểm tình hình": a few sentences (one paragraph each) that the staff write for the period; the part is
+     * left out of the report when there are none.
+     */
+    situation: z.union([text.transform((t) => (t ? [t] : [])), z.array(nonEmpty)]).default([]),
+    /** "Kính gửi:" of a report in the state layout (nd30); empty: the recipients marked "(để b/c)". */
+    addressees: z.array(nonEmpty).default([]),
     /** Closing mark of the body. */
     endMark: text.default('./.'),
   }).strict().prefault({}),

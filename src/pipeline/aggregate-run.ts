@@ -154,6 +154,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
       registry: config.units,
       previous,
       merge: { similarity: config.report.similarity },
+      issuer: config.organization.name,
     });
 
     const period = parsePeriod(check.period) as Period;

@@ -17,6 +17,9 @@ const LINE = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '00000
 /** Rows kept on the page of the note under the table: the last data row and the one before (often a total). */
 const ROWS_KEPT_WITH_NOTE = 2;
 
+/** Tables of up to this many data rows are kept on one page. */
+export const KEEP_WHOLE_UP_TO = 12;
+
 function cellParagraph(text: string, style: TextStyle, align: Parameters<typeof alignment>[0], profile: LayoutProfile, bold: boolean, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: alignment(align),
@@ -44,17 +47,20 @@ export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: 
   const widths = columnWidths(block, textWidth, { text: styles.text, header: styles.header, marginsTwips: 2 * t.cellMarginTwips });
   const border = LINE(t.borderEighths);
 
+  // A table of a few rows stays on one page (every row but the last keeps with the next); a longer one breaks
+  // between rows, its header repeated. A note under the table is never left alone: the last rows keep with it.
+  const whole = block.rows.length <= KEEP_WHOLE_UP_TO;
+  const note = hasNote(block);
+  const keepFrom = whole ? 0 : note ? Math.max(0, block.rows.length - ROWS_KEPT_WITH_NOTE) : block.rows.length;
+  const keepUntil = note ? block.rows.length : block.rows.length - 1;
+  const modelRows: readonly WriterRow[] = block.rows.map((r, i) => (i >= keepFrom && i < keepUntil ? { ...r, keepNext: true } : r));
+  // The header row never stands alone at the foot of a page: it keeps with the first data row.
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: block.columns.map((c, i) =>
-      gridCell(cellParagraph(c.header, styles.header, 'center', profile, false), widths[i] ?? 0, t.cellMarginTwips)),
+      gridCell(cellParagraph(c.header, styles.header, 'center', profile, false, block.rows.length > 0), widths[i] ?? 0, t.cellMarginTwips)),
   });
-  // A note under the table must not be left alone on a page: the last rows keep with it (header repeated).
-  const kept = hasNote(block) ? Math.min(ROWS_KEPT_WITH_NOTE, block.rows.length) : 0;
-  const modelRows: readonly WriterRow[] = kept
-    ? [...block.rows.slice(0, block.rows.length - kept), ...block.rows.slice(-kept).map((r) => ({ ...r, keepNext: true }))]
-    : block.rows;
   const dataRows = slots
     ? slots.reserve(modelRows, block.columns.length, (text) => (styles.text.upper ? upperVi(text) : text))
     : modelRows;
