@@ -24,7 +24,7 @@ export function ratio(numerator: number | null, denominator: number | null): num
 export function changeBetween(current: number | null, previous: number | null, isRatio = false): Change | null {
   if (current === null || previous === null) return null;
   const printed = (x: number) => Math.round(x * 10) / 10;
-  const delta = isRatio ? roundSum(printed(current) - printed(previous)) : roundSum(current - previous);
+  const delta = isRatio ? printed(printed(current) - printed(previous)) : roundSum(current - previous);
   return {
     direction: delta > 0 ? 'up' : delta < 0 ? 'down' : 'same',
     percent: previous === 0 || isRatio ? null : (delta / previous) * 100,

@@ -396,6 +396,9 @@ export const pdfMsg = {
   failed: (path: string, detail: string) =>
     `LibreOffice không chuyển được báo cáo sang PDF (${path}): ${detail}. Chưa ghi tệp nào; ` +
     'hãy chạy lại không có --pdf và mở báo cáo Word để lưu thành PDF.',
+  fontSubstitute: (path: string, families: readonly string[]) =>
+    `Máy chưa có phông Times New Roman nên ${path} được nhúng phông thay thế ${families.join(', ')} (cùng cỡ chữ, cùng chỗ xuống dòng). ` +
+    'Nếu cần đúng phông Times New Roman, hãy cài phông đó (Windows có sẵn; Debian/Ubuntu: gói ttf-mscorefonts-installer) rồi chạy lại với --force.',
   notPdfA: (path: string) =>
     `Bản LibreOffice trên máy không xuất được PDF/A nên ${path} là PDF thường; nếu cần ký số theo chuẩn PDF/A, hãy cài LibreOffice 7.4 trở lên.`,
 } as const;

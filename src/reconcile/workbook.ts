@@ -167,8 +167,13 @@ function addTotalsSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput, 
           ? { formula: `SUM(${rangeRef(RECON_SHEET.byUnit, col, byUnitRows.first, byUnitRows.last)})`, result: total ?? 0 }
           : { formula: '0', result: 0 };
     }
+    // A ratio is compared at the precision the report prints it (one decimal: 90,9%), since Excel's own quotient
+    // carries more digits than the stored total; a sum is compared to the last of its decimals.
+    const same = indicator.derived
+      ? `ROUND(N(F${rowNumber}),1)=ROUND(N(H${rowNumber}),1)`
+      : `ABS(N(F${rowNumber})-N(H${rowNumber}))<0.0005`;
     const agrees: ExcelJS.CellFormulaValue = {
-      formula: `IF(ABS(N(F${rowNumber})-N(H${rowNumber}))<0.0005,"${recon.agrees}","${recon.differs}")`,
+      formula: `IF(${same},"${recon.agrees}","${recon.differs}")`,
       result: recon.agrees,
     };
     addRow(sheet, columns, [

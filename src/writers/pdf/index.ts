@@ -37,6 +37,8 @@ export interface PdfOutcome {
   bytes: Uint8Array;
   /** Whether the PDF declares PDF/A conformance (pdfaid:part in its XMP metadata). */
   pdfA: boolean;
+  /** Fonts embedded in place of Times New Roman ("LiberationSerif") when the machine lacks it; empty when none. */
+  substitutes: string[];
 }
 
 /** Throws SofficeError when LibreOffice is missing, too slow or writes nothing. */
@@ -51,7 +53,19 @@ export async function convertReportToPdf(docx: Uint8Array, options: PdfOptions):
   });
   const digest = fingerprint(docx);
   const stable = stabilisePdf(Buffer.from(bytes), options.date, digest);
-  return { bytes: stable, pdfA: declaresPdfA(stable) };
+  return { bytes: stable, pdfA: declaresPdfA(stable), substitutes: fontSubstitutes(stable) };
+}
+
+/**
+ * The families LibreOffice embedded instead of the report's Times New Roman, read from the PDF's font
+ * dictionaries ("/BaseFont/BAAAAA+LiberationSerif-Bold" → "LiberationSerif"): the text is the same, the metrics
+ * of Liberation Serif are Times New Roman's, but a signer should know that the glyphs are another font's.
+ */
+export function fontSubstitutes(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  const families = new Set<string>();
+  for (const m of text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([A-Za-z0-9]+?)(?:[-,][A-Za-z]+)?(?=[\s/>\]])/g)) families.add(m[1]!);
+  return [...families].filter((family) => !/^TimesNewRoman(PS)?(MT)?$/i.test(family) && !/^Symbol|^OpenSymbol/i.test(family)).sort();
 }
 
 /**
