@@ -31,8 +31,10 @@ interface CountSums {
   text: string;
   sums: number[];
   decimals: number[];
-  /** Rows whose counts were added: one row means nothing was summed. */
+  /** Rows whose counts were added. */
   rows: number;
+  /** Whether two rows gave different counts: the same text with the same counts is one item as said (see below). */
+  varied: boolean;
 }
 
 /**
@@ -67,13 +69,14 @@ export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
         list.push(target);
         if (sig) similar!.add(sig, target);
         if (shape && shape.slots.length > 0) {
-          counted.set(target, { shape, text: item.text, sums: shape.slots.map(() => 0), decimals: shape.slots.map((s) => s.decimals), rows: 0 });
+          counted.set(target, { shape, text: item.text, sums: shape.slots.map(() => 0), decimals: shape.slots.map((s) => s.decimals), rows: 0, varied: false });
         }
       }
       byKey.set(key, target);
     }
     const sums = counted.get(target);
     if (sums && shape && shape.slots.length === sums.sums.length) {
+      if (shape.slots.some((slot, k) => slot.value !== sums.shape.slots[k]!.value)) sums.varied = true;
       shape.slots.forEach((slot, k) => {
         sums.sums[k]! += slot.value;
         sums.decimals[k] = Math.max(sums.decimals[k]!, slot.decimals);
@@ -92,8 +95,10 @@ export function mergeItems<S extends SourcedItem, T extends GatheredItem>(
     target.sources.push(item.source);
     extend(target, item);
   }
+  // Counts are summed only where units gave different ones: the very same sentence from several units is one item,
+  // as it always was (a joint event reported by each of its organisers must not be counted twice).
   for (const [target, sums] of counted) {
-    if (sums.rows < 2) continue;
+    if (sums.rows < 2 || !sums.varied) continue;
     target.text = withSums(sums.text, sums.shape, sums.sums, sums.decimals);
     target.summed = { values: sums.sums, nouns: sums.shape.slots.map((s) => s.noun) };
   }

@@ -26,6 +26,11 @@ export function bindCompounds(text: string): string {
   if (words.length < 2) return text;
   let out = words[0]!;
   for (let i = 1; i < words.length; i += 1) {
+    // Only short words can pair: a long run (a cell of 32,000 dots) is passed over in one comparison.
+    if (words[i]!.length > 12 || words[i - 1]!.length > 12) {
+      out += ` ${words[i]!}`;
+      continue;
+    }
     const prev = words[i - 1]!.toLocaleLowerCase('vi').replace(/^[(“"'-]+/, '');
     const word = words[i]!.toLocaleLowerCase('vi').replace(/[),.;:”"']+$/, '');
     const bound = CLOSING.has(word) && PAIRS.has(`${prev.split(NBSP).pop()} ${word}`.normalize('NFC'));

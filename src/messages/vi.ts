@@ -203,10 +203,13 @@ export const recon = {
   totalRow: 'Tổng cộng',
   noItems: '(không có nội dung nào)',
   noAddressee: 'Không ghi cơ quan nhận',
+  notInReport: (addressee: string) => `${addressee} (cấp dưới: không đưa vào báo cáo gửi cấp trên, chuyên viên xử lý)`,
   statusCounted: 'hợp lệ, được tính',
   statusSuperseded: 'không tính: đơn vị đã gửi tệp khác',
   statusInvalid: 'không hợp lệ, không tính',
   statusSkipped: 'bỏ qua: không phải báo cáo',
+  noFile: '(không có tệp)',
+  statusMissing: (name: string) => `chưa gửi báo cáo: ${name}`,
   repairsTitle: 'VĂN BẢN GÕ BẰNG BẢNG MÃ CŨ (TCVN3, VNI) ĐÃ ĐƯỢC CHUYỂN SANG UNICODE: mỗi dòng một ô',
   noRepairs: '(không có ô nào phải chuyển mã)',
 } as const;

@@ -6,6 +6,7 @@
 import type { Config, UnitEntry } from '../config/schema.js';
 import type { FieldGroup, GatheredItem, LimitationItem, ProposalGroup, ReportModel, TaskItem, UnitRef } from '../model/report-model.js';
 import { joinList } from './format.js';
+import { isWhitespace, trimEndWhere } from '../domain/text.js';
 
 export type ReportSettings = Config['report'];
 
@@ -89,7 +90,8 @@ export function causesText(item: LimitationItem, units: ReadonlyMap<string, Unit
     if (!list.some((u) => u.code === unit.code)) list.push(unit);
     byCause.set(cause, list);
   }
-  return item.causes.map((cause) => `${cause.replace(/[\s.;]+$/u, '')} (${attribution(byCause.get(cause) ?? [], settings)})`).join('. ');
+  // The closing dots dropped by a loop: /[\s.;]+$/ backtracks on a cause of 32,000 dots.
+  return item.causes.map((cause) => `${trimEndWhere(cause, (c) => c === 0x2e || c === 0x3b || isWhitespace(c))} (${attribution(byCause.get(cause) ?? [], settings)})`).join('. ');
 }
 
 /**

@@ -62,28 +62,38 @@ describe('danvan tonghop on the quarter fixtures', () => {
     expect(documentText(docx).filter((l) => l.includes('Kết luận số 43-KL/TW'))).toHaveLength(1);
   });
 
-  it('has the official frame, numbered parts, the units that did not report, and the signature', () => {
+  it('has the official frame, the parts of FORMAT.md §B, the reporting situation in one phrase, and the signature', () => {
     const lines = documentText(docx);
     for (const expected of [
       'TỈNH ỦY BÌNH SƠN', 'BAN DÂN VẬN', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO',
       'sơ kết công tác dân vận quý I năm 2023,', 'phương hướng, nhiệm vụ quý II năm 2023',
-      'I. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN', 'II. HẠN CHẾ VÀ NGUYÊN NHÂN', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2023',
-      'IV. ĐỀ XUẤT, KIẾN NGHỊ', 'V. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO', 'TRƯỞNG BAN', 'Lê Minh Khang', '- Lưu Văn phòng.',
+      'I. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN', 'II. ĐÁNH GIÁ CHUNG', '1. Ưu điểm', '2. Hạn chế', '3. Nguyên nhân',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2023', 'IV. ĐỀ XUẤT, KIẾN NGHỊ', 'TRƯỞNG BAN', 'Lê Minh Khang', '- Lưu Văn phòng.',
     ]) {
       expect(lines, expected).toContain(expected);
     }
-    expect(text).toContain('Chưa gửi báo cáo (1 đơn vị): Ban Dân vận Huyện ủy Thạch Bàn.');
+    // No "Đặc điểm tình hình" without the staff's text for it, never a placeholder.
+    expect(text).not.toMatch(/ĐẶC ĐIỂM TÌNH HÌNH/);
+    // A report to superiors: how many reports it sums, not who sent or who did not, and no order to the units.
+    expect(text).toContain('tổng hợp từ báo cáo của 15/16 cơ quan, đơn vị');
+    expect(text).not.toContain('Thạch Bàn');
+    expect(text).not.toContain('Đề nghị các đơn vị');
+    expect(text).not.toContain('TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO');
     expect(text).toMatch(/Bình Sơn, ngày +tháng +năm 2023/);
     expect(text).toContain('Số       -BC/BDVTU'.replace(/ +/, ' ').slice(0, 3));
   });
 
-  it('groups proposals by addressee, higher bodies first, abbreviations written out', () => {
-    const headings = documentText(docx).filter((l) => /^\d+\. Đối với /.test(l));
+  it('groups proposals by addressee, higher bodies first, abbreviations written out, and none to the issuer itself', () => {
+    const lines = documentText(docx);
+    const headings = lines.filter((l) => /^\d+\. Đối với /.test(l));
     expect(headings).toEqual([
       '1. Đối với Ban Thường vụ Tỉnh ủy',
       '2. Đối với Ủy ban nhân dân tỉnh',
-      '3. Đối với Ban Dân vận Tỉnh ủy',
     ]);
+    // What three units asked of the Ban Dân vận Tỉnh ủy is among its own tasks, without "Đề nghị".
+    const tasks = lines.slice(lines.indexOf('III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2023'), lines.indexOf('IV. ĐỀ XUẤT, KIẾN NGHỊ'));
+    expect(tasks).toContain('- Tổ chức tập huấn nghiệp vụ công tác dân vận cho cán bộ làm công tác dân vận cấp cơ sở.');
+    expect(text).not.toContain('Đề nghị Ban Dân vận Tỉnh ủy');
   });
 
   it('lays out A4 portrait with the appendix in landscape sections', () => {
@@ -112,12 +122,12 @@ describe('danvan tonghop on the quarter fixtures', () => {
     for (const i of appendixTitles) expect(lines[i + 2]).toMatch(/^\(Kèm theo Báo cáo số +-BC\/BDVTU, ngày +tháng +năm 2023\)$/);
   });
 
-  it('notes "—" only under a table that prints one', () => {
+  it('prints no note meant for the staff under any table', () => {
     const lines = documentText(docx);
-    // Every total of the quarter was reported by some unit: the totals table has no "—", so no note about it.
-    expect(lines).toContain('Ghi chú: tỷ lệ được tính lại từ tổng số, không lấy bình quân.');
-    // The unit appendix has blanks (VD_DAT of HU_TANLAC…): its note is there.
-    expect(lines).toContain('Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).');
+    // The unit appendix has blanks (VD_DAT of HU_TANLAC…) printed "—", without a note on what "—" means.
+    expect(lines).toContain('—');
+    expect(text).not.toContain('Ô “—”');
+    expect(text).not.toContain('Ghi chú:');
   });
 
   it('the same inputs give the same bytes', () => {
@@ -148,9 +158,10 @@ describe('danvan tonghop on a mixed inbox', () => {
     expect(run.stdout).toContain('Tổng cộng 10 tệp: 6 hợp lệ, 3 không hợp lệ, 1 tệp cũ không tính (đơn vị đã gửi tệp mới hơn); 7 đơn vị chưa gửi.');
     expect(run.stdout).not.toMatch(/✓ /);
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
-    // Named for the head who signs, without cells or instructions meant for the unit (an outside tester); the
-    // details are in kiemtra, the annotated copies and the reminder letter.
-    expect(text).toMatch(/Có 3 báo cáo chưa hợp lệ nên chưa được tổng hợp: [^\n]*Ban Dân vận Huyện ủy Tân Lạc[^\n]*\. Đề nghị các đơn vị kiểm tra, sửa và gửi lại báo cáo\./);
+    // A report to superiors says how many reports it sums; who must fix what is in kiemtra, the annotated copies
+    // and the reminder letter, never an order to the units in the text the head signs.
+    expect(text).toContain('tổng hợp từ báo cáo của 6/16 cơ quan, đơn vị');
+    expect(text).not.toMatch(/Tân Lạc|chưa hợp lệ|Đề nghị các đơn vị/);
     expect(text).not.toMatch(/HCCB\.xlsx/); // superseded by the unit's later file: not an invalid one
     expect(text).not.toMatch(/Số liệu!D7|hơn 6 nghìn/);
   });

@@ -45,6 +45,14 @@ describe('counts that add up', () => {
     expect(merged[1]!.summed).toBeUndefined();
   });
 
+  it('keeps the very same sentence from several units as one item, unsummed', () => {
+    const merged = merge([
+      ['Phối hợp tổ chức Lễ kỷ niệm với 500 đại biểu tham dự, trao 120 suất quà.', 'A'],
+      ['Phối hợp tổ chức Lễ kỷ niệm với 500 đại biểu tham dự, trao 120 suất quà.', 'B'],
+    ]);
+    expect(merged.map((m) => [m.text, m.units.length, m.summed])).toEqual([['Phối hợp tổ chức Lễ kỷ niệm với 500 đại biểu tham dự, trao 120 suất quà.', 2, undefined]]);
+  });
+
   it('never sums across different nouns, different other numbers or different names', () => {
     const merged = merge([
       ['Trao 50 suất quà cho hộ nghèo.', 'A'],
