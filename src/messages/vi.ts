@@ -159,6 +159,8 @@ export const outputMsg = {
   appeared: (path: string, flag: string, force: string) =>
     `Tệp "${path}" vừa được tạo ra trong lúc danvan chạy (có thể bởi một lần chạy khác); danvan không ghi đè và không ghi kết quả nào của lần chạy này. Dùng ${force} để ghi đè hoặc chọn tên khác bằng ${flag}.`,
   writeFailed: (path: string, errno: string | undefined) => `Không ghi được tệp "${path}": ${fsErrorReason(errno)}.`,
+  /** Windows refused to replace the file after a few tries: it is open in Word or Excel (or held by another program). */
+  locked: (path: string) => `Không ghi đè được tệp "${path}": tệp đang mở trong Word/Excel, hãy đóng rồi chạy lại.`,
 };
 
 /** A config or template that could not be read as a small UTF-8 text file (files/read.ts). */
