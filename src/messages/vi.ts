@@ -379,9 +379,10 @@ export const reminderMsg = {
     `Đã ghi công văn đôn đốc: ${output} (${missing} đơn vị chưa gửi, ${toFix} đơn vị cần sửa báo cáo).`,
 } as const;
 
-/** Said when Ctrl-C or SIGTERM stops a run. */
-export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM'): string {
-  return `Đã dừng theo yêu cầu (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
+/** Said when Ctrl-C, SIGTERM, a closed terminal or console window (SIGHUP) or Ctrl+Break (SIGBREAK) stops a run. */
+export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK'): string {
+  const how = { SIGINT: 'Ctrl-C', SIGTERM: 'SIGTERM', SIGHUP: 'cửa sổ dòng lệnh bị đóng', SIGBREAK: 'Ctrl+Break' }[signal];
+  return `Đã dừng theo yêu cầu (${how}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
 }
 
 /** tonghop --pdf: LibreOffice makes the PDF, or the run says what to install and writes nothing. */
