@@ -350,6 +350,14 @@ export const batchMsg = {
     `${key}: "${path}" trùng với ${first}; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai`,
   outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
+  /** Two outputs whose names differ only in case: one file on Windows and macOS. */
+  sameOutputCase: (key: string, first: string, path: string, firstPath: string) =>
+    `${key}: "${path}" và "${firstPath}" (${first}) chỉ khác nhau chữ hoa, chữ thường; trên Windows đó là cùng một tệp, hãy đặt hai tên khác nhau`,
+  /** A path mixing single backslashes with JSON escapes ("C:\\Users\nop"): which was meant cannot be told. */
+  ambiguousBackslash: (key: string, path: string) =>
+    `${key}: đường dẫn "${path}" có dấu \\ lúc đơn lúc kép nên không rõ nghĩa; trong tệp lô hãy viết / hoặc \\\\ (ví dụ "D:/bao-cao/nam-2023" hoặc "D:\\\\bao-cao\\\\nam-2023")`,
+  /** Added to a syntax error where a path ends in a single backslash, which escapes its closing quote. */
+  backslashHint: ' Có đường dẫn kết thúc bằng dấu \\ đơn ngay trước dấu nháy đóng ("D:\\bao-cao\\"): hãy viết / hoặc \\\\, hoặc bỏ dấu \\ cuối.',
 } as const;
 
 /** Choosing a report template. */
