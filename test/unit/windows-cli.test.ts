@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPT_SIGNALS, installInterruptHandlers, type InterruptSignal } from '../../src/cli/interrupt.js';
 import { guardStdout, stdoutClosed } from '../../src/cli/stdout.js';
 import { OutputPlan } from '../../src/output/plan.js';
+import { marksFor } from '../../src/cli/symbols.js';
 import { interruptedMessage } from '../../src/messages/vi.js';
 
 let dirs: string[] = [];
@@ -99,5 +100,23 @@ describe('signals Windows sends', () => {
   it('each signal is named in Vietnamese', () => {
     expect(interruptedMessage('SIGHUP')).toContain('cửa sổ dòng lệnh bị đóng');
     expect(interruptedMessage('SIGBREAK')).toContain('Ctrl+Break');
+  });
+});
+
+describe('marks before each file and job', () => {
+  it('the Windows 10 console gets √ and × (it shows ✓ and ✗ as boxes); Windows Terminal, VS Code and other systems ✓ and ✗', () => {
+    expect(marksFor('win32', {})).toEqual({ ok: '√', bad: '×', superseded: '○' });
+    expect(marksFor('win32', { WT_SESSION: '7c6e0b1a' }).ok).toBe('✓');
+    expect(marksFor('win32', { TERM_PROGRAM: 'vscode' }).bad).toBe('✗');
+    expect(marksFor('linux', {}).ok).toBe('✓');
+    expect(marksFor('win32', { DANVAN_KY_HIEU: 'unicode' }).ok).toBe('✓');
+    expect(marksFor('linux', { DANVAN_KY_HIEU: 'wgl4' }).ok).toBe('√');
+  });
+
+  it('the console-safe marks are in the Windows console fonts\' WGL4 set (Latin-1 and a few symbols), ✓ and ✗ are not', () => {
+    // WGL4 holds √ (U+221A), × (U+00D7) and ○ (U+25CB); the Dingbats block (✓ U+2713, ✗ U+2717) is outside it.
+    const wgl4 = new Set([0x221a, 0xd7, 0x25cb]);
+    for (const mark of Object.values(marksFor('win32', {}))) expect(wgl4.has(mark.codePointAt(0)!), mark).toBe(true);
+    expect(wgl4.has('✓'.codePointAt(0)!)).toBe(false);
   });
 });
