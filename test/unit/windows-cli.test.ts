@@ -105,18 +105,20 @@ describe('signals Windows sends', () => {
 
 describe('marks before each file and job', () => {
   it('the Windows 10 console gets √ and × (it shows ✓ and ✗ as boxes); Windows Terminal, VS Code and other systems ✓ and ✗', () => {
-    expect(marksFor('win32', {})).toEqual({ ok: '√', bad: '×', superseded: '○' });
-    expect(marksFor('win32', { WT_SESSION: '7c6e0b1a' }).ok).toBe('✓');
-    expect(marksFor('win32', { TERM_PROGRAM: 'vscode' }).bad).toBe('✗');
-    expect(marksFor('linux', {}).ok).toBe('✓');
-    expect(marksFor('win32', { DANVAN_KY_HIEU: 'unicode' }).ok).toBe('✓');
-    expect(marksFor('linux', { DANVAN_KY_HIEU: 'wgl4' }).ok).toBe('√');
+    expect(marksFor('win32', {}, true)).toEqual({ ok: '√', bad: '×', superseded: '○' });
+    expect(marksFor('win32', { WT_SESSION: '7c6e0b1a' }, true).ok).toBe('✓');
+    expect(marksFor('win32', { TERM_PROGRAM: 'vscode' }, true).bad).toBe('✗');
+    expect(marksFor('linux', {}, true).ok).toBe('✓');
+    expect(marksFor('win32', { DANVAN_KY_HIEU: 'unicode' }, true).ok).toBe('✓');
+    expect(marksFor('linux', { DANVAN_KY_HIEU: 'wgl4' }, true).ok).toBe('√');
+    // Sent to a pipe or a file (> ket-qua.txt): UTF-8 text for another program, with the originals.
+    expect(marksFor('win32', {}, false).ok).toBe('✓');
   });
 
   it('the console-safe marks are in the Windows console fonts\' WGL4 set (Latin-1 and a few symbols), ✓ and ✗ are not', () => {
     // WGL4 holds √ (U+221A), × (U+00D7) and ○ (U+25CB); the Dingbats block (✓ U+2713, ✗ U+2717) is outside it.
     const wgl4 = new Set([0x221a, 0xd7, 0x25cb]);
-    for (const mark of Object.values(marksFor('win32', {}))) expect(wgl4.has(mark.codePointAt(0)!), mark).toBe(true);
+    for (const mark of Object.values(marksFor('win32', {}, true))) expect(wgl4.has(mark.codePointAt(0)!), mark).toBe(true);
     expect(wgl4.has('✓'.codePointAt(0)!)).toBe(false);
   });
 });
