@@ -74,10 +74,17 @@ export function findSoffice(): string | null {
   const configured = host.env['DANVAN_SOFFICE'];
   if (configured !== undefined && configured !== '') {
     if (configured === 'none') return null;
-    return host.isProgram(configured) ? configured : null;
+    return configuredProgram(configured, host);
   }
   if (found === undefined) found = locateSoffice(host);
   return found;
+}
+
+/** DANVAN_SOFFICE as a program: on Windows "…\program\soffice" also names soffice.com or soffice.exe beside it. */
+export function configuredProgram(configured: string, host: SofficeHost): string | null {
+  if (host.isProgram(configured)) return configured;
+  if (host.platform !== 'win32' || host.path.extname(configured) !== '') return null;
+  return ['.com', '.exe'].map((ext) => configured + ext).find((candidate) => host.isProgram(candidate)) ?? null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { join, posix, win32 } from 'node:path';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  configuredProgram,
   convertWithSoffice,
   killTree,
   locateSoffice,
@@ -72,6 +73,14 @@ describe('finding LibreOffice on Windows', () => {
     expect(locateSoffice(windowsHost(['C:\\Tools\\soffice.exe'], env))).toBe('C:\\Tools\\soffice.exe');
     // A quoted PATH entry, as cmd.exe writes one holding ";".
     expect(locateSoffice(windowsHost(['C:\\Portable;LO\\program\\soffice.com'], env))).toBe('C:\\Portable;LO\\program\\soffice.com');
+  });
+
+  it('DANVAN_SOFFICE naming soffice without its extension finds soffice.com or soffice.exe on Windows only', () => {
+    const host = windowsHost(['D:\\LO\\program\\soffice.exe'], WINDOWS_ENV);
+    expect(configuredProgram('D:\\LO\\program\\soffice', host)).toBe('D:\\LO\\program\\soffice.exe');
+    expect(configuredProgram('D:\\LO\\program\\soffice.exe', host)).toBe('D:\\LO\\program\\soffice.exe');
+    expect(configuredProgram('D:\\LO\\program\\khong-co', host)).toBeNull();
+    expect(configuredProgram('/opt/lo/soffice', { ...host, platform: 'linux', path: posix, isProgram: (p) => p === '/opt/lo/soffice.exe' })).toBeNull();
   });
 
   it('says there is none when LibreOffice is nowhere', () => {
