@@ -2,7 +2,7 @@
 // failures, outputs that say what they are, quiet pipes, and a tie between periods that is never decided silently.
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
@@ -22,7 +22,7 @@ function json(args: string[], command: 'kiemtra' | 'tonghop' | 'lo', cwd = tempD
 /** A folder with copies of some fixtures. */
 function folderOf(files: string[]): string {
   const dir = tempDir('danvan-in-');
-  for (const file of files) copyFileSync(file, join(dir, file.split('/').pop()!));
+  for (const file of files) copyFileSync(file, join(dir, basename(file)));
   return dir;
 }
 
