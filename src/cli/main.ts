@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
-import { aggregateFailureJson, checkFailureJson, reminderFailureJson, type Failure } from '../pipeline/json-output.js';
+import { aggregateFailureJson, checkFailureJson, reminderFailureJson, stringifyJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { guardStdout, writeOut } from './stdout.js';
 import { installInterruptHandlers } from './interrupt.js';
@@ -258,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
   const json = argv.slice(2).includes('--json');
   const command = argv[2];
   const fail = (failure: Failure, exitCode: number, error: unknown): number => {
-    if (json) writeOut(`${JSON.stringify(failureJson(command, failure, error), null, 2)}\n`);
+    if (json) writeOut(`${stringifyJson(failureJson(command, failure, error))}\n`);
     return exitCode;
   };
   installInterruptHandlers((signal) => {

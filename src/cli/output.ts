@@ -8,6 +8,7 @@ import type { UnitEntry } from '../config/schema.js';
 import { aggregateOutputMsg, FOLDED, loMsg } from '../messages/vi.js';
 import type { JobOutcome } from '../pipeline/aggregate-job.js';
 import { fixOrderOf } from '../feedback/issues.js';
+import { MARKS } from './symbols.js';
 
 const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
   'lock-file': 'tệp khóa tạm của Excel (đang mở tệp gốc), không phải báo cáo',
@@ -74,7 +75,7 @@ export function fileSummary(result: FileResult): string {
     : result.valid
       ? `hợp lệ${result.warnings.length ? ` (${warningCounts(result.warnings)})` : ''}`
       : `${result.errors.length} lỗi${result.warnings.length ? `, ${warningCounts(result.warnings)}` : ''}`;
-  const mark = result.superseded ? '○' : result.valid ? '✓' : '✗';
+  const mark = result.superseded ? MARKS.superseded : result.valid ? MARKS.ok : MARKS.bad;
   return `${mark} ${result.file}${who ? ` — ${who}` : ''}: ${status}`;
 }
 
@@ -116,14 +117,14 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     const local = report.files.filter((f) => needsFixing(f) && unreadableHere(f));
     if (local.length) {
       lines.push('', `Không mở được trên máy này, cần kiểm tra quyền đọc tệp hoặc ổ đĩa (${local.length} tệp; không phải lỗi của đơn vị):`);
-      for (const f of local) lines.push(`    ✗ ${f.file}: ${f.errors[0]!.message}`);
+      for (const f of local) lines.push(`    ${MARKS.bad} ${f.file}: ${f.errors[0]!.message}`);
     }
     if (toFix.length) {
       lines.push('', `Cần đơn vị sửa và gửi lại (${toFix.length} tệp):`);
       for (const f of toFix) {
         const first = errorsInFixOrder(f)[0]!;
         const where = describeLocation(first);
-        lines.push(`    ✗ ${f.file}${f.unit ? ` (${f.unit})` : ''}: ${where ? `${where}: ` : ''}${first.message}${f.errors.length > 1 ? ` (và ${f.errors.length - 1} lỗi khác)` : ''}`);
+        lines.push(`    ${MARKS.bad} ${f.file}${f.unit ? ` (${f.unit})` : ''}: ${where ? `${where}: ` : ''}${first.message}${f.errors.length > 1 ? ` (và ${f.errors.length - 1} lỗi khác)` : ''}`);
       }
     }
     if (report.missing?.length) {
@@ -160,7 +161,7 @@ export function outputLines(outputs: { output: string | null; xlsx: string | nul
  * output as tonghop says it (written, or unchanged and untouched).
  */
 export function formatJobLine(job: { index: number; name: string }, outcome: JobOutcome, done: number, total: number): string {
-  const mark = outcome.exitCode === 0 ? '✓' : outcome.exitCode === 1 ? '!' : '✗';
+  const mark = outcome.exitCode === 0 ? MARKS.ok : outcome.exitCode === 1 ? '!' : MARKS.bad;
   const units = outcome.json.units;
   const detail = outcome.message ? outcome.message.split('\n')[0]! : units ? loMsg.counts(units.valid, units.invalid, units.missing.length) : '';
   const head = loMsg.jobLine(mark, done, total, job.index, job.name, outcome.exitCode, detail);

@@ -19,7 +19,11 @@ const indicatorSchema = z.object({
 }).strict();
 
 export const unitSchema = z.object({
-  code: nonEmpty.transform((code) => code.toUpperCase()),
+  // A unit's code names its files (mau --theo-don-vi): only what every file system takes. On Windows ":" would
+  // write an NTFS stream, and / \ * ? " < > | are refused or split the path.
+  code: nonEmpty
+    .regex(/^[\p{L}\p{M}\p{N}_-]+$/u, { message: 'mã đơn vị chỉ gồm chữ, số, "_" và "-" (không có dấu cách, dấu chấm hay các ký tự : / \\ * ? " < > |), vì mã được dùng làm tên tệp' })
+    .transform((code) => code.toUpperCase()),
   name: nonEmpty,
   /** The block the unit belongs to ("Huyện ủy, thành ủy", "Mặt trận và đoàn thể"…), used to order lists. */
   group: text.default(''),

@@ -159,6 +159,8 @@ export const outputMsg = {
   appeared: (path: string, flag: string, force: string) =>
     `Tệp "${path}" vừa được tạo ra trong lúc danvan chạy (có thể bởi một lần chạy khác); danvan không ghi đè và không ghi kết quả nào của lần chạy này. Dùng ${force} để ghi đè hoặc chọn tên khác bằng ${flag}.`,
   writeFailed: (path: string, errno: string | undefined) => `Không ghi được tệp "${path}": ${fsErrorReason(errno)}.`,
+  /** Windows refused to replace the file after a few tries: it is open in Word or Excel (or held by another program). */
+  locked: (path: string) => `Không ghi đè được tệp "${path}": tệp đang mở trong Word/Excel, hãy đóng rồi chạy lại.`,
 };
 
 /** A config or template that could not be read as a small UTF-8 text file (files/read.ts). */
@@ -351,6 +353,14 @@ export const batchMsg = {
     `${key}: "${path}" trùng với ${first}; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai`,
   outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
+  /** Two outputs whose names differ only in case: one file on Windows and macOS. */
+  sameOutputCase: (key: string, first: string, path: string, firstPath: string) =>
+    `${key}: "${path}" và "${firstPath}" (${first}) chỉ khác nhau chữ hoa, chữ thường; trên Windows đó là cùng một tệp, hãy đặt hai tên khác nhau`,
+  /** A path mixing single backslashes with JSON escapes ("C:\\Users\nop"): which was meant cannot be told. */
+  ambiguousBackslash: (key: string, path: string) =>
+    `${key}: đường dẫn "${path}" có dấu \\ lúc đơn lúc kép nên không rõ nghĩa; trong tệp lô hãy viết / hoặc \\\\ (ví dụ "D:/bao-cao/nam-2023" hoặc "D:\\\\bao-cao\\\\nam-2023")`,
+  /** Added to a syntax error where a path ends in a single backslash, which escapes its closing quote. */
+  backslashHint: ' Có đường dẫn kết thúc bằng dấu \\ đơn ngay trước dấu nháy đóng ("D:\\bao-cao\\"): hãy viết / hoặc \\\\, hoặc bỏ dấu \\ cuối.',
 } as const;
 
 /** Choosing a report template. */
@@ -380,9 +390,10 @@ export const reminderMsg = {
     `Đã ghi công văn đôn đốc: ${output} (${missing} đơn vị chưa gửi, ${toFix} đơn vị cần sửa báo cáo).`,
 } as const;
 
-/** Said when Ctrl-C or SIGTERM stops a run. */
-export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM'): string {
-  return `Đã dừng theo yêu cầu (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
+/** Said when Ctrl-C, SIGTERM, a closed terminal or console window (SIGHUP) or Ctrl+Break (SIGBREAK) stops a run. */
+export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK'): string {
+  const how = { SIGINT: 'Ctrl-C', SIGTERM: 'SIGTERM', SIGHUP: 'cửa sổ dòng lệnh bị đóng', SIGBREAK: 'Ctrl+Break' }[signal];
+  return `Đã dừng theo yêu cầu (${how}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
 }
 
 /** tonghop --pdf: LibreOffice makes the PDF, or the run says what to install and writes nothing. */

@@ -2,8 +2,8 @@
 // failures, outputs that say what they are, quiet pipes, and a tie between periods that is never decided silently.
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { basename, join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
@@ -22,7 +22,7 @@ function json(args: string[], command: 'kiemtra' | 'tonghop' | 'lo', cwd = tempD
 /** A folder with copies of some fixtures. */
 function folderOf(files: string[]): string {
   const dir = tempDir('danvan-in-');
-  for (const file of files) copyFileSync(file, join(dir, file.split('/').pop()!));
+  for (const file of files) copyFileSync(file, join(dir, basename(file)));
   return dir;
 }
 
@@ -128,11 +128,18 @@ describe('outputs say what they are', () => {
 });
 
 describe('pipes', () => {
-  it('a closed pipe ends quietly: no stack trace, no message', () => {
-    const bin = join(ROOT, 'bin', 'danvan.js');
-    for (const args of [`kiemtra '${MIXED}'`, `kiemtra '${QUARTER}' --json`, '--help']) {
-      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${args} | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: tempDir() });
-      expect(r.stderr, args).toBe('');
+  /** Runs danvan with its output read by a reader that goes away after the first bytes, like `| head -c 1` (no shell needed). */
+  function closedAfterFirstBytes(args: string[]): Promise<string> {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'danvan.js'), ...args], { cwd: tempDir() });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    return new Promise((done) => child.on('close', () => done(stderr)));
+  }
+
+  it('a closed pipe ends quietly: no stack trace, no message', async () => {
+    for (const args of [['kiemtra', MIXED], ['kiemtra', QUARTER, '--json'], ['--help']]) {
+      expect(await closedAfterFirstBytes(args), args.join(' ')).toBe('');
     }
   });
 });
@@ -210,7 +217,7 @@ describe('danvan lo', () => {
     danvan(['tonghop', QUARTER, '--config', CONFIG, '-o', 'a.docx'], alone);
     danvan(['tonghop', MIXED, '--config', CONFIG, '-o', 'b.docx'], alone);
     for (const name of ['a.docx', 'b.docx']) {
-      expect(spawnSync('cmp', [join(dir, 'ket-qua', name), join(alone, name)]).status, name).toBe(0);
+      expect(readFileSync(join(dir, 'ket-qua', name)).equals(readFileSync(join(alone, name))), name).toBe(true);
     }
   });
 

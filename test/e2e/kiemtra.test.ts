@@ -246,7 +246,7 @@ describe('danvan kiemtra on a mixed inbox', () => {
     const result = danvan(['kiemtra', join(FIXTURES, 'hon-hop')], cwd);
     const closing = result.stdout.slice(result.stdout.indexOf('Cần đơn vị sửa và gửi lại (3 tệp):'));
     const lines = closing.split('\n').slice(1, 4);
-    expect(lines.map((l) => /✗ (.*?) \(/.exec(l)?.[1]?.split('/').pop())).toEqual(['HLHPN.xlsx', 'HU_TANLAC.xlsx', 'TINHDOAN.xlsx']);
+    expect(lines.map((l) => /✗ (.*?) \(/.exec(l)?.[1]?.split(/[\\/]/).pop())).toEqual(['HLHPN.xlsx', 'HU_TANLAC.xlsx', 'TINHDOAN.xlsx']);
     expect(lines[1]).toContain('sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số');
     expect(result.stdout.indexOf('Cần đơn vị sửa')).toBeGreaterThan(result.stdout.lastIndexOf('✓ '));
   });

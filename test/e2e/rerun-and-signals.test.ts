@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
+import { POSIX_SIGNALS } from '../helpers/capabilities.js';
 
 const QUARTER = join(FIXTURES, 'quy-1-2023');
 
@@ -111,7 +112,8 @@ describe('unchanged means untouched', () => {
   });
 });
 
-describe('Ctrl-C and SIGTERM', () => {
+// Windows cannot send a child SIGINT or SIGTERM (it ends it outright): test/unit/windows-cli.test.ts injects the signals.
+describe.skipIf(!POSIX_SIGNALS)('Ctrl-C and SIGTERM', () => {
   /** A folder of many submissions, so that the run is still working when the signal comes. */
   function bigInbox(): string {
     const dir = tempDir('danvan-big-');

@@ -30,7 +30,7 @@ describe('readWorkbookFile on real-world files', () => {
     }
     const started = performance.now();
     const results = new Map<string, Result | string>();
-    for (const file of files) results.set(relative(CORPUS, file), await classify(() => readWorkbookFile(file)));
+    for (const file of files) results.set(relative(CORPUS, file).replace(/\\/g, '/'), await classify(() => readWorkbookFile(file)));
     const elapsed = performance.now() - started;
 
     const unexpected = [...results].filter(([, r]) => r.startsWith('UNEXPECTED'));

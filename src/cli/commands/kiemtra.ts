@@ -2,7 +2,7 @@
 import { sep } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { checkSubmissions, internalFailures } from '../../check/check.js';
-import { checkJson, type FeedbackJson } from '../../pipeline/json-output.js';
+import { checkJson, stringifyJson, type FeedbackJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
@@ -59,7 +59,7 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     };
   }
 
-  if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure, feedback), null, 2)}\n`);
+  if (options.json) writeOut(`${stringifyJson(checkJson(report, failure, feedback))}\n`);
   else {
     const details = options.chiLoi ? needsFixing : undefined;
     let text = formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) });

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { readBatchFile } from '../../batch/batch-file.js';
 import { batchJson } from '../../batch/json.js';
+import { stringifyJson } from '../../pipeline/json-output.js';
 import { runBatch } from '../../batch/run-batch.js';
 import type { JobOutcome } from '../../pipeline/aggregate-job.js';
 import { formatBatchTable, formatJobLine } from '../output.js';
@@ -30,7 +31,7 @@ export async function loCommand(file: string, options: LoOptions): Promise<numbe
   });
   const jobs = batch.jobs.map((job, i) => ({ index: job.index, name: job.name, exitCode: outcomes[i]!.exitCode, result: outcomes[i]!.json }));
   const result = batchJson(batch.file, jobs);
-  if (options.json) writeOut(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.json) writeOut(`${stringifyJson(result)}\n`);
   else writeOut(`\n${formatBatchTable(batch.jobs, outcomes)}\n`);
   return result.exitCode;
 }
