@@ -1,4 +1,5 @@
 // End-to-end: `danvan tonghop` on the fixtures — totals, the report's text and layout, outputs and refusals.
+import { parseJsonc } from '../../src/config/jsonc.js';
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -306,6 +307,9 @@ describe('--xlsx and --compare', () => {
     lastYear.TT_BUOI = 1600;
     lastYear.KN_TIEP = 400;
     lastYear.KN_GQ = 340;
+    // Awards: more collectives than a year earlier (66 against 60), fewer individuals (157 against 170).
+    lastYear.KT_TAPTHE = 60;
+    lastYear.KT_CANHAN = 170;
     const bytes = await buildFormWorkbook({
       catalogue: DEFAULT_CATALOGUE,
       content: { info: { unitCode: 'BDVTU_BINHSON', unitName: 'Ban Dân vận Tỉnh ủy', period: 'Quý I/2022', reportDate: new Date(Date.UTC(2022, 3, 4)) }, figures: lastYear },
@@ -320,6 +324,26 @@ describe('--xlsx and --compare', () => {
     expect(text).toContain('đạt tỷ lệ 90,9% (tăng 5,9 điểm phần trăm so với cùng kỳ)');
     expect(lines).toContain('Cùng kỳ năm trước');
     expect(lines).toContain('tăng 25,5%');
+    // Each comparison belongs to its own figure: the rise of one is never said of the other.
+    expect(text).toContain('66 tập thể (tăng 10% so với cùng kỳ) và 157 cá nhân (giảm 7,6% so với cùng kỳ) được khen thưởng');
+    // The assessment names the rises as strengths and the notable falls as weaknesses.
+    const assessment = lines.slice(lines.indexOf('II. ĐÁNH GIÁ CHUNG'), lines.findIndex((l) => /^III\. /.test(l))).join('\n');
+    expect(assessment).toMatch(/So với cùng kỳ năm trước, [^\n]*số buổi tuyên truyền, vận động Nhân dân tăng 25,5%/);
+    expect(assessment).toMatch(/- So với cùng kỳ năm trước, [^\n]*số cá nhân được khen thưởng giảm 7,6%/);
+  });
+
+  it('opens with "Đặc điểm tình hình" when the staff write it in the config, and never without it', () => {
+    const cwd = tempDir();
+    const base = parseJsonc(readFileSync(CONFIG, 'utf8')) as { document: Record<string, unknown> };
+    const situation = ['Quý I năm 2023, tình hình kinh tế - xã hội của tỉnh tiếp tục ổn định; Nhân dân phấn khởi đón Tết Nguyên đán Quý Mão.', 'Thời tiết rét đậm, rét hại kéo dài ảnh hưởng đến sản xuất vụ Đông Xuân ở các huyện miền núi.'];
+    writeFileSync(join(cwd, 'config.json'), JSON.stringify({ ...base, document: { ...base.document, situation } }));
+    const run = aggregate([QUARTER, '--config', 'config.json', '-o', 'bc.docx'], cwd);
+    expect(run.code).toBe(0);
+    const lines = documentText(readFileSync(join(cwd, 'bc.docx')));
+    const at = lines.indexOf('I. ĐẶC ĐIỂM TÌNH HÌNH');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(situation);
+    expect(lines).toContain('II. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN');
   });
 
   it('refuses a comparison file of another kind of period', async () => {
