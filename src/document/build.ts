@@ -9,7 +9,7 @@ import type { ReportModel } from '../model/report-model.js';
 import { formatDateLong } from '../render/format.js';
 import { parseMarkup, splitFrontMatter } from './markup.js';
 import { appendixLabels, appendixNumbers, indicatorTable, modelAppendix, modelTable, otherItemsAppendix, unitAppendices } from './tables.js';
-import { bindCompounds, bindHeader } from './nobreak.js';
+import { bindCompounds, bindHeader, bindLine } from './nobreak.js';
 
 /**
  * "Số 45-BC/BDVTU" (Party) or "Số: 45/BC-SNV" (state); numbers below 10 zero-padded; an empty number leaves
@@ -54,7 +54,7 @@ export function splitSubject(subject: string): string[] {
  */
 function recipientLines(list: readonly string[], archive: string, profile: LayoutProfile): string[] {
   const end = profile.words.recipientLineEnd;
-  return [...list.map((r) => bindCompounds(`- ${r.replace(/[,;.]\s*$/, '')}${end}`)), bindCompounds(`- ${archive.replace(/[.;,]\s*$/, '')}.`)];
+  return [...list.map((r) => bindLine(`- ${r.replace(/[,;.]\s*$/, '')}${end}`)), bindLine(`- ${archive.replace(/[.;,]\s*$/, '')}.`)];
 }
 
 /**
@@ -173,7 +173,7 @@ export function buildLetterModel(rendered: string, config: Config, templateFile:
       placeAndDate: placeAndDate(config, options.year, options.date ?? ''),
       documentType: '',
       subject: [],
-      letterSubject: bindCompounds(subject),
+      letterSubject: bindLine(subject),
       addressees,
     },
     body: blocks,

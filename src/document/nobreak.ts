@@ -44,3 +44,13 @@ export function bindHeader(header: string): string {
   const words = header.split(' ');
   return words.length <= 2 ? words.join(NBSP) : bindCompounds(header);
 }
+
+/**
+ * A short line of its own ("- Các cơ quan, đơn vị trong khối dân vận tỉnh,"; a V/v line): its pairs bound, and its
+ * last word kept with the one before, so that no word ever stands alone on the line the text wraps onto.
+ */
+export function bindLine(text: string): string {
+  const bound = bindCompounds(text);
+  const last = bound.lastIndexOf(' ');
+  return last > 0 && bound.length - last <= 16 ? `${bound.slice(0, last)}${NBSP}${bound.slice(last + 1)}` : bound;
+}
