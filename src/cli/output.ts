@@ -68,7 +68,7 @@ function errorsInFixOrder(result: FileResult): IssueOut[] {
 }
 
 export function fileSummary(result: FileResult): string {
-  const who = [result.unit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
+  const who = [result.unit ?? result.typedUnit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
   const status = result.superseded
     ? `${result.valid ? 'hợp lệ nhưng không tính' : `có ${result.errors.length} lỗi nhưng không cần sửa, không tính`}: đơn vị đã gửi tệp khác (${result.superseded.by})`
     : result.valid

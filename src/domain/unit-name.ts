@@ -229,6 +229,8 @@ function agreeWords(file: readonly Word[], registry: readonly Word[], typedPlain
   // One name inside the other, or an abbreviation danvan cannot read: not enough to call it another organisation.
   if (isSubsequence(file, registry) || isSubsequence(registry, file)) return 'unclear';
   if (file.some((w) => w.unknownAbbreviation)) return 'unclear';
+  // No Vietnamese word at all ("x", "abc"): not a name of anything.
+  if (!file.some((w) => isVietnameseSyllable(w.text))) return 'unclear';
   return 'different';
 }
 

@@ -539,9 +539,21 @@ export const msg = {
   sectionEmpty: (sheet: string) => `Sheet ${quote(sheet)} chưa có nội dung nào.`,
   periodMismatch: (found: string, expected: string) =>
     `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp là ${expected}; tệp không được tính.`,
-  unitNotInRegistry: (code: string, suggestion?: string) =>
-    `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
-    (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),
+  unitNotInRegistry: (code: string, name: string, alike: readonly { code: string; name: string }[]) =>
+    alike.length > 1
+      ? `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình, và tên ${quote(name)} khớp với ${alike.length} đơn vị: ` +
+        `${alike.map((u) => `${u.name} (mã ${quote(u.code)})`).join(', ')}; hãy ghi đúng mã của đơn vị mình`
+      : `Mã đơn vị ${shown(code)}${name ? ` (${name})` : ''} không có trong danh sách đơn vị của cấu hình, nên báo cáo chưa được tổng hợp; ` +
+        `nếu là mã gõ sai, hãy sửa lại; nếu đơn vị cần gửi báo cáo, đề nghị cơ quan tổng hợp bổ sung vào mục "units" của tệp cấu hình: ` +
+        `{ "code": ${JSON.stringify(code)}, "name": ${JSON.stringify(name || '…')}, "group": "…" }`,
+  unitNameMismatch: (code: string, registryName: string, name: string, named?: { code: string; name: string }) =>
+    `Mã đơn vị ${quote(code)} là của ${registryName}, nhưng "Tên đơn vị" ghi ${quote(name)}, là một tổ chức khác: ` +
+    `tệp không được tính cho ${registryName}` +
+    (named ? `; nếu đây là báo cáo của ${named.name}, hãy ghi mã ${quote(named.code)}` : '; hãy ghi đúng mã của đơn vị mình (đơn vị chưa có trong danh sách thì đề nghị bổ sung vào cấu hình)'),
+  unitCodeCorrected: (typed: string, code: string, name: string) =>
+    `Mã đơn vị gõ sai: ${shown(typed)} không có trong danh sách, nhưng tên đơn vị và tên tệp đều là của ${name}, nên tệp được tính cho đơn vị này; lần sau hãy ghi mã ${quote(code)}.`,
+  unitCodeMistyped: (typed: string, code: string, name: string) =>
+    `Mã đơn vị gõ sai, mã đúng là ${quote(code)} (${name}): ${shown(typed)} không có trong danh sách; hãy sửa mã và gửi lại`,
   supersededBy: (usedFile: string, why: string) =>
     `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}); tệp này không được tính (không phải lỗi).`,
   outputExtension: (path: string, extension: string, flag: string, what: string) =>

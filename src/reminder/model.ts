@@ -52,7 +52,9 @@ export function buildReminderModel(check: CheckReport, registry: readonly UnitEn
   const toFix: UnitToFix[] = [...invalidByUnit].map(([key, files]) => {
     const entry = byCode.get(key);
     const problems = files.flatMap((f) => f.errors).slice(0, PROBLEMS_PER_UNIT).map(shortProblem);
-    return { code: entry?.code ?? key, name: entry?.name ?? key, group: entry?.group ?? '', files: files.map((f) => f.file), problems };
+    // A unit outside the registry is named as its file names it ("Tên đơn vị"), never by its code.
+    const name = entry?.name ?? files.find((f) => f.contact?.unitName)?.contact?.unitName ?? `tệp ${files[0]!.file}`;
+    return { code: entry?.code ?? key, name, group: entry?.group ?? '', files: files.map((f) => f.file), problems };
   });
   return {
     period: check.period ?? '',

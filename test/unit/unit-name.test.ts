@@ -98,6 +98,8 @@ describe('nameAgreement: how units write their own names', () => {
     ['', 'Hội Cựu chiến binh huyện'],
     ['Ban Dân vận', 'Ban Dân vận Huyện ủy Đông Hòa'],
     ['Hội', 'Hội Cựu chiến binh huyện'],
+    ['x', 'Hội Cựu chiến binh huyện'],
+    ['ABC-123', 'Hội Cựu chiến binh huyện'],
     // "Thanh" is a name of its own: typed with diacritics elsewhere, the missing dot is not read as "Thạnh".
     ['xã Bình Thanh', 'Đảng ủy xã Bình Thạnh'],
     // An abbreviation danvan does not know.
