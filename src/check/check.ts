@@ -41,7 +41,7 @@ export function internalFailures(report: CheckReport): FileResult[] {
 
 /**
  * The files in report order of their units (domain/units.ts: the registry's order; outside it, or without one, by
- * the name the file gives, the Vietnamese way), a unit's files by name: kiemtra, its --json and the feedback
+ * the name the file gives, the Vietnamese way), a unit's file used first, then by name: kiemtra, its --json and the feedback
  * workbook list them so.
  */
 function orderFiles(results: readonly FileResult[], registry: readonly UnitEntry[]): FileResult[] {
@@ -51,7 +51,9 @@ function orderFiles(results: readonly FileResult[], registry: readonly UnitEntry
     const entry = file.unit ? byCode.get(file.unit) : undefined;
     return { file, key: { code: file.unit ?? '', name: entry?.name ?? file.contact?.unitName ?? file.file, group: entry?.group ?? '' } };
   });
-  return keyed.sort((a, b) => compare(a.key, b.key) || compareVietnamese(a.file.file, b.file.file)).map(({ file }) => file);
+  // A unit's file used first, the files it replaced after it.
+  const later = (f: FileResult) => Number(Boolean(f.superseded));
+  return keyed.sort((a, b) => compare(a.key, b.key) || later(a.file) - later(b.file) || compareVietnamese(a.file.file, b.file.file)).map(({ file }) => file);
 }
 
 export async function checkSubmissions(request: CheckRequest): Promise<CheckReport> {

@@ -170,13 +170,18 @@ export function formatJobLine(job: { index: number; name: string }, outcome: Job
 /** What came of a job, in a few words: written or unchanged, else why nothing was written (tonghop's own reason). */
 function jobResult(outcome: JobOutcome): string {
   const { json } = outcome;
+  if (json.error?.code === 'output') return loMsg.outputRefused(/ đã có /.test(outcome.message ?? json.error.message));
   if (outcome.exitCode > 1 || !json.output) return loMsg.notWritten(json.error?.code, outcome.exitCode);
   const outputs = [json.output, json.xlsx, json.doiChieu, json.pdf].filter((p): p is string => Boolean(p));
   return loMsg.written(outcome.exitCode, outputs.every((p) => json.unchanged.includes(p)));
 }
 
 /** The closing table of a batch, one row per job in the batch's order. */
-export function formatBatchTable(jobs: readonly { index: number; name: string }[], outcomes: readonly JobOutcome[]): string {
+export function formatBatchTable(
+  jobs: readonly { index: number; name: string }[],
+  outcomes: readonly JobOutcome[],
+  created: readonly { folder: string; jobIndex: number }[] = [],
+): string {
   const header = [...loMsg.tableHeader];
   const rows = jobs.map((job, i) => {
     const o = outcomes[i]!;
@@ -189,7 +194,8 @@ export function formatBatchTable(jobs: readonly { index: number; name: string }[
       units ? String(units.invalid) : '—',
       units ? String(units.missing.length) : '—',
       String(o.exitCode),
-      jobResult(o),
+      // The folders made for this job before the batch ran are said where the job's outcome is.
+      [jobResult(o), ...created.filter((c) => c.jobIndex === job.index).map((c) => loMsg.folderCreated(c.folder))].join('; '),
     ];
   });
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));

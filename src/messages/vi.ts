@@ -348,6 +348,16 @@ export const batchMsg = {
     `${key}: "${path}" trùng với ${first}; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai`,
   outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
+  /** A folder a job writes into that cannot be used; `blocker` the path in the way (the folder itself, or the one above it). */
+  outputFolder: (key: string, folder: string, problem: 'file' | 'read-only' | 'parent-file' | 'parent-read-only', blocker: string) =>
+    `${key}: không ghi được vào thư mục "${folder}": ` +
+    {
+      file: `"${folder}" là một tệp, không phải thư mục`,
+      'read-only': 'không có quyền ghi vào thư mục này',
+      'parent-file': `thư mục chưa có và không tạo được, vì "${blocker}" là một tệp, không phải thư mục`,
+      'parent-read-only': `thư mục chưa có và không tạo được, vì không có quyền ghi vào thư mục "${blocker}"`,
+    }[problem],
+  outputFolderFailed: (folder: string, code: string) => `không tạo được thư mục "${folder}" (lỗi hệ thống ${code})`,
 } as const;
 
 /** Choosing a report template. */
@@ -438,13 +448,17 @@ export const loMsg = {
   /** A job that wrote its outputs (exit 0 or 1), or left every one of them as it was. */
   written: (exitCode: number, allUnchanged: boolean) =>
     `${allUnchanged ? 'không thay đổi' : 'đã ghi'}, ${exitCode === 0 ? 'mọi tệp hợp lệ' : 'có tệp không hợp lệ'}`,
+  /** A job refused by its outputs: one that exists (a batch job replaces it with "force": true), or one that cannot be written. */
+  outputRefused: (exists: boolean) =>
+    exists ? 'không ghi: tệp kết quả đã có (thêm "force": true để ghi đè)' : 'không ghi: không ghi được tệp kết quả (lý do ở dòng của việc)',
+  folderCreated: (folder: string) => `đã tạo thư mục "${folder}"`,
   /** A job that wrote nothing, by the code of its error (tonghop's reason), else by its exit code. */
   notWritten: (errorCode: string | undefined, exitCode: number) =>
     ({
       'no-input': 'không ghi: không có tệp báo cáo nào',
       'no-valid-file': 'không ghi: không có tệp hợp lệ nào',
       strict: 'không ghi: có tệp không hợp lệ và "strict": true',
-      output: 'không ghi: tệp kết quả đã có hoặc không ghi được (xem dòng của việc)',
+      output: 'không ghi: tệp kết quả đã có (thêm "force": true để ghi đè) hoặc không ghi được, xem dòng của việc',
       config: 'lỗi cấu hình',
       template: 'lỗi mẫu báo cáo',
     })[errorCode ?? ''] ??

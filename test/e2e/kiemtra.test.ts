@@ -55,7 +55,7 @@ describe('danvan kiemtra on a clean folder', () => {
       ['BCHQS', 'BDBP', 'CA', 'HCCB', 'HLHPN', 'HND', 'HU_DONGHOA', 'HU_NGOCTHANH', 'HU_PHUCLAM', 'HU_TANLAC', 'LDLD', 'MTTQ', 'SNV', 'TINHDOAN', 'TU_BINHSON'],
     );
     for (const f of files) {
-      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'period', 'superseded', 'errors', 'warnings', 'repairs']);
+      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'typedUnit', 'period', 'superseded', 'errors', 'warnings', 'repairs']);
       expect(f).toMatchObject({ valid: true, period: '2023-Q1', errors: [] });
     }
   });
@@ -245,8 +245,9 @@ describe('danvan kiemtra on a mixed inbox', () => {
     const result = danvan(['kiemtra', join(FIXTURES, 'hon-hop')], cwd);
     const closing = result.stdout.slice(result.stdout.indexOf('Cần đơn vị sửa và gửi lại (3 tệp):'));
     const lines = closing.split('\n').slice(1, 4);
-    expect(lines.map((l) => /✗ (.*?) \(/.exec(l)?.[1]?.split('/').pop())).toEqual(['HLHPN.xlsx', 'HU_TANLAC.xlsx', 'TINHDOAN.xlsx']);
-    expect(lines[1]).toContain('sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số');
+    // In the registry's order: the huyện ủy block first, then the Mặt trận's block in its own order.
+    expect(lines.map((l) => /✗ (.*?) \(/.exec(l)?.[1]?.split('/').pop())).toEqual(['HU_TANLAC.xlsx', 'HLHPN.xlsx', 'TINHDOAN.xlsx']);
+    expect(lines[0]).toContain('sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số');
     expect(result.stdout.indexOf('Cần đơn vị sửa')).toBeGreaterThan(result.stdout.lastIndexOf('✓ '));
   });
 
