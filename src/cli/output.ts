@@ -33,9 +33,9 @@ const FOLD_AT = 3;
  * used of two) is a "ghi chú", as the feedback workbook counts them. A warning about a whole sheet already sums
  * up its cells: it keeps its own line.
  */
-function warningLines(warnings: readonly IssueOut[]): string[] {
+function warningLines(warnings: readonly IssueOut[], notes = true): string[] {
   const byCode = new Map<string, IssueOut[]>();
-  for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
+  for (const w of warnings) if (notes || !isInformational(w.code)) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
   const lines: string[] = [];
   for (const [code, group] of byCode) {
     const label = isInformational(code) ? 'ghi chú' : 'lưu ý';
@@ -79,7 +79,10 @@ export function fileSummary(result: FileResult): string {
 }
 
 export interface CheckReportOptions {
+  /** The warnings' lines ("lưu ý" and "ghi chú"); false prints errors only. */
   warnings: boolean;
+  /** The "ghi chú" lines (notes that ask nothing of the unit) among the warnings; default true. */
+  notes?: boolean;
   /** Details of these files only (tonghop shows the invalid ones); the counts always cover every file. */
   details?: (result: FileResult) => boolean;
   /** The closing list of files to fix and of units that have not sent (kiemtra). */
@@ -100,7 +103,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     lines.push(fileSummary(result));
     // A superseded file's errors are the unit's past: the note says which file replaced it.
     if (!result.superseded) for (const error of errorsInFixOrder(result)) lines.push(issueLine(error));
-    if (options.warnings) lines.push(...warningLines(result.warnings));
+    if (options.warnings) lines.push(...warningLines(result.warnings, options.notes !== false));
   }
   if (report.skipped.length) {
     lines.push('', `Bỏ qua ${report.skipped.length} tệp:`);
