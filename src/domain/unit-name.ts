@@ -119,6 +119,8 @@ const REWRITES: ReadonlyArray<readonly [string, string]> = [
 const LEVELS = ['tỉnh', 'huyện', 'thành phố', 'thị xã', 'quận'];
 /** Kinds of commune a name may leave out before the commune's own name: "Bình Thạnh" for "xã Bình Thạnh". */
 const COMMUNE_KINDS = ['xã', 'phường', 'thị trấn', 'đặc khu'];
+/** The first words of those kinds, without diacritics. */
+const FOLDED_KIND_WORDS = new Set(COMMUNE_KINDS.map((kind) => fold(kind.split(' ')[0]!)));
 
 function makeWord(text: string, typed: string): Word {
   const folded = fold(text);
@@ -246,6 +248,40 @@ function readings(name: string): string[] {
   return out;
 }
 
+/** A name's spellings, remembered: a registry's names come back for every file (bounded, like foldKey's cache). */
+const spellingCache = new Map<string, Word[][]>();
+const SPELLING_CACHE_SIZE = 20_000;
+
+function cachedSpellings(name: string): Word[][] {
+  let found = spellingCache.get(name);
+  if (!found) {
+    if (spellingCache.size >= SPELLING_CACHE_SIZE) spellingCache.clear();
+    found = spellings(name);
+    spellingCache.set(name, found);
+  }
+  return found;
+}
+
+/** A file's name read every way it may have been typed, each with whether it was typed without diacritics. */
+function fileSpellings(fileName: string): { words: Word[]; typedPlain: boolean }[] {
+  return readings(fileName).flatMap((reading) => {
+    const typedPlain = fold(reading) === reading;
+    return spellings(reading).map((words) => ({ words, typedPlain }));
+  });
+}
+
+function agreement(file: readonly { words: Word[]; typedPlain: boolean }[], registryName: string): NameAgreement {
+  let best: NameAgreement = 'different';
+  for (const registry of cachedSpellings(registryName)) {
+    for (const { words, typedPlain } of file) {
+      const found = agreeWords(words, registry, typedPlain);
+      if (RANK[found] > RANK[best]) best = found;
+      if (best === 'same') return best;
+    }
+  }
+  return best;
+}
+
 /**
  * Whether `fileName` (the file's "Tên đơn vị") names the registry unit called `registryName`: "same" when it is
  * the unit however written, "different" when it clearly names another organisation or place, "unclear" when it
@@ -253,25 +289,18 @@ function readings(name: string): string[] {
  * a word that matches only once its diacritics are ignored in a name typed with diacritics).
  */
 export function nameAgreement(fileName: string, registryName: string): NameAgreement {
-  let best: NameAgreement = 'different';
-  const registrySpellings = spellings(registryName);
-  for (const reading of readings(fileName)) {
-    const typedPlain = fold(reading) === reading;
-    for (const file of spellings(reading)) {
-      for (const registry of registrySpellings) {
-        const agreement = agreeWords(file, registry, typedPlain);
-        if (RANK[agreement] > RANK[best]) best = agreement;
-        if (best === 'same') return best;
-      }
-    }
-  }
-  return best;
+  return agreement(fileSpellings(fileName), registryName);
 }
 
 /** The registry units that `name` names (nameAgreement "same"), in registry order; several when it cannot tell them apart. */
 export function findUnitsByName(name: string, registry: readonly UnitEntry[]): UnitEntry[] {
   if (!name.trim()) return [];
-  return registry.filter((unit) => nameAgreement(name, unit.name) === 'same');
+  const file = fileSpellings(name);
+  // "same" needs every word of the registry's name (but a commune's kind) in the file's name: a cheap first test.
+  const letters = new Set(file.flatMap(({ words }) => words.map((w) => w.folded)));
+  const mayBeSame = (unit: UnitEntry) =>
+    cachedSpellings(unit.name).some((words) => words.every((w, i) => letters.has(w.folded) || (i === 0 && FOLDED_KIND_WORDS.has(w.folded))));
+  return registry.filter((unit) => mayBeSame(unit) && agreement(file, unit.name) === 'same');
 }
 
 /** A code or a file name in one shape: letters without diacritics in capitals, anything else as "_". */
