@@ -563,7 +563,10 @@ export const msg = {
   unitNameMismatch: (code: string, registryName: string, name: string, named?: { code: string; name: string }) =>
     `Mã đơn vị ${quote(code)} là của ${registryName}, nhưng "Tên đơn vị" ghi ${quote(name)}, là một tổ chức khác: ` +
     `tệp không được tính cho ${registryName}` +
-    (named ? `; nếu đây là báo cáo của ${named.name}, hãy ghi mã ${quote(named.code)}` : '; hãy ghi đúng mã của đơn vị mình (đơn vị chưa có trong danh sách thì đề nghị bổ sung vào cấu hình)'),
+    (named
+      ? `; nếu đây là báo cáo của ${named.name}, hãy ghi mã ${quote(named.code)}`
+      : `; nếu ${name} cần gửi báo cáo, đề nghị cơ quan tổng hợp bổ sung đơn vị vào mục "units" của tệp cấu hình ` +
+        `({ "code": "…", "name": ${JSON.stringify(name)}, "group": "…" }) rồi ghi mã được cấp vào ô "Mã đơn vị"`),
   unitCodeCorrected: (typed: string, code: string, name: string) =>
     `Mã đơn vị gõ sai: ${shown(typed)} không có trong danh sách, nhưng tên đơn vị và tên tệp đều là của ${name}, nên tệp được tính cho đơn vị này; lần sau hãy ghi mã ${quote(code)}.`,
   unitCodeMistyped: (typed: string, code: string, name: string) =>

@@ -89,6 +89,8 @@ describe.skipIf(!openpyxl)('who sent what: files of a district written by openpy
     const other = files.find((f) => f.file === 'nop/Hoi Nguoi cao tuoi - bao cao quy 3.xlsx')!;
     expect(other.errors[0]!.message).toContain('Hội Cựu chiến binh huyện');
     expect(other.errors[0]!.message).toContain('Hội Người cao tuổi huyện');
+    // An organisation the registry does not know is told how to be added, with the key to fill.
+    expect(other.errors[0]!.message).toContain('{ "code": "…", "name": "Hội Người cao tuổi huyện", "group": "…" }');
   });
 
   it('no hint points an organisation outside the registry at a registry unit; it is told to ask for its addition', () => {
