@@ -8,6 +8,7 @@ import { RECOGNITION_LEVELS } from '../../src/domain/fields.js';
 import { committeeOf } from '../../src/domain/committee.js';
 import { buildFormWorkbook } from '../../src/form/index.js';
 import { dumpXlsx, hasOpenpyxl } from '../helpers/openpyxl.js';
+import { danvan, tempDir } from '../e2e/run-cli.js';
 
 const openpyxl = hasOpenpyxl();
 if (!openpyxl) console.warn('guide-level.test.ts: python3-openpyxl absent, the guides are not read back');
@@ -50,5 +51,23 @@ describe.skipIf(!openpyxl)('the guide follows the committee of the config', () =
     const guide = await guideText({ name: 'Ban Dân vận', superiorBody: '……' });
     expect(guide).toContain('Ban Thường vụ cấp ủy, Ủy ban nhân dân cùng cấp, Ban Dân vận');
     expect(guide).not.toMatch(/tỉnh ủy|huyện ủy|UBND tỉnh/i);
+  });
+
+  it('danvan mau with a district\'s config: the guide of the written form speaks to the district\'s units', () => {
+    const cwd = tempDir();
+    const config = {
+      organization: { superiorBody: 'HUYỆN ỦY TÂN LẠC', name: 'Ban Dân vận Huyện ủy', abbreviation: 'BDVHU', unitCode: 'BDVHU', place: 'Tân Lạc' },
+      units: [
+        { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam huyện', group: 'Mặt trận và các đoàn thể' },
+        { code: 'XA_ANHOA', name: 'Đảng ủy xã An Hòa', group: 'Đảng ủy các xã, thị trấn' },
+      ],
+    };
+    writeFileSync(join(cwd, 'danvan.config.json'), JSON.stringify(config));
+    const result = danvan(['mau', '--config', 'danvan.config.json', '-o', 'bieu-mau.xlsx'], cwd);
+    expect(result.code, result.stderr).toBe(0);
+    const guide = dumpXlsx(join(cwd, 'bieu-mau.xlsx'))['Hướng dẫn']!.rows.flat().filter((v): v is string => typeof v === 'string').join('\n');
+    expect(guide).toContain('Ban Thường vụ Huyện ủy, UBND huyện, Ban Dân vận Huyện ủy');
+    expect(guide).toContain('Mỗi đơn vị trong danh sách của Ban Dân vận Huyện ủy (Mặt trận và các đoàn thể; Đảng ủy các xã, thị trấn)');
+    expect(withoutLevels(guide)).not.toMatch(/tỉnh/i);
   });
 });
