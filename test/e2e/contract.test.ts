@@ -230,6 +230,9 @@ describe('danvan lo', () => {
     expect(existsSync(join(blocked, 'ket-qua', 'a.docx'))).toBe(false);
     const asJson = json(['lo', 'lo.json', '--json'], 'lo', blocked);
     expect(asJson.out.error.message).toContain('jobs[1].pdf');
+    // --json says which folders were made, by job.
+    const fresh = batchDir([{ name: 'mới', inputs: QUARTER, output: 'moi/bc.docx' }], { config: CONFIG });
+    expect(json(['lo', 'lo.json', '--json'], 'lo', fresh).out.createdFolders).toEqual([{ folder: 'moi', job: 1 }]);
   });
 
   it('gives the same bytes as tonghop run alone, whatever the number of workers', () => {

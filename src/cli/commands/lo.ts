@@ -32,7 +32,7 @@ export async function loCommand(file: string, options: LoOptions): Promise<numbe
     onJobDone: options.json ? undefined : (job, outcome, done) => writeOut(`${formatJobLine(job, outcome, done, total)}\n`),
   });
   const jobs = batch.jobs.map((job, i) => ({ index: job.index, name: job.name, exitCode: outcomes[i]!.exitCode, result: outcomes[i]!.json }));
-  const result = batchJson(batch.file, jobs);
+  const result = batchJson(batch.file, jobs, created);
   if (options.json) writeOut(`${JSON.stringify(result, null, 2)}\n`);
   else writeOut(`\n${formatBatchTable(batch.jobs, outcomes, created)}\n`);
   return result.exitCode;
