@@ -17,7 +17,7 @@ import { isVietnameseSyllable } from './vietnamese-syllable.js';
 export type NameAgreement = 'same' | 'different' | 'unclear';
 
 interface Word {
-  /** Lower case, NFC, with its diacritics. */
+  /** Lower case with its diacritics, the tone mark set apart: "hoà" and "hòa", "thuỷ" and "thủy" are one word. */
   text: string;
   /** Without diacritics ("đ" as "d"). */
   folded: string;
@@ -25,6 +25,8 @@ interface Word {
   plain: boolean;
   /** Typed in capitals and neither a known abbreviation nor a Vietnamese word: an abbreviation danvan cannot read. */
   unknownAbbreviation: boolean;
+  /** A well-formed Vietnamese syllable (with or without its diacritics). */
+  syllable: boolean;
 }
 
 function fold(text: string): string {
@@ -122,11 +124,22 @@ const COMMUNE_KINDS = ['xã', 'phường', 'thị trấn', 'đặc khu'];
 /** The first words of those kinds, without diacritics. */
 const FOLDED_KIND_WORDS = new Set(COMMUNE_KINDS.map((kind) => fold(kind.split(' ')[0]!)));
 
+/** The tone marks (huyền, sắc, ngã, hỏi, nặng), which old and new spelling place on different vowels. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** A word with its tone mark moved to the end: "hoà" and "hòa" both give "hoa\u0300" (NFC letters, then the mark). */
+function toneKey(word: string): string {
+  const decomposed = word.normalize('NFD');
+  const tone = decomposed.match(TONE_MARKS)?.[0] ?? '';
+  return `${decomposed.replace(TONE_MARKS, '').normalize('NFC')}${tone}`;
+}
+
 function makeWord(text: string, typed: string): Word {
   const folded = fold(text);
   const plain = folded === text;
   const upper = typed.length >= 2 && typed === typed.toUpperCase() && typed !== typed.toLowerCase();
-  return { text, folded, plain, unknownAbbreviation: upper && !(folded in ABBREVIATIONS) && !isVietnameseSyllable(text) };
+  const syllable = isVietnameseSyllable(text);
+  return { text: toneKey(text), folded, plain, unknownAbbreviation: upper && !(folded in ABBREVIATIONS) && !syllable, syllable };
 }
 
 /** "Ủy ban MTTQ Việt Nam huyện" → the spellings of its words, each abbreviation spelt out (at most a few). */
@@ -151,7 +164,7 @@ function spellings(name: string): Word[][] {
 
 /** One word of a name against a word of danvan's own lists: with diacritics, or by letters when typed without. */
 function matches(word: Word, text: string): boolean {
-  return word.plain ? word.folded === fold(text) : word.text === text;
+  return word.plain ? word.folded === fold(text) : word.text === toneKey(text);
 }
 
 function startsWith(words: readonly Word[], at: number, phrase: readonly string[]): boolean {
@@ -232,7 +245,7 @@ function agreeWords(file: readonly Word[], registry: readonly Word[], typedPlain
   if (isSubsequence(file, registry) || isSubsequence(registry, file)) return 'unclear';
   if (file.some((w) => w.unknownAbbreviation)) return 'unclear';
   // No Vietnamese word at all ("x", "abc"): not a name of anything.
-  if (!file.some((w) => isVietnameseSyllable(w.text))) return 'unclear';
+  if (!file.some((w) => w.syllable)) return 'unclear';
   return 'different';
 }
 

@@ -60,6 +60,10 @@ describe('nameAgreement: how units write their own names', () => {
     ['Đảng bộ xã Bình Thạnh', 'Đảng ủy xã Bình Thạnh'],
     ['Ban Dân vận Đảng ủy xã Bình Thạnh', 'Đảng ủy xã Bình Thạnh'],
     ['BDV HU Đông Hòa', 'Ban Dân vận Huyện ủy Đông Hòa'],
+    // Old and new placement of the tone mark: "Hoà"/"Hòa", "Thuỷ"/"Thủy", "Uỷ"/"Ủy".
+    ['Ban Dân vận Huyện uỷ Đông Hoà', 'Ban Dân vận Huyện ủy Đông Hòa'],
+    ['Đảng uỷ xã Yên Thuỷ', 'Đảng ủy xã Yên Thủy'],
+    ['Uỷ ban MTTQ Việt Nam huyện', 'Ủy ban MTTQ Việt Nam huyện'],
     ['Huyện ủy Đông Hòa', 'Ban Dân vận Huyện ủy Đông Hòa'],
     ['TU Bình Sơn', 'Ban Dân vận Thành ủy Bình Sơn'],
     ['Tỉnh Đoàn', 'Tỉnh đoàn'],
@@ -84,6 +88,7 @@ describe('nameAgreement: how units write their own names', () => {
     ['xã Bình Thành', 'Đảng ủy xã Bình Thạnh'],
     ['Đảng ủy xã Bình Thạnh', 'Đảng ủy xã Bình Thành'],
     ['Đảng ủy xã An Hòa', 'Đảng ủy xã Bình Thạnh'],
+    ['Đảng ủy xã Yên Thuỷ', 'Đảng ủy xã Yên Thúy'],
     ['Công an huyện', 'Ban Chỉ huy Quân sự huyện'],
     ['Ban Dân vận Huyện ủy Tân Lạc', 'Ban Dân vận Huyện ủy Đông Hòa'],
     ['Huyện ủy Đông Hòa', 'Ban Dân vận Thành ủy Bình Sơn'],
