@@ -2,7 +2,7 @@
 import type { Indicator } from '../domain/catalogue.js';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import { itemKey } from '../domain/text.js';
-import { orderUnits } from '../domain/units.js';
+import { orderUnits, unitComparator } from '../domain/units.js';
 import { addresseeInText, addresseeRank, canonicalAddressee, routeProposal, withoutAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
 import { isUsed, unitMustFix, type FileResult } from '../check/file-result.js';
@@ -224,6 +224,10 @@ function submissionStatus(
       name: (f.unit && registry.get(f.unit)?.name) || f.contact?.unitName || null,
       reasons: f.errors.map((e) => (e.sheet && e.cell ? `${e.sheet}!${e.cell}: ${e.message}` : e.message)),
     }));
+  // In report order like every other list of units (registry order), not in the order the files were found.
+  const compare = unitComparator(input.registry);
+  const orderKey = (entry: (typeof invalid)[number]) => ({ code: entry.unit ?? '', name: entry.name ?? entry.file, group: (entry.unit && registry.get(entry.unit)?.group) || '' });
+  invalid.sort((a, b) => compare(orderKey(a), orderKey(b)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // Units that sent nothing; a unit whose file is invalid is listed with its file, not as missing.
   const missing = (missingUnits(input.files, input.registry) ?? []).map(({ code, name, group }) => ({ code, name, group }));
   return {

@@ -34,9 +34,9 @@ const FOLD_AT = 3;
  * used of two) is a "ghi chú", as the feedback workbook counts them. A warning about a whole sheet already sums
  * up its cells: it keeps its own line.
  */
-function warningLines(warnings: readonly IssueOut[]): string[] {
+function warningLines(warnings: readonly IssueOut[], notes = true): string[] {
   const byCode = new Map<string, IssueOut[]>();
-  for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
+  for (const w of warnings) if (notes || !isInformational(w.code)) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
   const lines: string[] = [];
   for (const [code, group] of byCode) {
     const label = isInformational(code) ? 'ghi chú' : 'lưu ý';
@@ -69,7 +69,7 @@ function errorsInFixOrder(result: FileResult): IssueOut[] {
 }
 
 export function fileSummary(result: FileResult): string {
-  const who = [result.unit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
+  const who = [result.unit ?? result.typedUnit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
   const status = result.superseded
     ? `${result.valid ? 'hợp lệ nhưng không tính' : `có ${result.errors.length} lỗi nhưng không cần sửa, không tính`}: đơn vị đã gửi tệp khác (${result.superseded.by})`
     : result.valid
@@ -80,7 +80,10 @@ export function fileSummary(result: FileResult): string {
 }
 
 export interface CheckReportOptions {
+  /** The warnings' lines ("lưu ý" and "ghi chú"); false prints errors only. */
   warnings: boolean;
+  /** The "ghi chú" lines (notes that ask nothing of the unit) among the warnings; default true. */
+  notes?: boolean;
   /** Details of these files only (tonghop shows the invalid ones); the counts always cover every file. */
   details?: (result: FileResult) => boolean;
   /** The closing list of files to fix and of units that have not sent (kiemtra). */
@@ -101,7 +104,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     lines.push(fileSummary(result));
     // A superseded file's errors are the unit's past: the note says which file replaced it.
     if (!result.superseded) for (const error of errorsInFixOrder(result)) lines.push(issueLine(error));
-    if (options.warnings) lines.push(...warningLines(result.warnings));
+    if (options.warnings) lines.push(...warningLines(result.warnings, options.notes !== false));
   }
   if (report.skipped.length) {
     lines.push('', `Bỏ qua ${report.skipped.length} tệp:`);
@@ -171,13 +174,18 @@ export function formatJobLine(job: { index: number; name: string }, outcome: Job
 /** What came of a job, in a few words: written or unchanged, else why nothing was written (tonghop's own reason). */
 function jobResult(outcome: JobOutcome): string {
   const { json } = outcome;
+  if (json.error?.code === 'output') return loMsg.outputRefused(/ đã có /.test(outcome.message ?? json.error.message));
   if (outcome.exitCode > 1 || !json.output) return loMsg.notWritten(json.error?.code, outcome.exitCode);
   const outputs = [json.output, json.xlsx, json.doiChieu, json.pdf].filter((p): p is string => Boolean(p));
   return loMsg.written(outcome.exitCode, outputs.every((p) => json.unchanged.includes(p)));
 }
 
 /** The closing table of a batch, one row per job in the batch's order. */
-export function formatBatchTable(jobs: readonly { index: number; name: string }[], outcomes: readonly JobOutcome[]): string {
+export function formatBatchTable(
+  jobs: readonly { index: number; name: string }[],
+  outcomes: readonly JobOutcome[],
+  created: readonly { folder: string; jobIndex: number }[] = [],
+): string {
   const header = [...loMsg.tableHeader];
   const rows = jobs.map((job, i) => {
     const o = outcomes[i]!;
@@ -190,7 +198,8 @@ export function formatBatchTable(jobs: readonly { index: number; name: string }[
       units ? String(units.invalid) : '—',
       units ? String(units.missing.length) : '—',
       String(o.exitCode),
-      jobResult(o),
+      // The folders made for this job before the batch ran are said where the job's outcome is.
+      [jobResult(o), ...created.filter((c) => c.jobIndex === job.index).map((c) => loMsg.folderCreated(c.folder))].join('; '),
     ];
   });
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));

@@ -361,6 +361,16 @@ export const batchMsg = {
     `${key}: đường dẫn "${path}" có dấu \\ lúc đơn lúc kép nên không rõ nghĩa; trong tệp lô hãy viết / hoặc \\\\ (ví dụ "D:/bao-cao/nam-2023" hoặc "D:\\\\bao-cao\\\\nam-2023")`,
   /** Added to a syntax error where a path ends in a single backslash, which escapes its closing quote. */
   backslashHint: ' Có đường dẫn kết thúc bằng dấu \\ đơn ngay trước dấu nháy đóng ("D:\\bao-cao\\"): hãy viết / hoặc \\\\, hoặc bỏ dấu \\ cuối.',
+  /** A folder a job writes into that cannot be used; `blocker` the path in the way (the folder itself, or the one above it). */
+  outputFolder: (key: string, folder: string, problem: 'file' | 'read-only' | 'parent-file' | 'parent-read-only', blocker: string) =>
+    `${key}: không ghi được vào thư mục "${folder}": ` +
+    {
+      file: `"${folder}" là một tệp, không phải thư mục`,
+      'read-only': 'không có quyền ghi vào thư mục này',
+      'parent-file': `thư mục chưa có và không tạo được, vì "${blocker}" là một tệp, không phải thư mục`,
+      'parent-read-only': `thư mục chưa có và không tạo được, vì không có quyền ghi vào thư mục "${blocker}"`,
+    }[problem],
+  outputFolderFailed: (folder: string, code: string) => `không tạo được thư mục "${folder}" (lỗi hệ thống ${code})`,
 } as const;
 
 /** Choosing a report template. */
@@ -455,13 +465,17 @@ export const loMsg = {
   /** A job that wrote its outputs (exit 0 or 1), or left every one of them as it was. */
   written: (exitCode: number, allUnchanged: boolean) =>
     `${allUnchanged ? 'không thay đổi' : 'đã ghi'}, ${exitCode === 0 ? 'mọi tệp hợp lệ' : 'có tệp không hợp lệ'}`,
+  /** A job refused by its outputs: one that exists (a batch job replaces it with "force": true), or one that cannot be written. */
+  outputRefused: (exists: boolean) =>
+    exists ? 'không ghi: tệp kết quả đã có (thêm "force": true để ghi đè)' : 'không ghi: không ghi được tệp kết quả (lý do ở dòng của việc)',
+  folderCreated: (folder: string) => `đã tạo thư mục "${folder}"`,
   /** A job that wrote nothing, by the code of its error (tonghop's reason), else by its exit code. */
   notWritten: (errorCode: string | undefined, exitCode: number) =>
     ({
       'no-input': 'không ghi: không có tệp báo cáo nào',
       'no-valid-file': 'không ghi: không có tệp hợp lệ nào',
       strict: 'không ghi: có tệp không hợp lệ và "strict": true',
-      output: 'không ghi: tệp kết quả đã có hoặc không ghi được (xem dòng của việc)',
+      output: 'không ghi: tệp kết quả đã có (thêm "force": true để ghi đè) hoặc không ghi được, xem dòng của việc',
       config: 'lỗi cấu hình',
       template: 'lỗi mẫu báo cáo',
     })[errorCode ?? ''] ??
@@ -556,9 +570,24 @@ export const msg = {
   sectionEmpty: (sheet: string) => `Sheet ${quote(sheet)} chưa có nội dung nào.`,
   periodMismatch: (found: string, expected: string) =>
     `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp là ${expected}; tệp không được tính.`,
-  unitNotInRegistry: (code: string, suggestion?: string) =>
-    `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
-    (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),
+  unitNotInRegistry: (code: string, name: string, alike: readonly { code: string; name: string }[]) =>
+    alike.length > 1
+      ? `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình, và tên ${quote(name)} khớp với ${alike.length} đơn vị: ` +
+        `${alike.map((u) => `${u.name} (mã ${quote(u.code)})`).join(', ')}; hãy ghi đúng mã của đơn vị mình`
+      : `Mã đơn vị ${shown(code)}${name ? ` (${name})` : ''} không có trong danh sách đơn vị của cấu hình, nên báo cáo chưa được tổng hợp; ` +
+        `nếu là mã gõ sai, hãy sửa lại; nếu đơn vị cần gửi báo cáo, đề nghị cơ quan tổng hợp bổ sung vào mục "units" của tệp cấu hình: ` +
+        `{ "code": ${JSON.stringify(code)}, "name": ${JSON.stringify(name || '…')}, "group": "…" }`,
+  unitNameMismatch: (code: string, registryName: string, name: string, named?: { code: string; name: string }) =>
+    `Mã đơn vị ${quote(code)} là của ${registryName}, nhưng "Tên đơn vị" ghi ${quote(name)}, là một tổ chức khác: ` +
+    `tệp không được tính cho ${registryName}` +
+    (named
+      ? `; nếu đây là báo cáo của ${named.name}, hãy ghi mã ${quote(named.code)}`
+      : `; nếu ${name} cần gửi báo cáo, đề nghị cơ quan tổng hợp bổ sung đơn vị vào mục "units" của tệp cấu hình ` +
+        `({ "code": "…", "name": ${JSON.stringify(name)}, "group": "…" }) rồi ghi mã được cấp vào ô "Mã đơn vị"`),
+  unitCodeCorrected: (typed: string, code: string, name: string) =>
+    `Mã đơn vị gõ sai: ${shown(typed)} không có trong danh sách, nhưng tên đơn vị và tên tệp đều là của ${name}, nên tệp được tính cho đơn vị này; lần sau hãy ghi mã ${quote(code)}.`,
+  unitCodeMistyped: (typed: string, code: string, name: string) =>
+    `Mã đơn vị gõ sai, mã đúng là ${quote(code)} (${name}): ${shown(typed)} không có trong danh sách; hãy sửa mã và gửi lại`,
   supersededBy: (usedFile: string, why: string) =>
     `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}); tệp này không được tính (không phải lỗi).`,
   outputExtension: (path: string, extension: string, flag: string, what: string) =>

@@ -61,6 +61,7 @@ export function fileJson(result: FileResult) {
     file: result.file,
     valid: result.valid,
     unit: result.unit,
+    typedUnit: result.typedUnit ?? null,
     period: result.period,
     superseded: result.superseded ?? null,
     errors: result.errors,

@@ -49,7 +49,9 @@ export function buildReminderModel(check: CheckReport, registry: readonly UnitEn
   const toFix: UnitToFix[] = [...invalidByUnit].map(([key, files]) => {
     const entry = byCode.get(key);
     const problems = plainProblems(files.flatMap((f) => f.errors), catalogue, name).slice(0, PROBLEMS_PER_UNIT);
-    return { code: entry?.code ?? key, name: entry?.name ?? key, group: entry?.group ?? '', files: files.map((f) => f.file), problems };
+    // A unit outside the registry is named as its file names it ("Tên đơn vị"), never by its code.
+    const unitName = entry?.name ?? files.find((f) => f.contact?.unitName)?.contact?.unitName ?? key;
+    return { code: entry?.code ?? key, name: unitName, group: entry?.group ?? '', files: files.map((f) => f.file), problems };
   });
   return {
     period: check.period ?? '',

@@ -204,6 +204,44 @@ describe('danvan lo', () => {
     expect(alone.out.error.message).toBe('Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").');
   });
 
+  it('makes a missing output folder before any job runs and says so in the table; refuses, running nothing, a folder it cannot make', () => {
+    const dir = batchDir(
+      [
+        { name: 'đủ', inputs: QUARTER, output: 'ket-qua/quy-1/bao-cao.docx', doiChieu: 'ket-qua/quy-1/doi-chieu/dc.xlsx' },
+        { name: 'hai', inputs: QUARTER, output: 'ket-qua/quy-1/hai.docx' },
+      ],
+      { config: CONFIG },
+    );
+    const run = danvan(['lo', 'lo.json', '--workers', '1'], dir);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, 'ket-qua', 'quy-1', 'doi-chieu', 'dc.xlsx'))).toBe(true);
+    const rows = run.stdout.split('\n').filter((l) => /^\d  /.test(l));
+    expect(rows[0]).toMatch(/đã ghi, mọi tệp hợp lệ; đã tạo thư mục "ket-qua\/quy-1"; đã tạo thư mục "ket-qua\/quy-1\/doi-chieu"$/);
+    expect(rows[1]).toMatch(/đã ghi, mọi tệp hợp lệ$/);
+
+    // A file where a folder should be: the whole batch is refused before any job, naming the key, the folder and why.
+    const blocked = batchDir(
+      [
+        { name: 'đủ', inputs: QUARTER, output: 'ket-qua/a.docx' },
+        { name: 'chặn', inputs: QUARTER, output: 'ket-qua/b.docx', pdf: 'pdf/quy-1/b.pdf' },
+      ],
+      { config: CONFIG },
+    );
+    writeFileSync(join(blocked, 'pdf'), 'không phải thư mục');
+    const refused = danvan(['lo', 'lo.json', '--workers', '1'], blocked);
+    expectNoStackTrace(refused);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr + refused.stdout).toContain('chưa chạy việc nào');
+    expect(refused.stderr + refused.stdout).toContain('jobs[1].pdf: không ghi được vào thư mục "pdf/quy-1": thư mục chưa có và không tạo được, vì "pdf" là một tệp, không phải thư mục');
+    expect(existsSync(join(blocked, 'ket-qua', 'a.docx'))).toBe(false);
+    const asJson = json(['lo', 'lo.json', '--json'], 'lo', blocked);
+    expect(asJson.out.error.message).toContain('jobs[1].pdf');
+    // --json says which folders were made, by job.
+    const fresh = batchDir([{ name: 'mới', inputs: QUARTER, output: 'moi/bc.docx' }], { config: CONFIG });
+    expect(json(['lo', 'lo.json', '--json'], 'lo', fresh).out.createdFolders).toEqual([{ folder: 'moi', job: 1 }]);
+  });
+
   it('gives the same bytes as tonghop run alone, whatever the number of workers', () => {
     const dir = batchDir([
       { inputs: QUARTER, output: 'ket-qua/a.docx', config: CONFIG },

@@ -43,8 +43,6 @@ describe('readWorkbookFile on real-world files', () => {
     expect(results.get('odd/invalid-xml.xlsx')).toBe('corrupt');
     expect(results.get('odd/missing-bits.xlsx')).toBe('not-a-workbook');
     expect(results.get('README.md')).toBe('not-a-zip');
-    // Fast enough to read a thousand real files in a few seconds (generous for slow CI machines).
-    expect(elapsed).toBeLessThan(30_000);
   });
 
   it('reads or cleanly refuses every fixture, whatever its extension', async () => {

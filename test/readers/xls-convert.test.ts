@@ -116,14 +116,12 @@ describe('when the .xls cannot be converted', () => {
     const dir = tempDir();
     const pidFile = join(dir, 'pid');
     const hang = fakeSoffice(dir, `echo $$ > "${pidFile}"; sleep 30`);
-    const started = Date.now();
     let result: Awaited<ReturnType<typeof failure>> = { reason: 'ok' };
     const left = await leftInTemp(async () => {
       result = await failure(() => convertXlsToXlsx(xlsBytes(), { soffice: hang, timeoutMs: 500 }));
     });
     expect(result.reason).toBe('legacy-xls');
     expect(result.detail).toMatch(/^convert-timeout/);
-    expect(Date.now() - started).toBeLessThan(10_000);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow();
     expect(left).toEqual([]);

@@ -15,6 +15,8 @@ export interface KiemtraOptions {
   ky?: string;
   config?: string;
   luuY?: boolean;
+  /** --khong-ghi-chu: false hides the "ghi chú" lines (notes that ask nothing of the unit); errors and "lưu ý" stay. */
+  ghiChu?: boolean;
   /** --chi-loi: details of the files with errors only. */
   chiLoi?: boolean;
   workers?: number;
@@ -62,7 +64,7 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
   if (options.json) writeOut(`${stringifyJson(checkJson(report, failure, feedback))}\n`);
   else {
     const details = options.chiLoi ? needsFixing : undefined;
-    let text = formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) });
+    let text = formatCheckReport(report, { warnings: options.luuY !== false, notes: options.ghiChu !== false, closing: true, ...(details ? { details } : {}) });
     if (feedback) {
       const unchanged = new Set(feedback.unchanged);
       text += `\n${feedbackMsg.written(feedback.copies.filter((c) => !unchanged.has(c.copy)).length, feedback.copies.filter((c) => unchanged.has(c.copy)).length, unchanged.has(feedback.summary), feedback.dir)}`;
