@@ -101,7 +101,7 @@ PROPOSALS = [
     ('Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức tập huấn nghiệp vụ công tác dân vận cho cán bộ cấp xã sau sắp xếp.', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'issuer'),
     ('Đề nghị UBND tỉnh bố trí kinh phí hỗ trợ xây dựng, nhân rộng các mô hình “Dân vận khéo”.', 'UBND tỉnh', 'kept'),
     ('Đề nghị Ban Thường vụ Tỉnh ủy chỉ đạo kiện toàn khối dân vận cơ sở sau sắp xếp.', 'Ban Thường vụ Tỉnh ủy', 'kept'),
-    ('Đề nghị Ban Dân vận Trung ương sớm ban hành hướng dẫn về tổ chức khối dân vận cấp xã.', 'Ban Dân vận Trung ương', 'kept'),
+    ('Đề nghị Ban Tuyên giáo và Dân vận Trung ương sớm ban hành hướng dẫn về tổ chức khối dân vận cấp xã.', 'Ban Tuyên giáo và Dân vận Trung ương', 'kept'),
 ]
 FRONT_PROPOSAL = ('Đề nghị Đảng ủy các xã, phường quan tâm bố trí kinh phí hoạt động cho Ban Công tác Mặt trận ở khu dân cư.', 'Đảng ủy các xã, phường', 'below')
 
@@ -224,7 +224,7 @@ def main():
                          'name': ISSUER, 'abbreviation': 'BTGDVTU', 'unitCode': 'BTGDVTU', 'place': 'Lâm Giang'},
         'document': {'basis': ''},
         'signer': {'authority': '', 'title': 'TRƯỞNG BAN', 'name': 'Hoàng Thị Ngọc Diệp'},
-        'recipients': ['Ban Dân vận Trung ương (để b/c)', 'Thường trực Tỉnh ủy (để b/c)',
+        'recipients': ['Ban Tuyên giáo và Dân vận Trung ương (để b/c)', 'Thường trực Tỉnh ủy (để b/c)',
                        'Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy', 'Đảng ủy các xã, phường',
                        'Các cơ quan, đơn vị trong khối dân vận tỉnh'],
         'archive': 'Lưu Văn phòng',

@@ -8,7 +8,7 @@
 const NBSP = '\u00a0';
 
 /** Second syllables that only ever close a two-syllable word in these documents ("ủy" of "Tỉnh ủy"). */
-const CLOSING = new Set(['ủy', 'ương', 'ký', 'vận', 'quốc', 'dân', 'sở', 'số', 'thể', 'nhân', 'quyền', 'vụ', 'trực', 'viên', 'phòng', 'hội', 'trị', 'ninh', 'vực', 'quả', 'tiêu', 'nhận', 'huy', 'đoàn', 'binh', 'nữ']);
+const CLOSING = new Set(['ủy', 'ương', 'ký', 'vận', 'quốc', 'dân', 'sở', 'số', 'thể', 'nhân', 'quyền', 'vụ', 'trực', 'viên', 'phòng', 'hội', 'trị', 'ninh', 'vực', 'quả', 'tiêu', 'nhận', 'huy', 'đoàn', 'binh', 'nữ', 'bộ', 'hình', 'đồng', 'người', 'công', 'nghị']);
 
 /** First syllables they close ("Tỉnh" + "ủy"), lower case; a pair binds only when both are listed together. */
 const PAIRS = new Set(
@@ -16,7 +16,8 @@ const PAIRS = new Set(
     'tỉnh ủy', 'huyện ủy', 'thành ủy', 'đảng ủy', 'quận ủy', 'thị ủy', 'cấp ủy', 'trung ương', 'đăng ký', 'dân vận', 'nhân dân', 'tổ quốc',
     'cơ sở', 'tổng số', 'đoàn thể', 'tập thể', 'cá nhân', 'công nhân', 'chính quyền', 'thường vụ', 'thường trực', 'ủy viên', 'văn phòng',
     'xã hội', 'chính trị', 'an ninh', 'lĩnh vực', 'kết quả', 'chỉ tiêu', 'công nhận', 'chỉ huy', 'cựu chiến binh', 'chiến binh', 'phụ nữ',
-    'thanh niên', 'nông dân', 'liên hiệp', 'mặt trận', 'việt nam', 'đơn vị', 'số đơn vị', 'báo cáo',
+    'thanh niên', 'nông dân', 'liên hiệp', 'mặt trận', 'việt nam', 'đơn vị', 'số đơn vị', 'báo cáo', 'nhiệm vụ', 'cán bộ', 'mô hình',
+    'điển hình', 'triệu đồng', 'tỷ đồng', 'lượt người', 'ngày công', 'kiến nghị', 'hội nghị', 'phường', 'nhà nước',
   ].map((p) => p.normalize('NFC')),
 );
 
@@ -39,10 +40,14 @@ export function bindCompounds(text: string): string {
   return out;
 }
 
-/** A short header ("Đăng ký", "Trung ương", "Tổng số") is never broken: every space in it binds. */
+/**
+ * A short header ("Đăng ký", "Trung ương", "Tổng số") is never broken: every space in it binds; in a longer one,
+ * the pairs and the unit in parentheses ("(mô hình)", "(triệu đồng)") bind.
+ */
 export function bindHeader(header: string): string {
   const words = header.split(' ');
-  return words.length <= 2 ? words.join(NBSP) : bindCompounds(header);
+  if (words.length <= 2) return words.join(NBSP);
+  return bindCompounds(header).replace(/\(([^()]{1,24})\)/g, (unit) => unit.replace(/ /g, NBSP));
 }
 
 /**
@@ -53,4 +58,12 @@ export function bindLine(text: string): string {
   const bound = bindCompounds(text);
   const last = bound.lastIndexOf(' ');
   return last > 0 && bound.length - last <= 16 ? `${bound.slice(0, last)}${NBSP}${bound.slice(last + 1)}` : bound;
+}
+
+/**
+ * Body text: a line never starts with the dash of "chính trị - xã hội" (it would read as a new bullet), and
+ * "Phụ lục 3" is never split between two lines.
+ */
+export function bindInText(text: string): string {
+  return text.replace(/(\S) - /g, `$1${NBSP}- `).replace(/(Phụ lục|Bảng) (?=[0-9IVX])/g, `$1${NBSP}`);
 }

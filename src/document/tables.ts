@@ -3,7 +3,7 @@ import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import type { Appendix, TableBlock, TableColumn } from '../model/doc-model.js';
 import type { GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
 import { attribution, bodySelection, type ReportSettings } from '../render/selection.js';
-import { POINTS, formatChange, formatNumber, formatPercent } from '../render/format.js';
+import { POINTS, formatChange, formatNumber, formatPercent, inSentence } from '../render/format.js';
 
 const BLANK = '—';
 
@@ -35,7 +35,8 @@ export function indicatorTable(model: ReportModel, caption: string): TableBlock 
   if (compare) {
     columns.push({ header: 'Cùng kỳ năm trước', width: 12, align: 'right' }, { header: 'So sánh', width: 14, align: 'center' });
   }
-  columns.push({ header: 'Số đơn vị báo cáo', width: compare ? 12 : 14, align: 'center' });
+  // Of the units whose reports are summed, how many gave this figure (a blank is not a 0).
+  columns.push({ header: 'Số đơn vị có số liệu', width: compare ? 12 : 14, align: 'center' });
   const rows = model.indicators.map((ind, i) => {
     const cells = [String(i + 1), printedName(ind.name), ind.unit, formatTotal(ind, ind.total)];
     if (compare) {
@@ -49,18 +50,19 @@ export function indicatorTable(model: ReportModel, caption: string): TableBlock 
   return { type: 'table', caption, columns, rows };
 }
 
-/** Models counted by field (rows) and recognition level (columns). */
+/** Models counted by field (rows) and recognition level (columns); a level no model has is left out. */
 export function modelTable(model: ReportModel, caption: string): TableBlock | undefined {
   if (model.models.total === 0) return undefined;
+  const levels = RECOGNITION_LEVELS.map((level, j) => ({ level, j })).filter(({ j }) => model.models.byLevel[j]!.count > 0);
   const columns: TableColumn[] = [
     { header: 'Lĩnh vực', width: 30, align: 'left' },
-    ...RECOGNITION_LEVELS.map((level) => ({ header: level, width: 11, align: 'center' as const })),
+    ...levels.map(({ level }) => ({ header: level, width: 11, align: 'center' as const })),
     { header: 'Tổng số', width: 15, align: 'center' },
   ];
   const rows = MODEL_FIELDS.map((field, i) => ({
-    cells: [field, ...model.models.matrix[i]!.map(String), String(model.models.byField[i]!.count)],
+    cells: [field, ...levels.map(({ j }) => String(model.models.matrix[i]![j])), String(model.models.byField[i]!.count)],
   }));
-  rows.push({ cells: ['Tổng cộng', ...model.models.byLevel.map((l) => String(l.count)), String(model.models.total)], bold: true } as (typeof rows)[number]);
+  rows.push({ cells: ['Tổng cộng', ...levels.map(({ j }) => String(model.models.byLevel[j]!.count)), String(model.models.total)], bold: true } as (typeof rows)[number]);
   return { type: 'table', caption, columns, rows };
 }
 
@@ -136,7 +138,7 @@ export function itemsLeftOut(model: ReportModel, settings: ReportSettings): { pa
   return [
     ...picked.results.flatMap((r) => r.rest.map((item) => ({ part: 'Kết quả', group: r.group.field, item, detail: '' }))),
     ...picked.limitations.rest.map((item) => ({ part: 'Hạn chế', group: fieldOf.get(item) ?? '', item, detail: item.causes.length ? `Nguyên nhân: ${item.causes.join('; ')}` : '' })),
-    ...picked.tasks.rest.map((item) => ({ part: 'Nhiệm vụ', group: fieldOf.get(item) ?? '', item, detail: item.deadlines.length ? `Thời hạn: ${item.deadlines.join('; ')}` : '' })),
+    ...picked.tasks.rest.map((item) => ({ part: 'Nhiệm vụ', group: fieldOf.get(item) ?? '', item, detail: item.deadlines.length ? `Thời hạn: ${item.deadlines.map(inSentence).join('; ')}` : '' })),
     ...picked.proposals.flatMap((p) => p.rest.map((item) => ({ part: 'Kiến nghị', group: p.group.addressee || 'Không ghi cơ quan nhận', item, detail: '' }))),
   ];
 }

@@ -5,7 +5,7 @@
  */
 import type { Config, UnitEntry } from '../config/schema.js';
 import type { FieldGroup, GatheredItem, LimitationItem, ProposalGroup, ReportModel, TaskItem, UnitRef } from '../model/report-model.js';
-import { joinList } from './format.js';
+import { inSentence, joinList } from './format.js';
 import { isWhitespace, trimEndWhere } from '../domain/text.js';
 
 export type ReportSettings = Config['report'];
@@ -55,7 +55,9 @@ export function groupNoun(group: string, settings: ReportSettings): string {
   if (configured) return configured;
   if (!group) return 'đơn vị';
   const m = /^các\s+(.+)$/iu.exec(group.trim());
-  return m ? m[1]!.toLocaleLowerCase('vi') : `đơn vị thuộc ${group}`;
+  // Inside a sentence a group's name keeps only the capitals of a name: "đơn vị thuộc lực lượng vũ trang", but
+  // "… thuộc Mặt trận Tổ quốc".
+  return m ? m[1]!.toLocaleLowerCase('vi') : `đơn vị thuộc ${inSentence(group)}`;
 }
 
 /** "18 đảng ủy xã, phường; 4 đơn vị thuộc Mặt trận…": units counted by group, groups in order of first appearance. */

@@ -28,8 +28,35 @@ export function markedCause(text: string): { kind: CauseKind; text: string } {
 }
 
 /**
+ * What a cause's own words tell of its kind when the unit did not mark it: conditions outside the committee's
+ * work (the terrain, disasters, funding, people's customs) are khách quan; shortcomings of cấp ủy, cán bộ and the
+ * work itself (coordination, leadership, content) are chủ quan. The side with more such words wins; a tie or
+ * none tells nothing.
+ */
+const OBJECTIVE_WORDS = [
+  'địa bàn', 'thiên tai', 'bão', 'lũ', 'lụt', 'hạn hán', 'dịch bệnh', 'covid', 'thời tiết', 'giá cả', 'kinh phí', 'nguồn lực',
+  'ngân sách', 'đi lại', 'đi biển', 'làm ăn xa', 'làm theo ca', 'tập quán', 'phong tục', 'dân cư', 'biến động', 'thủ đoạn',
+  'tội phạm', 'chính sách', 'chưa có hướng dẫn', 'sau sắp xếp', 'kinh tế khó khăn', 'vùng sâu', 'vùng xa', 'tuổi cao',
+  'một bộ phận nhân dân', 'doanh nghiệp', 'giá thị trường',
+];
+const SUBJECTIVE_WORDS = [
+  'cán bộ', 'cấp ủy', 'quan tâm', 'phối hợp', 'kiêm nhiệm', 'năng lực', 'trách nhiệm', 'chủ động', 'sâu sát', 'lãnh đạo',
+  'chỉ đạo', 'tuyên truyền', 'nội dung', 'hình thức', 'đổi mới', 'công chức', 'người đứng đầu', 'kỹ năng', 'kiểm tra',
+];
+
+export function causeKindOf(text: string): CauseKind {
+  const lower = ` ${text.normalize('NFC').toLocaleLowerCase('vi').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const score = (words: readonly string[]) => words.reduce((n, w) => n + (lower.includes(` ${w} `) ? 1 : 0), 0);
+  const objective = score(OBJECTIVE_WORDS);
+  const subjective = score(SUBJECTIVE_WORDS);
+  return objective > subjective ? 'khách quan' : subjective > objective ? 'chủ quan' : '';
+}
+
+/**
  * Every cause the units gave for any limitation, each said once (merged like the items themselves), with the units
- * that gave it, most widely given first; grouped khách quan, chủ quan, then unmarked. Only groups with causes.
+ * that gave it, most widely given first; grouped khách quan, then chủ quan, by the units' own marks or else by what
+ * the cause's words tell (causeKindOf); a cause that tells nothing stands with the chủ quan ones, the committee's
+ * own to answer for. When no cause tells its kind, they are one list (kind "").
  */
 export function causeGroups(limitations: readonly LimitationItem[], units: ReadonlyMap<string, UnitRef>, merge: MergeOptions): CauseGroup[] {
   const rows: { text: string; kind: CauseKind; unit: UnitRef; source: LimitationItem['sources'][number] }[] = [];
@@ -38,13 +65,18 @@ export function causeGroups(limitations: readonly LimitationItem[], units: Reado
       const unit = units.get(source.unit);
       if (!source.detail || !unit) continue;
       // A cell may hold both kinds ("Khách quan: …; chủ quan: …"): each part on its own.
-      for (const part of splitMarked(source.detail)) rows.push({ ...markedCause(part), unit, source });
+      for (const part of splitMarked(source.detail)) {
+        const marked = markedCause(part);
+        rows.push({ ...marked, kind: marked.kind || causeKindOf(marked.text), unit, source });
+      }
     }
   }
-  const kinds: CauseKind[] = ['khách quan', 'chủ quan', ''];
+  const grouped = rows.some((r) => r.kind !== '');
+  const kinds: CauseKind[] = grouped ? ['khách quan', 'chủ quan'] : [''];
   return kinds
     .map((kind) => {
-      const merged = mergeItems(rows.filter((r) => r.kind === kind), (r) => ({ text: r.text, units: [r.unit], sources: [] }), undefined, merge);
+      const mine = rows.filter((r) => (grouped ? (r.kind || 'chủ quan') === kind : true));
+      const merged = mergeItems(mine, (r) => ({ text: r.text, units: [r.unit], sources: [] }), undefined, merge);
       return { kind, items: byReach(merged) };
     })
     .filter((g) => g.items.length > 0);

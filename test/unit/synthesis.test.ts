@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { additiveShape, withSums } from '../../src/aggregate/additive.js';
 import { mergeItems } from '../../src/aggregate/gather.js';
 import { addresseeInText, addresseeRank, bodyLevel, routeProposal, withoutAddressee } from '../../src/domain/addressees.js';
-import { causeGroups, earliestDeadline, markedCause, movements } from '../../src/render/synthesis.js';
+import { causeGroups, causeKindOf, earliestDeadline, markedCause, movements } from '../../src/render/synthesis.js';
+import { inSentence } from '../../src/render/format.js';
 import { selectItems } from '../../src/render/selection.js';
 import { changeBetween } from '../../src/aggregate/indicators.js';
 import type { GatheredItem, IndicatorTotal, LimitationItem, UnitRef } from '../../src/model/report-model.js';
@@ -118,12 +119,26 @@ describe('causes, deadlines and changes', () => {
       new Map([[a.code, a], [b.code, b]]),
       { similarity: 0.9 },
     );
+    // "Địa bàn rộng" is marked by nobody, but its words tell a condition, not a shortcoming: khách quan.
     expect(groups.map((g) => [g.kind, g.items.map((i) => i.text)])).toEqual([
-      ['khách quan', ['Thiên tai kéo dài']],
+      ['khách quan', ['Địa bàn rộng.', 'Thiên tai kéo dài']],
       ['chủ quan', ['Phối hợp chưa chặt chẽ.']],
-      ['', ['Địa bàn rộng.']],
     ]);
-    expect(groups[2]!.items[0]!.units.map((u) => u.code)).toEqual(['A', 'B']);
+    expect(groups[0]!.items[0]!.units.map((u) => u.code)).toEqual(['A', 'B']);
+    expect(causeKindOf('Một số cấp ủy chưa quan tâm đúng mức đến công tác dân vận.')).toBe('chủ quan');
+    expect(causeKindOf('Cán bộ làm công tác dân vận ở cơ sở kiêm nhiệm nhiều việc.')).toBe('chủ quan');
+    expect(causeKindOf('Kinh phí hỗ trợ xây dựng mô hình còn hạn chế.')).toBe('khách quan');
+    expect(causeKindOf('Hội viên tuổi cao, sức khỏe hạn chế.')).toBe('khách quan');
+    expect(causeKindOf('Vì nhiều lẽ.')).toBe('');
+    // Nothing tells a kind: one list.
+    const plain = causeGroups([limitation('Hạn chế ba', [[a, 'Vì nhiều lẽ.']])], new Map([[a.code, a]]), { similarity: 0.9 });
+    expect(plain.map((g) => g.kind)).toEqual(['']);
+  });
+
+  it('writes a deadline lower case inside a sentence, a name keeping its capital', () => {
+    expect(['Thường xuyên', 'Quý II/2023', 'Tháng 5/2023', 'Năm 2023', '30/6/2023', 'Đại hội Đảng bộ'].map(inSentence)).toEqual([
+      'thường xuyên', 'quý II/2023', 'tháng 5/2023', 'năm 2023', '30/6/2023', 'Đại hội Đảng bộ',
+    ]);
   });
 
   it('gives a task the earliest full date, else the earliest month, else none', () => {

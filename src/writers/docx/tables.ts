@@ -17,8 +17,14 @@ const LINE = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '00000
 /** Rows kept on the page of the note under the table: the last data row and the one before (often a total). */
 const ROWS_KEPT_WITH_NOTE = 2;
 
-/** Tables of up to this many data rows are kept on one page. */
-export const KEEP_WHOLE_UP_TO = 12;
+/**
+ * Tables of up to this many data rows are kept on one page: the report's own tables (models by field, the 18
+ * indicators) fit a page; the appendices of hundreds of units do not and break between rows.
+ */
+export const KEEP_WHOLE_UP_TO = 20;
+
+/** Rows that stay together at each end of a table that breaks: never one row under the header or above the total. */
+const ROWS_KEPT_AT_EDGES = 3;
 
 function cellParagraph(text: string, style: TextStyle, align: Parameters<typeof alignment>[0], profile: LayoutProfile, bold: boolean, keepNext = false): Paragraph {
   return new Paragraph({
@@ -47,13 +53,15 @@ export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: 
   const widths = columnWidths(block, textWidth, { text: styles.text, header: styles.header, marginsTwips: 2 * t.cellMarginTwips });
   const border = LINE(t.borderEighths);
 
-  // A table of a few rows stays on one page (every row but the last keeps with the next); a longer one breaks
-  // between rows, its header repeated. A note under the table is never left alone: the last rows keep with it.
-  const whole = block.rows.length <= KEEP_WHOLE_UP_TO;
+  // A table that fits on a page stays on one page (every row but the last keeps with the next). A longer one breaks
+  // between rows, its header repeated, but never right under its header (the first rows keep together) nor just
+  // before its total (the last rows keep together). A note under the table is never left alone either.
+  const n = block.rows.length;
+  const whole = n <= KEEP_WHOLE_UP_TO;
   const note = hasNote(block);
-  const keepFrom = whole ? 0 : note ? Math.max(0, block.rows.length - ROWS_KEPT_WITH_NOTE) : block.rows.length;
-  const keepUntil = note ? block.rows.length : block.rows.length - 1;
-  const modelRows: readonly WriterRow[] = block.rows.map((r, i) => (i >= keepFrom && i < keepUntil ? { ...r, keepNext: true } : r));
+  const keptBefore = (i: number) =>
+    whole ? i < n - 1 : i < ROWS_KEPT_AT_EDGES - 1 || (i >= n - (note ? ROWS_KEPT_WITH_NOTE : ROWS_KEPT_AT_EDGES) && (note || i < n - 1));
+  const modelRows: readonly WriterRow[] = block.rows.map((r, i) => (keptBefore(i) || (whole && note && i === n - 1) ? { ...r, keepNext: true } : r));
   // The header row never stands alone at the foot of a page: it keeps with the first data row.
   const header = new TableRow({
     tableHeader: true,
