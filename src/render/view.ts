@@ -100,9 +100,10 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       causes.push(cause);
     }
   }
-  // Every cause once, at most as many in all as a list shows, shared between the kinds.
+  // Every cause once, shared between the kinds, at most twice as many as a list shows: the causes of the limitations
+  // the body shows must all be there (a limitation's cause is said only here), and a few limitations have several.
   const allCauses = causeGroups(model.limitations.flatMap((g) => g.items), units, { similarity: settings.similarity });
-  const perKind = fieldCap(allCauses.map((g) => g.items.length), { ...settings, itemsPerPart: settings.itemsPerField });
+  const perKind = fieldCap(allCauses.map((g) => g.items.length), { ...settings, itemsPerPart: 2 * settings.itemsPerField });
   const nguyenNhan = allCauses.map((g) => ({ kind: g.kind, ...selectItems(g.items, perKind) }));
   // Templates print names as the report does: without the form's formula of codes.
   const printed = model.indicators.map((i) => ({ ...i, name: printedName(i.name) }));
