@@ -13,9 +13,10 @@ import {
   type RawCell,
   type RawSheet,
   type RawWorkbook,
+  type ReadCause,
   type WorkbookReader,
 } from './types.js';
-import { CLOSE, END, OPEN, XmlError, XmlScanner, attrValue, decodeOoxmlEscapes } from './xml.js';
+import { CLOSE, DoctypeError, END, OPEN, SPREADSHEETML, XmlError, XmlScanner, attrValue, decodeOoxmlEscapes } from './xml.js';
 import type { ZipArchive } from './zip.js';
 
 /** Days between the 1904 and 1900 date systems' epochs. */
@@ -55,6 +56,8 @@ interface Context {
   date1904: boolean;
   /** Value cells kept so far in all sheets (WORKBOOK_LIMITS.cellsPerWorkbook). */
   cellCount: number;
+  /** The workbook declares its cached formula results out of date (fullCalcOnLoad, manual calculation). */
+  staleFormulas: boolean;
 }
 
 /** Reads an opened package whose workbook part is known (see `sniffWorkbook`). */
@@ -83,6 +86,7 @@ export function readXlsxArchive(zip: ZipArchive, workbookPart: string): RawWorkb
     dateStyles: stylesXml === undefined ? [] : parsePart(stylesPart, () => parseStyles(stylesXml)),
     date1904: book.date1904,
     cellCount: 0,
+    staleFormulas: book.staleFormulas,
   };
 
   const sheets: RawSheet[] = [];
@@ -118,6 +122,7 @@ function parsePart<T>(part: string, parse: () => T): T {
     return parse();
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw error;
+    if (error instanceof DoctypeError) throw new UnreadableWorkbookError('corrupt', `${part}: DOCTYPE`, { part, cause: 'doctype' });
     const what = error instanceof XmlError ? 'malformed XML' : 'unreadable';
     throw new UnreadableWorkbookError('corrupt', `${part}: ${what}: ${(error as Error)?.message ?? String(error)}`, { part });
   }
@@ -142,12 +147,14 @@ function partText(zip: ZipArchive, name: string, required: boolean): string | un
 interface BookInfo {
   sheets: { name: string; relId: string | undefined }[];
   date1904: boolean;
+  staleFormulas: boolean;
 }
 
 function parseWorkbook(xml: string): BookInfo {
   const s = new XmlScanner(xml);
   const sheets: BookInfo['sheets'] = [];
   let date1904 = false;
+  let staleFormulas = false;
   let inSheets = false;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === CLOSE) {
@@ -155,7 +162,17 @@ function parseWorkbook(xml: string): BookInfo {
       continue;
     }
     if (t !== OPEN) continue;
-    if (s.name === 'workbookPr') {
+    if (!SPREADSHEETML.has(s.namespace())) {
+      // Only SpreadsheetML elements are the workbook's (a foreign root holds no sheets, as Excel and LibreOffice read it).
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
+    if (s.name === 'calcPr') {
+      // Excel recomputes every formula on opening such a workbook: the results stored in it are not what it shows.
+      const full = attrValue(s.attrs, 'fullCalcOnLoad');
+      if (full === '1' || full === 'true' || attrValue(s.attrs, 'calcMode') === 'manual') staleFormulas = true;
+    } else if (s.name === 'workbookPr') {
       const v = attrValue(s.attrs, 'date1904');
       date1904 = v === '1' || v === 'true';
     } else if (s.name === 'sheets') {
@@ -164,7 +181,7 @@ function parseWorkbook(xml: string): BookInfo {
       sheets.push({ name: attrValue(s.attrs, 'name') ?? '', relId: attrValue(s.attrs, 'id', true) });
     }
   }
-  return { sheets, date1904 };
+  return { sheets, date1904, staleFormulas };
 }
 
 function readRelationships(zip: ZipArchive, part: string): Map<string, Relationship> {
@@ -214,7 +231,13 @@ function parseSharedStrings(xml: string, longStrings: Set<number>): string[] {
   const s = new XmlScanner(xml);
   const out: string[] = [];
   for (let t = s.next(); t !== END; t = s.next()) {
-    if (t !== OPEN || s.name !== 'si') continue;
+    if (t !== OPEN) continue;
+    if (!SPREADSHEETML.has(s.namespace())) {
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
+    if (s.name !== 'si') continue;
     const text = readStringItem(s);
     // Excel never writes a longer string; a cell that uses one is refused (the sheet and cell are known there).
     if (text.length > WORKBOOK_LIMITS.cellChars) {
@@ -244,7 +267,8 @@ function readStringItem(s: XmlScanner): string {
     if (t === CLOSE) {
       if (s.depth < base) break;
     } else if (t === OPEN) {
-      if (s.name === 't') {
+      if (!SPREADSHEETML.has(s.namespace())) s.skipElement();
+      else if (s.name === 't') {
         // Once past a cell's limit the rest is only scanned: the caller refuses the text by its length.
         if (out.length <= WORKBOOK_LIMITS.cellChars) out += decodeOoxmlEscapes(s.elementText());
         else s.skipElement();
@@ -263,7 +287,10 @@ function parseStyles(xml: string): boolean[] {
   let inCellXfs = false;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === OPEN) {
-      if (s.name === 'numFmt') {
+      if (!SPREADSHEETML.has(s.namespace())) {
+        if (s.depth === 1) break;
+        s.skipElement();
+      } else if (s.name === 'numFmt') {
         const id = Number(attrValue(s.attrs, 'numFmtId'));
         if (Number.isInteger(id)) custom.set(id, attrValue(s.attrs, 'formatCode') ?? '');
       } else if (s.name === 'cellXfs') {
@@ -312,6 +339,13 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
       continue;
     }
     if (t !== OPEN) continue;
+    if (!SPREADSHEETML.has(s.namespace())) {
+      // Elements of other namespaces are no part of the sheet, as Excel, LibreOffice and openpyxl read it; a root in
+      // another namespace is not a worksheet at all (LibreOffice shows an empty sheet).
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
     const name = s.name;
     if (!inSheetData) {
       if (name === 'sheetData') inSheetData = true;
@@ -348,6 +382,11 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     }
     const type = attrValue(attrs, 't') ?? 'n';
     const styleText = attrValue(attrs, 's');
+    const refuse = (cause: ReadCause, detail: string) => {
+      const at = cellRef(row, col);
+      return new UnreadableWorkbookError('corrupt', `${part}: cell ${at}: ${detail}`, { part, sheet, cell: at, cause });
+    };
+    if (!CELL_TYPES.has(type)) throw refuse('cell-type', `type "${type.slice(0, 20)}"`);
 
     let v: string | undefined;
     let inline: string | undefined;
@@ -362,10 +401,20 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
           continue;
         }
         if (tok !== OPEN) continue;
-        if (s.name === 'v') v = (v ?? '') + s.elementText();
-        else if (s.name === 'is') inline = (inline ?? '') + readStringItem(s);
-        else if (s.name === 'f') formula = s.elementText();
-        else s.skipElement(); // <extLst>
+        if (!SPREADSHEETML.has(s.namespace())) s.skipElement();
+        else if (s.name === 'v') {
+          // One value per cell, and nothing but text in it: programs read `<v>1</v><v>2</v>` or `<v>1<x/>2</v>`
+          // as 1, as 2 or as 12.
+          if (v !== undefined) throw refuse('cell-values', 'two values');
+          v = s.plainElementText();
+          if (v === undefined) throw refuse('cell-values', 'markup in a value');
+        } else if (s.name === 'is') {
+          if (inline !== undefined) throw refuse('cell-values', 'two inline strings');
+          inline = readStringItem(s);
+        } else if (s.name === 'f') {
+          if (formula !== undefined) throw refuse('cell-values', 'two formulas');
+          formula = s.elementText();
+        } else s.skipElement(); // <extLst>
       }
     } else {
       s.next();
@@ -382,9 +431,16 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     // A formula whose cached value is missing has an unknown value: no <v> at all, or an empty <v> where only a
     // text result can be empty (openpyxl writes `<f>3+4</f><v></v>`; exceljs writes `t="str"` for an empty text).
     const uncomputed = formula !== undefined && inline === undefined && (v === undefined || (v.trim() === '' && type !== 'str'));
-    const value = uncomputed
-      ? ({ kind: 'formula', formula: decodeOoxmlEscapes(formula!).trim() } as const)
-      : cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
+    // A workbook that asks to be recalculated on opening shows other results than the ones it stores.
+    const stale = formula !== undefined && ctx.staleFormulas;
+    let value: CellValue | undefined;
+    if (uncomputed || stale) {
+      value = { kind: 'formula', formula: decodeOoxmlEscapes(formula!).trim(), ...(stale && !uncomputed ? { stale: true as const } : {}) };
+    } else {
+      const problem = lexicalProblem(type, v, inline);
+      if (problem) throw refuse(problem.cause, problem.detail);
+      value = cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
+    }
     if (value === undefined) continue;
     if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
     if (row !== lastRow && ++rowsWithValues > WORKBOOK_LIMITS.rowsPerSheet) throw over('rowsPerSheet');
@@ -395,9 +451,39 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     cells.push({ ref, row, col, value });
   }
 
-  const out = sorted ? cells : sortAndDedupe(cells);
+  const out = sorted ? cells : sortAndDedupe(cells, part, sheet);
   // Cells hidden under a merge (not its top-left) are not what the user sees; drop them, as Excel shows them.
   return merges ? dropMergedCells(out, merges) : out;
+}
+
+/** The cell types SpreadsheetML defines (ST_CellType), spelled as it spells them. */
+const CELL_TYPES = new Set(['n', 's', 'b', 'e', 'str', 'inlineStr', 'd']);
+/** xsd:double as Excel writes it, with the XML white space around it that every reader trims. */
+const XSD_NUMBER = /^[ \t\r\n]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\r\n]*$/;
+const SST_INDEX = /^[ \t\r\n]*\d+[ \t\r\n]*$/;
+const BOOLEAN = /^[ \t\r\n]*[01][ \t\r\n]*$/;
+
+/**
+ * Why a cell's value is not one the spreadsheet programs agree on, or undefined. Excel writes none of these;
+ * LibreOffice and openpyxl read them differently (LibreOffice reads "0x10" as 0, Python's int() as an error).
+ */
+function lexicalProblem(type: string, v: string | undefined, inline: string | undefined): { cause: ReadCause; detail: string } | undefined {
+  if (v === undefined || (v.trim() === '' && type !== 'inlineStr')) return undefined;
+  switch (type) {
+    case 'n':
+      return XSD_NUMBER.test(v) && Number.isFinite(Number(v)) ? undefined : { cause: 'cell-number', detail: `number "${v.slice(0, 20)}"` };
+    case 's':
+      return SST_INDEX.test(v) ? undefined : { cause: 'cell-type', detail: `shared string index "${v.slice(0, 20)}"` };
+    case 'b':
+      return BOOLEAN.test(v) ? undefined : { cause: 'cell-type', detail: `boolean "${v.slice(0, 20)}"` };
+    case 'd':
+      return isoToSerial(v.trim()) !== undefined ? undefined : { cause: 'cell-type', detail: `date "${v.slice(0, 20)}"` };
+    case 'inlineStr':
+      // openpyxl reads an inline string's <is> only, LibreOffice its <v> too.
+      return inline === undefined ? { cause: 'cell-type', detail: 'inline string without <is>' } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function cellValue(
@@ -428,7 +514,7 @@ function cellValue(
       return v === undefined ? undefined : textValue(cleanText(v));
     case 'b':
       if (v === undefined || v.trim() === '') return undefined;
-      return { kind: 'boolean', bool: v.trim() !== '0' && v.trim().toLowerCase() !== 'false' };
+      return { kind: 'boolean', bool: v.trim() === '1' };
     case 'e':
       return v === undefined || v.trim() === '' ? undefined : { kind: 'error', text: v.trim() };
     case 'd': {
@@ -528,15 +614,20 @@ function dropMergedCells(cells: RawCell[], merges: MergeRange[]): RawCell[] {
   return out;
 }
 
-/** Sort by row then column; of two cells at one address the later one wins, as when Excel reads it. */
-function sortAndDedupe(cells: RawCell[]): RawCell[] {
+/**
+ * Sort by row then column. Two cells at one address are refused: Excel calls the file damaged, LibreOffice and
+ * openpyxl keep one of them, not always the same.
+ */
+function sortAndDedupe(cells: RawCell[], part: string, sheet: string): RawCell[] {
   const indexed = cells.map((cell, i) => ({ cell, i }));
   indexed.sort((x, y) => x.cell.row - y.cell.row || x.cell.col - y.cell.col || x.i - y.i);
   const out: RawCell[] = [];
   for (const { cell } of indexed) {
     const prev = out[out.length - 1];
-    if (prev && prev.row === cell.row && prev.col === cell.col) out[out.length - 1] = cell;
-    else out.push(cell);
+    if (prev && prev.row === cell.row && prev.col === cell.col) {
+      throw new UnreadableWorkbookError('corrupt', `${part}: cell ${cell.ref} twice`, { part, sheet, cell: cell.ref, cause: 'duplicate-cell' });
+    }
+    out.push(cell);
   }
   return out;
 }

@@ -14,6 +14,9 @@ const SIG_EOCD = 0x06054b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const ZIP64_LOCATOR_SIZE = 20;
+const ZIP64_EOCD_SIZE = 56;
 const EOCD_SIZE = 22;
 const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
@@ -184,8 +187,15 @@ export class ZipArchive {
     // Without a data descriptor (flag bit 3) the local header repeats the CRC and sizes: they must agree.
     if ((localFlags & 0x8) === 0 && (entry.flags & 0x8) === 0) {
       const localCrc = view.getUint32(at + 14, true);
-      const localCompressed = view.getUint32(at + 18, true);
-      const localSize = view.getUint32(at + 22, true);
+      let localCompressed = view.getUint32(at + 18, true);
+      let localSize = view.getUint32(at + 22, true);
+      if (localCompressed === 0xffffffff || localSize === 0xffffffff) {
+        // Zip64: the local header's sizes are in its zip64 extra, uncompressed first (both present here).
+        const wide = zip64Extra(view, at + LOCAL_SIZE + view.getUint16(at + 26, true), view.getUint16(at + 28, true)) ?? [];
+        let k = 0;
+        if (localSize === 0xffffffff) localSize = wide[k++] ?? -1;
+        if (localCompressed === 0xffffffff) localCompressed = wide[k++] ?? -1;
+      }
       if (localCrc !== entry.crc32 || localCompressed !== entry.compressedSize || localSize !== entry.uncompressedSize) {
         throw corrupt(`local header of ${name} disagrees with the central directory`, name);
       }
@@ -200,22 +210,44 @@ export class ZipArchive {
     if (eocd < 0) throw new UnreadableWorkbookError('truncated', 'no end of central directory');
     const disk = view.getUint16(eocd + 4, true);
     const cdDisk = view.getUint16(eocd + 6, true);
-    const count = view.getUint16(eocd + 10, true);
-    const cdSize = view.getUint32(eocd + 12, true);
-    const cdOffset = view.getUint32(eocd + 16, true);
-    const zip64 =
-      (eocd >= 20 && view.getUint32(eocd - 20, true) === SIG_ZIP64_LOCATOR) ||
-      count === 0xffff ||
-      cdSize === 0xffffffff ||
-      cdOffset === 0xffffffff;
-    if (zip64) throw corrupt('zip64 archives are not supported');
+    let count = view.getUint16(eocd + 10, true);
+    let cdSize = view.getUint32(eocd + 12, true);
+    let cdOffset = view.getUint32(eocd + 16, true);
     if (disk !== 0 || cdDisk !== 0) throw corrupt('multi-disk archive');
-    if (cdOffset + cdSize > eocd) {
+    // Where the directory ends: the end record, or the zip64 end record before its locator.
+    let directoryEnd = eocd;
+    if (eocd >= ZIP64_LOCATOR_SIZE && view.getUint32(eocd - ZIP64_LOCATOR_SIZE, true) === SIG_ZIP64_LOCATOR) {
+      // Zip64 (some streaming writers use it even for small files). As Python's zipfile and LibreOffice do, the
+      // zip64 end record is the one just before its locator; its offset field is relative like the directory's.
+      const record = eocd - ZIP64_LOCATOR_SIZE - ZIP64_EOCD_SIZE;
+      if (record < 0 || view.getUint32(record, true) !== SIG_ZIP64_EOCD) throw corrupt('zip64 end record missing');
+      if (view.getUint32(record + 16, true) !== 0 || view.getUint32(record + 20, true) !== 0 || view.getUint32(eocd - 16, true) !== 0) {
+        throw corrupt('multi-disk archive');
+      }
+      const count64 = uint64(view, record + 32);
+      const size64 = uint64(view, record + 40);
+      const offset64 = uint64(view, record + 48);
+      // The 32-bit fields either repeat the zip64 ones or say "see zip64"; anything else is two archives in one.
+      if ((count !== 0xffff && count !== count64) || (cdSize !== 0xffffffff && cdSize !== size64) || (cdOffset !== 0xffffffff && cdOffset !== offset64)) {
+        throw corrupt('zip64 end record disagrees with the end record');
+      }
+      count = count64;
+      cdSize = size64;
+      cdOffset = offset64;
+      directoryEnd = record;
+    } else if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+      throw corrupt('zip64 values without a zip64 end record');
+    }
+    // Offsets are relative to the archive, which may not start at byte 0: data before it (a self-extractor's stub,
+    // or a whole other archive when two are concatenated) shifts every offset. Conformant readers (Python's
+    // zipfile, LibreOffice) place the directory just before its end record and shift the rest by the same amount.
+    const shift = directoryEnd - cdSize - cdOffset;
+    if (shift < 0 || !Number.isSafeInteger(shift)) {
       // The directory claims to lie past its own end record: bytes are missing in the middle.
       throw new UnreadableWorkbookError('truncated', 'central directory out of range');
     }
-    let p = cdOffset;
-    const end = cdOffset + cdSize;
+    let p = cdOffset + shift;
+    const end = directoryEnd;
     const seen = new Map<string, string>();
     for (let i = 0; i < count; i++) {
       if (p + CENTRAL_SIZE > end || view.getUint32(p, true) !== SIG_CENTRAL) {
@@ -224,15 +256,30 @@ export class ZipArchive {
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
       const crc32 = view.getUint32(p + 16, true);
-      const compressedSize = view.getUint32(p + 20, true);
-      const uncompressedSize = view.getUint32(p + 24, true);
+      let compressedSize = view.getUint32(p + 20, true);
+      let uncompressedSize = view.getUint32(p + 24, true);
       const nameLength = view.getUint16(p + 28, true);
       const extraLength = view.getUint16(p + 30, true);
       const commentLength = view.getUint16(p + 32, true);
-      const localHeaderOffset = view.getUint32(p + 42, true);
+      let localHeaderOffset = view.getUint32(p + 42, true);
       const nameStart = p + CENTRAL_SIZE;
       p = nameStart + nameLength + extraLength + commentLength;
       if (p > end) throw corrupt(`central directory entry #${i} overruns the directory`);
+      if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+        const wide = zip64Extra(view, nameStart + nameLength, extraLength);
+        if (!wide) throw corrupt(`entry #${i} lacks its zip64 sizes`);
+        let k = 0;
+        const next = (): number => {
+          const value = wide[k++];
+          if (value === undefined) throw corrupt(`entry #${i} lacks its zip64 sizes`);
+          return value;
+        };
+        // The zip64 extra holds, in this order, only the fields whose 32-bit value is all ones.
+        if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (localHeaderOffset === 0xffffffff) localHeaderOffset = next();
+      }
+      localHeaderOffset += shift;
       // Both code pages agree on ASCII, which is all OOXML part names use.
       const name = Buffer.from(bytes.buffer, bytes.byteOffset + nameStart, nameLength)
         .toString((flags & 0x800) !== 0 ? 'utf8' : 'latin1')
@@ -256,6 +303,30 @@ export class ZipArchive {
       }
     }
   }
+}
+
+/** A little-endian 64-bit field, or Infinity past 2^53 (no file danvan reads comes near). */
+function uint64(view: DataView, at: number): number {
+  const value = view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x1_0000_0000;
+  return Number.isSafeInteger(value) ? value : Number.POSITIVE_INFINITY;
+}
+
+/** The 64-bit values of the zip64 extended-information extra field (id 1) in an extra area, or undefined. */
+function zip64Extra(view: DataView, start: number, length: number): number[] | undefined {
+  let q = start;
+  const stop = start + length;
+  while (q + 4 <= stop) {
+    const id = view.getUint16(q, true);
+    const size = view.getUint16(q + 2, true);
+    if (q + 4 + size > stop) return undefined;
+    if (id === 1) {
+      const out: number[] = [];
+      for (let k = 0; k + 8 <= size; k += 8) out.push(uint64(view, q + 4 + k));
+      return out;
+    }
+    q += 4 + size;
+  }
+  return undefined;
 }
 
 function corrupt(detail: string, part?: string): UnreadableWorkbookError {
