@@ -329,6 +329,11 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
   let sorted = true;
   let lastRow = 0;
   let lastCol = 0;
+  // Every <c>, with a value or not, in document order: two at one address are refused even when one is empty
+  // (LibreOffice keeps the first, openpyxl the last). Only checked when the cells are out of order.
+  const positions: number[] = [];
+  let inOrder = true;
+  let lastAny = 0;
   let rowsWithValues = 0;
   const over = (limit: 'rowsPerSheet' | 'cellsPerSheet' | 'mergedRangesPerSheet' | 'cellsPerWorkbook') =>
     new WorkbookLimitError({ limit, max: WORKBOOK_LIMITS[limit], ...(limit === 'cellsPerWorkbook' ? {} : { sheet }), part }, `${part}: over ${limit}`);
@@ -380,6 +385,10 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
       row = Number(m[2]);
       if (row === 0) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r}"`, { part });
     }
+    const position = row * 32_768 + col;
+    if (position <= lastAny) inOrder = false;
+    lastAny = position;
+    positions.push(position);
     const type = attrValue(attrs, 't') ?? 'n';
     const styleText = attrValue(attrs, 's');
     const refuse = (cause: ReadCause, detail: string) => {
@@ -430,7 +439,8 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     }
     // A formula whose cached value is missing has an unknown value: no <v> at all, or an empty <v> where only a
     // text result can be empty (openpyxl writes `<f>3+4</f><v></v>`; exceljs writes `t="str"` for an empty text).
-    const uncomputed = formula !== undefined && inline === undefined && (v === undefined || (v.trim() === '' && type !== 'str'));
+    // An inline string is no formula result: LibreOffice computes such a formula, openpyxl shows the text.
+    const uncomputed = formula !== undefined && (v === undefined || (v.trim() === '' && type !== 'str'));
     // A workbook that asks to be recalculated on opening shows other results than the ones it stores.
     const stale = formula !== undefined && ctx.staleFormulas;
     let value: CellValue | undefined;
@@ -451,6 +461,15 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     cells.push({ ref, row, col, value });
   }
 
+  if (!inOrder) {
+    positions.sort((a, b) => a - b);
+    for (let i = 1; i < positions.length; i++) {
+      if (positions[i] === positions[i - 1]) {
+        const at = cellRef(Math.floor(positions[i]! / 32_768), positions[i]! % 32_768);
+        throw new UnreadableWorkbookError('corrupt', `${part}: cell ${at} twice`, { part, sheet, cell: at, cause: 'duplicate-cell' });
+      }
+    }
+  }
   const out = sorted ? cells : sortAndDedupe(cells, part, sheet);
   // Cells hidden under a merge (not its top-left) are not what the user sees; drop them, as Excel shows them.
   return merges ? dropMergedCells(out, merges) : out;
@@ -461,6 +480,8 @@ const CELL_TYPES = new Set(['n', 's', 'b', 'e', 'str', 'inlineStr', 'd']);
 /** xsd:double as Excel writes it, with the XML white space around it that every reader trims. */
 const XSD_NUMBER = /^[ \t\r\n]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\r\n]*$/;
 const SST_INDEX = /^[ \t\r\n]*\d+[ \t\r\n]*$/;
+/** The error values of ST_Xstring cells of type e: Excel's, including those of dynamic arrays and data types. */
+const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#CONNECT!', '#BUSY!', '#PYTHON!']);
 const BOOLEAN = /^[ \t\r\n]*[01][ \t\r\n]*$/;
 
 /**
@@ -468,6 +489,8 @@ const BOOLEAN = /^[ \t\r\n]*[01][ \t\r\n]*$/;
  * LibreOffice and openpyxl read them differently (LibreOffice reads "0x10" as 0, Python's int() as an error).
  */
 function lexicalProblem(type: string, v: string | undefined, inline: string | undefined): { cause: ReadCause; detail: string } | undefined {
+  // An inline string with a <v> too: openpyxl reads the <is>, LibreOffice neither (with <v> only, LibreOffice the <v>).
+  if (type === 'inlineStr' && v !== undefined) return { cause: 'cell-values', detail: 'inline string with a <v>' };
   if (v === undefined || (v.trim() === '' && type !== 'inlineStr')) return undefined;
   switch (type) {
     case 'n':
@@ -476,11 +499,11 @@ function lexicalProblem(type: string, v: string | undefined, inline: string | un
       return SST_INDEX.test(v) ? undefined : { cause: 'cell-type', detail: `shared string index "${v.slice(0, 20)}"` };
     case 'b':
       return BOOLEAN.test(v) ? undefined : { cause: 'cell-type', detail: `boolean "${v.slice(0, 20)}"` };
+    case 'e':
+      // LibreOffice reads t="e" with "1" as the number 1, openpyxl as an error "1": only Excel's error values are errors.
+      return ERROR_VALUES.has(v.trim()) ? undefined : { cause: 'cell-type', detail: `error "${v.slice(0, 20)}"` };
     case 'd':
       return isoToSerial(v.trim()) !== undefined ? undefined : { cause: 'cell-type', detail: `date "${v.slice(0, 20)}"` };
-    case 'inlineStr':
-      // openpyxl reads an inline string's <is> only, LibreOffice its <v> too.
-      return inline === undefined ? { cause: 'cell-type', detail: 'inline string without <is>' } : undefined;
     default:
       return undefined;
   }

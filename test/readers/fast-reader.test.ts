@@ -315,7 +315,8 @@ describe('FastXlsxReader on hand-written parts', () => {
       ['<c r="D3"><f>1</f><f>2</f><v>1</v></c>', 'cell-values'],
       ['<c r="D3" t="S"><v>0</v></c>', 'cell-type'],
       ['<c r="D3" t="N"><v>5</v></c>', 'cell-type'],
-      ['<c r="D3" t="inlineStr"><v>5</v></c>', 'cell-type'],
+      ['<c r="D3" t="inlineStr"><v>5</v></c>', 'cell-values'],
+      ['<c r="D3" t="inlineStr"><is><t>a</t></is><v>1</v></c>', 'cell-values'],
       ['<c r="D3" t="b"><v>true</v></c>', 'cell-type'],
       ['<c r="D3" t="s"><v>0.0</v></c>', 'cell-type'],
     ];
