@@ -120,6 +120,12 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
   'over-limit': (_detail, info) => (info?.limit ? overLimit(info.limit) : `Tệp vượt giới hạn kích thước của danvan. ${RESEND}`),
 };
 
+/** A config string holding a character that XML (hence Word and Excel) does not allow. */
+export function configCharMsg(code: number): string {
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return `có ký tự không được phép (U+${hex}, ký tự điều khiển hoặc không phải chữ): báo cáo chứa ký tự này sẽ không mở được bằng Word; hãy xóa ký tự đó`;
+}
+
 /** What went wrong in the file system, in words (errno codes of Node: EACCES, EIO…). */
 export function fsErrorReason(errno: string | undefined): string {
   switch (errno) {
