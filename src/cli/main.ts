@@ -8,6 +8,7 @@ import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { guardStdout, writeOut } from './stdout.js';
 import { installInterruptHandlers } from './interrupt.js';
 import { interruptedMessage } from '../messages/vi.js';
+import { escapeControlLines } from './output.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -281,7 +282,7 @@ export async function main(argv: string[]): Promise<number> {
       return fail({ code: 'usage', message }, EXIT.usage, error);
     }
     if (error instanceof DanvanError && !(error instanceof InternalError)) {
-      process.stderr.write(`Lỗi: ${error.message}\n`);
+      process.stderr.write(`Lỗi: ${escapeControlLines(error.message)}\n`);
       return fail({ code: error.code, message: error.message }, error.exitCode, error);
     }
     // The file system refused something no stage foresaw (a permission, a full disk, an I/O error): a

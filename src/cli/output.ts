@@ -93,7 +93,33 @@ function missingLines(missing: readonly UnitEntry[]): string[] {
   return [...byGroup].map(([group, names]) => `    ${group ? `${group}: ` : ''}${names.join(', ')}`);
 }
 
+/**
+ * Control characters (C0 with line breaks and tab, DEL, C1) and bidirectional overrides, as a terminal would obey
+ * them: a file, sheet or cell named with a CR, a line feed or an escape sequence could retitle the terminal, hide
+ * text or print a line of its own ("✓ gia-mao.xlsx … hợp lệ").
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+
+/** One line of human output with its control characters shown escaped ("\r", "\x1b", "\u202e"); --json keeps them raw. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED_ESCAPES[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
+/** Several lines of human output: each line escaped, the line breaks between them kept. */
+export function escapeControlLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
+}
+
 export function formatCheckReport(report: CheckReport, options: CheckReportOptions): string {
+  return formatCheckLines(report, options).map(escapeControls).join('\n');
+}
+
+/** The lines of the check report, each a single line built from the results (names and messages as they are). */
+function formatCheckLines(report: CheckReport, options: CheckReportOptions): string[] {
   const lines: string[] = [];
   for (const result of report.files) {
     if (options.details && !options.details(result)) continue;
@@ -140,7 +166,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
           (superseded ? `, ${superseded} tệp cũ không tính (đơn vị đã gửi tệp mới hơn)` : '') +
           (report.missing ? `; ${report.missing.length} đơn vị chưa gửi.` : '.'),
   );
-  return lines.join('\n');
+  return lines;
 }
 
 /** The outputs of a tonghop run, in its order (report, xlsx, doiChieu, pdf): one line each, written or unchanged. */
