@@ -3,6 +3,9 @@ import type { CheckReport } from '../check/check.js';
 import type { SkippedFile } from '../check/discover.js';
 import { isUsed, needsFixing, unitMustFix, unreadableHere, type FileResult, type IssueOut } from '../check/file-result.js';
 import { describePeriod } from '../check/cross-file.js';
+import { escapeControls } from './escape.js';
+
+export { escapeControlLines, escapeControls } from './escape.js';
 import { describeLocation, isInformational } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
 import { aggregateOutputMsg, FOLDED, loMsg } from '../messages/vi.js';
@@ -91,27 +94,6 @@ function missingLines(missing: readonly UnitEntry[]): string[] {
   const byGroup = new Map<string, string[]>();
   for (const unit of missing) byGroup.set(unit.group, [...(byGroup.get(unit.group) ?? []), `${unit.name} (${unit.code})`]);
   return [...byGroup].map(([group, names]) => `    ${group ? `${group}: ` : ''}${names.join(', ')}`);
-}
-
-/**
- * Control characters (C0 with line breaks and tab, DEL, C1) and bidirectional overrides, as a terminal would obey
- * them: a file, sheet or cell named with a CR, a line feed or an escape sequence could retitle the terminal, hide
- * text or print a line of its own ("✓ gia-mao.xlsx … hợp lệ").
- */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const NAMED_ESCAPES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
-
-/** One line of human output with its control characters shown escaped ("\r", "\x1b", "\u202e"); --json keeps them raw. */
-export function escapeControls(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    const code = c.charCodeAt(0);
-    return NAMED_ESCAPES[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
-  });
-}
-
-/** Several lines of human output: each line escaped, the line breaks between them kept. */
-export function escapeControlLines(text: string): string {
-  return text.split('\n').map(escapeControls).join('\n');
 }
 
 export function formatCheckReport(report: CheckReport, options: CheckReportOptions): string {

@@ -2,10 +2,10 @@
  * An OOXML package opened for surgery: every part kept as the bytes it came with, a few parts rewritten as text,
  * new parts added, relationships and content types extended. Nothing here knows about danvan's form.
  */
-import { ZipArchive } from '../readers/zip.js';
+import { ZipArchive } from '../zip/read.js';
 import { CLOSE, END, OPEN, XmlScanner, attrValue } from '../readers/xml.js';
 import { resolveTarget } from '../readers/fast-reader.js';
-import { writeZip } from '../writers/docx/zip.js';
+import { writeZip } from '../zip/write.js';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',

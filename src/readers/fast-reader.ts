@@ -17,7 +17,7 @@ import {
   type WorkbookReader,
 } from './types.js';
 import { CLOSE, DoctypeError, END, OPEN, SPREADSHEETML, XmlError, XmlScanner, attrValue, decodeOoxmlEscapes } from './xml.js';
-import type { ZipArchive } from './zip.js';
+import type { ZipArchive } from '../zip/read.js';
 
 /** Days between the 1904 and 1900 date systems' epochs. */
 const DATE1904_OFFSET = 1462;

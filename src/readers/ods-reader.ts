@@ -26,7 +26,7 @@ import {
   type WorkbookReader,
 } from './types.js';
 import { CLOSE, DoctypeError, END, OPEN, TEXT, XmlError, XmlScanner, attrValue } from './xml.js';
-import type { ZipArchive } from './zip.js';
+import type { ZipArchive } from '../zip/read.js';
 
 /** Cells with a value in one sheet; a submission has a few hundred. Past this the file is refused, not read. */
 export const MAX_SHEET_CELLS = 1_000_000;

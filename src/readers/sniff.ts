@@ -2,7 +2,7 @@
 
 import { WORKBOOK_LIMITS } from './limits.js';
 import { UnreadableWorkbookError, type UnreadableInfo, type UnreadableReason } from './types.js';
-import { ZipArchive, findEndOfCentralDirectory } from './zip.js';
+import { ZipArchive, findEndOfCentralDirectory } from '../zip/read.js';
 import { END, OPEN, XmlScanner, attrValue } from './xml.js';
 
 export type SniffResult =
