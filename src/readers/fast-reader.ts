@@ -162,7 +162,7 @@ function parseWorkbook(xml: string): BookInfo {
       continue;
     }
     if (t !== OPEN) continue;
-    if (!SPREADSHEETML.has(s.namespace())) {
+    if (!s.inNamespace(SPREADSHEETML)) {
       // Only SpreadsheetML elements are the workbook's (a foreign root holds no sheets, as Excel and LibreOffice read it).
       if (s.depth === 1) break;
       s.skipElement();
@@ -232,7 +232,7 @@ function parseSharedStrings(xml: string, longStrings: Set<number>): string[] {
   const out: string[] = [];
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t !== OPEN) continue;
-    if (!SPREADSHEETML.has(s.namespace())) {
+    if (!s.inNamespace(SPREADSHEETML)) {
       if (s.depth === 1) break;
       s.skipElement();
       continue;
@@ -267,7 +267,7 @@ function readStringItem(s: XmlScanner): string {
     if (t === CLOSE) {
       if (s.depth < base) break;
     } else if (t === OPEN) {
-      if (!SPREADSHEETML.has(s.namespace())) s.skipElement();
+      if (!s.inNamespace(SPREADSHEETML)) s.skipElement();
       else if (s.name === 't') {
         // Once past a cell's limit the rest is only scanned: the caller refuses the text by its length.
         if (out.length <= WORKBOOK_LIMITS.cellChars) out += decodeOoxmlEscapes(s.elementText());
@@ -287,7 +287,7 @@ function parseStyles(xml: string): boolean[] {
   let inCellXfs = false;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === OPEN) {
-      if (!SPREADSHEETML.has(s.namespace())) {
+      if (!s.inNamespace(SPREADSHEETML)) {
         if (s.depth === 1) break;
         s.skipElement();
       } else if (s.name === 'numFmt') {
@@ -331,7 +331,9 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
   let lastCol = 0;
   // Every <c>, with a value or not, in document order: two at one address are refused even when one is empty
   // (LibreOffice keeps the first, openpyxl the last). Only checked when the cells are out of order.
-  const positions: number[] = [];
+  // As doubles in a typed array: row · 32,768 + column passes 2^31, and a boxed number per cell would load the GC.
+  let positions = new Float64Array(1024);
+  let positionCount = 0;
   let inOrder = true;
   let lastAny = 0;
   let rowsWithValues = 0;
@@ -344,7 +346,7 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
       continue;
     }
     if (t !== OPEN) continue;
-    if (!SPREADSHEETML.has(s.namespace())) {
+    if (!s.inNamespace(SPREADSHEETML)) {
       // Elements of other namespaces are no part of the sheet, as Excel, LibreOffice and openpyxl read it; a root in
       // another namespace is not a worksheet at all (LibreOffice shows an empty sheet).
       if (s.depth === 1) break;
@@ -388,14 +390,15 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     const position = row * 32_768 + col;
     if (position <= lastAny) inOrder = false;
     lastAny = position;
-    positions.push(position);
+    if (positionCount === positions.length) {
+      const grown = new Float64Array(positions.length * 2);
+      grown.set(positions);
+      positions = grown;
+    }
+    positions[positionCount++] = position;
     const type = attrValue(attrs, 't') ?? 'n';
     const styleText = attrValue(attrs, 's');
-    const refuse = (cause: ReadCause, detail: string) => {
-      const at = cellRef(row, col);
-      return new UnreadableWorkbookError('corrupt', `${part}: cell ${at}: ${detail}`, { part, sheet, cell: at, cause });
-    };
-    if (!CELL_TYPES.has(type)) throw refuse('cell-type', `type "${type.slice(0, 20)}"`);
+    if (!CELL_TYPES.has(type)) throw refusal(part, sheet, row, col, 'cell-type', `type "${type.slice(0, 20)}"`);
 
     let v: string | undefined;
     let inline: string | undefined;
@@ -410,18 +413,18 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
           continue;
         }
         if (tok !== OPEN) continue;
-        if (!SPREADSHEETML.has(s.namespace())) s.skipElement();
+        if (!s.inNamespace(SPREADSHEETML)) s.skipElement();
         else if (s.name === 'v') {
           // One value per cell, and nothing but text in it: programs read `<v>1</v><v>2</v>` or `<v>1<x/>2</v>`
           // as 1, as 2 or as 12.
-          if (v !== undefined) throw refuse('cell-values', 'two values');
+          if (v !== undefined) throw refusal(part, sheet, row, col, 'cell-values', 'two values');
           v = s.plainElementText();
-          if (v === undefined) throw refuse('cell-values', 'markup in a value');
+          if (v === undefined) throw refusal(part, sheet, row, col, 'cell-values', 'markup in a value');
         } else if (s.name === 'is') {
-          if (inline !== undefined) throw refuse('cell-values', 'two inline strings');
+          if (inline !== undefined) throw refusal(part, sheet, row, col, 'cell-values', 'two inline strings');
           inline = readStringItem(s);
         } else if (s.name === 'f') {
-          if (formula !== undefined) throw refuse('cell-values', 'two formulas');
+          if (formula !== undefined) throw refusal(part, sheet, row, col, 'cell-values', 'two formulas');
           formula = s.elementText();
         } else s.skipElement(); // <extLst>
       }
@@ -448,7 +451,7 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
       value = { kind: 'formula', formula: decodeOoxmlEscapes(formula!).trim(), ...(stale && !uncomputed ? { stale: true as const } : {}) };
     } else {
       const problem = lexicalProblem(type, v, inline);
-      if (problem) throw refuse(problem.cause, problem.detail);
+      if (problem) throw refusal(part, sheet, row, col, problem.cause, problem.detail);
       value = cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
     }
     if (value === undefined) continue;
@@ -462,7 +465,7 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
   }
 
   if (!inOrder) {
-    positions.sort((a, b) => a - b);
+    positions = positions.subarray(0, positionCount).sort();
     for (let i = 1; i < positions.length; i++) {
       if (positions[i] === positions[i - 1]) {
         const at = cellRef(Math.floor(positions[i]! / 32_768), positions[i]! % 32_768);
@@ -473,6 +476,12 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
   const out = sorted ? cells : sortAndDedupe(cells, part, sheet);
   // Cells hidden under a merge (not its top-left) are not what the user sees; drop them, as Excel shows them.
   return merges ? dropMergedCells(out, merges) : out;
+}
+
+/** A cell refused for something Excel never writes and other programs read differently (ReadCause), named by its address. */
+function refusal(part: string, sheet: string, row: number, col: number, cause: ReadCause, detail: string): UnreadableWorkbookError {
+  const at = cellRef(row, col);
+  return new UnreadableWorkbookError('corrupt', `${part}: cell ${at}: ${detail}`, { part, sheet, cell: at, cause });
 }
 
 /** The cell types SpreadsheetML defines (ST_CellType), spelled as it spells them. */

@@ -94,6 +94,12 @@ export class XmlScanner {
   private readonly bindings = new Map<string, string>();
   private readonly undo: { depth: number; prefix: string; uri: string | undefined }[] = [];
   private prefix = '';
+  /** Bumped whenever a binding changes, so that `inNamespace` can answer from its last answer. */
+  private bindVersion = 0;
+  private cacheSet: ReadonlySet<string> | undefined;
+  private cachePrefix = '';
+  private cacheVersion = -1;
+  private cacheAnswer = false;
 
   constructor(private readonly xml: string) {
     // A byte order mark is not part of the document.
@@ -103,6 +109,19 @@ export class XmlScanner {
   /** Namespace URI of the current open or close tag ('' when its prefix is unbound). */
   namespace(): string {
     return this.bindings.get(this.prefix) ?? '';
+  }
+
+  /**
+   * Whether the current tag's namespace is one of `set`. Answered from the last answer while the prefix and the
+   * bindings are the same (nearly every element of a part): the check costs two comparisons per element.
+   */
+  inNamespace(set: ReadonlySet<string>): boolean {
+    if (set === this.cacheSet && this.prefix === this.cachePrefix && this.bindVersion === this.cacheVersion) return this.cacheAnswer;
+    this.cacheSet = set;
+    this.cachePrefix = this.prefix;
+    this.cacheVersion = this.bindVersion;
+    this.cacheAnswer = set.has(this.bindings.get(this.prefix) ?? '');
+    return this.cacheAnswer;
   }
 
   get depth(): number {
@@ -225,6 +244,7 @@ export class XmlScanner {
       const prefix = m[1] ?? '';
       this.undo.push({ depth: this.stack.length, prefix, uri: this.bindings.get(prefix) });
       this.bindings.set(prefix, decodeXml(m[2] ?? m[3] ?? ''));
+      this.bindVersion += 1;
     }
   }
 
@@ -235,6 +255,7 @@ export class XmlScanner {
       const { prefix, uri } = this.undo.pop()!;
       if (uri === undefined) this.bindings.delete(prefix);
       else this.bindings.set(prefix, uri);
+      this.bindVersion += 1;
     }
   }
 
