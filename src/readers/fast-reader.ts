@@ -331,9 +331,8 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
   let lastCol = 0;
   // Every <c>, with a value or not, in document order: two at one address are refused even when one is empty
   // (LibreOffice keeps the first, openpyxl the last). Only checked when the cells are out of order.
-  // As doubles in a typed array: row · 32,768 + column passes 2^31, and a boxed number per cell would load the GC.
-  let positions = new Float64Array(1024);
-  let positionCount = 0;
+  // Every <c>, with a value or not, in document order: if one is not after the one before, the part is scanned
+  // again for two at one address (see duplicateCell), which are refused even when one is empty.
   let inOrder = true;
   let lastAny = 0;
   let rowsWithValues = 0;
@@ -390,12 +389,6 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     const position = row * 32_768 + col;
     if (position <= lastAny) inOrder = false;
     lastAny = position;
-    if (positionCount === positions.length) {
-      const grown = new Float64Array(positions.length * 2);
-      grown.set(positions);
-      positions = grown;
-    }
-    positions[positionCount++] = position;
     const type = attrValue(attrs, 't') ?? 'n';
     const styleText = attrValue(attrs, 's');
     if (!CELL_TYPES.has(type)) throw refusal(part, sheet, row, col, 'cell-type', `type "${type.slice(0, 20)}"`);
@@ -452,7 +445,7 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     } else {
       const problem = lexicalProblem(type, v, inline);
       if (problem) throw refusal(part, sheet, row, col, problem.cause, problem.detail);
-      value = cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
+      value = cellValue(type, v, inline, styleText, ctx, part, ref, sheet);
     }
     if (value === undefined) continue;
     if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
@@ -465,17 +458,67 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
   }
 
   if (!inOrder) {
-    positions = positions.subarray(0, positionCount).sort();
-    for (let i = 1; i < positions.length; i++) {
-      if (positions[i] === positions[i - 1]) {
-        const at = cellRef(Math.floor(positions[i]! / 32_768), positions[i]! % 32_768);
-        throw new UnreadableWorkbookError('corrupt', `${part}: cell ${at} twice`, { part, sheet, cell: at, cause: 'duplicate-cell' });
-      }
-    }
+    const at = duplicateCell(xml);
+    if (at) throw new UnreadableWorkbookError('corrupt', `${part}: cell ${at} twice`, { part, sheet, cell: at, cause: 'duplicate-cell' });
   }
   const out = sorted ? cells : sortAndDedupe(cells, part, sheet);
   // Cells hidden under a merge (not its top-left) are not what the user sees; drop them, as Excel shows them.
   return merges ? dropMergedCells(out, merges) : out;
+}
+
+/**
+ * The first address two <c> elements of a worksheet share, or undefined: LibreOffice keeps the first, openpyxl the
+ * last, also when one of them is empty. A second pass, made only for parts whose cells are out of order (no program
+ * writes them so), placing cells exactly as parseWorksheet does.
+ */
+function duplicateCell(xml: string): string | undefined {
+  const s = new XmlScanner(xml);
+  const positions: number[] = [];
+  let inSheetData = false;
+  let row = 0;
+  let col = 0;
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === CLOSE) {
+      if (s.name === 'sheetData') inSheetData = false;
+      continue;
+    }
+    if (t !== OPEN) continue;
+    if (!s.inNamespace(SPREADSHEETML)) {
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
+    if (!inSheetData) {
+      if (s.name === 'sheetData') inSheetData = true;
+      continue;
+    }
+    if (s.name === 'row') {
+      const r = attrValue(s.attrs, 'r');
+      row = r === undefined ? row + 1 : Number(r);
+      col = 0;
+      continue;
+    }
+    if (s.name !== 'c') {
+      s.skipElement();
+      continue;
+    }
+    const r = attrValue(s.attrs, 'r');
+    const m = r === undefined ? null : REF.exec(r);
+    if (m) {
+      col = columnNumber(m[1]!);
+      row = Number(m[2]);
+    } else {
+      col += 1;
+      if (row === 0) row = 1;
+    }
+    positions.push(row * 32_768 + col);
+    s.skipElement();
+  }
+  positions.sort((a, b) => a - b);
+  for (let i = 1; i < positions.length; i++) {
+    if (positions[i] === positions[i - 1]) return cellRef(Math.floor(positions[i]! / 32_768), positions[i]! % 32_768);
+  }
+  return undefined;
 }
 
 /** A cell refused for something Excel never writes and other programs read differently (ReadCause), named by its address. */
@@ -484,11 +527,32 @@ function refusal(part: string, sheet: string, row: number, col: number, cause: R
   return new UnreadableWorkbookError('corrupt', `${part}: cell ${at}: ${detail}`, { part, sheet, cell: at, cause });
 }
 
+function cellRefusal(part: string, sheet: string, ref: string, cause: ReadCause, detail: string): UnreadableWorkbookError {
+  const at = ref.replace(/\$/g, '');
+  return new UnreadableWorkbookError('corrupt', `${part}: cell ${at}: ${detail}`, { part, sheet, cell: at, cause });
+}
+
+/** Per char code below 128: may it appear in the text (digits; the characters of an xsd:double besides white space). */
+const DIGIT_CHARS = charTable('0123456789 \t\r\n');
+const NUMBER_CHARS = charTable('0123456789.+-eE');
+
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Whether every character of `text` is in `table`: with Number() finite, this is the lexical form of xsd:double. */
+function onlyChars(text: string, table: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || table[c] === 0) return false;
+  }
+  return true;
+}
+
 /** The cell types SpreadsheetML defines (ST_CellType), spelled as it spells them. */
 const CELL_TYPES = new Set(['n', 's', 'b', 'e', 'str', 'inlineStr', 'd']);
-/** xsd:double as Excel writes it, with the XML white space around it that every reader trims. */
-const XSD_NUMBER = /^[ \t\r\n]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\r\n]*$/;
-const SST_INDEX = /^[ \t\r\n]*\d+[ \t\r\n]*$/;
 /** The error values of ST_Xstring cells of type e: Excel's, including those of dynamic arrays and data types. */
 const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#CONNECT!', '#BUSY!', '#PYTHON!']);
 const BOOLEAN = /^[ \t\r\n]*[01][ \t\r\n]*$/;
@@ -502,10 +566,7 @@ function lexicalProblem(type: string, v: string | undefined, inline: string | un
   if (type === 'inlineStr' && v !== undefined) return { cause: 'cell-values', detail: 'inline string with a <v>' };
   if (v === undefined || (v.trim() === '' && type !== 'inlineStr')) return undefined;
   switch (type) {
-    case 'n':
-      return XSD_NUMBER.test(v) && Number.isFinite(Number(v)) ? undefined : { cause: 'cell-number', detail: `number "${v.slice(0, 20)}"` };
-    case 's':
-      return SST_INDEX.test(v) ? undefined : { cause: 'cell-type', detail: `shared string index "${v.slice(0, 20)}"` };
+    // 'n' and 's' are checked where their number is parsed (cellValue), once per cell.
     case 'b':
       return BOOLEAN.test(v) ? undefined : { cause: 'cell-type', detail: `boolean "${v.slice(0, 20)}"` };
     case 'e':
@@ -532,6 +593,8 @@ function cellValue(
     case 's': {
       if (v === undefined || v.trim() === '') return undefined;
       const index = Number(v);
+      // Digits only ("0x1" and "1.0" are numbers to Number(), an error to openpyxl's int()).
+      if (!Number.isInteger(index) || !onlyChars(v, DIGIT_CHARS)) throw cellRefusal(part, sheet, ref, 'cell-type', `shared string index "${v.slice(0, 20)}"`);
       const text = ctx.sharedStrings[index];
       if (text === undefined) throw new UnreadableWorkbookError('corrupt', `${part}: cell ${ref} uses missing shared string ${v.slice(0, 20)}`, { part });
       if (ctx.longStrings.has(index)) {
@@ -559,7 +622,8 @@ function cellValue(
       const trimmed = v.trim();
       if (trimmed === '') return undefined;
       const number = Number(trimmed);
-      if (!Number.isFinite(number)) return textValue(cleanText(v));
+      // xsd:double only: what Number() reads beyond it ("0x10", "0b101", "0o17", "Infinity") LibreOffice reads as 0.
+      if (!Number.isFinite(number) || !onlyChars(trimmed, NUMBER_CHARS)) throw cellRefusal(part, sheet, ref, 'cell-number', `number "${v.slice(0, 20)}"`);
       const style = styleText === undefined ? 0 : Number(styleText);
       if (ctx.dateStyles[style] === true) {
         return { kind: 'date', serial: ctx.date1904 ? number + DATE1904_OFFSET : number };

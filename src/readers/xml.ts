@@ -140,7 +140,7 @@ export class XmlScanner {
       this.pendingClose = false;
       this.stack.pop();
       this.selfClosing = false;
-      this.unbind();
+      if (this.undo.length !== 0 && this.undo[this.undo.length - 1]!.depth === this.stack.length + 1) this.unbind();
       return CLOSE;
     }
     const { xml } = this;
@@ -174,9 +174,14 @@ export class XmlScanner {
         this.pos = CLOSE_TAG.lastIndex;
         this.tagStart = p;
         this.tagEnd = this.pos;
-        this.qname = m[1]!;
-        this.setName(m[1]!);
-        this.unbind();
+        const closing = m[1]!;
+        this.qname = closing;
+        const colon = closing.indexOf(':');
+        if (colon < 0) {
+          this.name = closing;
+          this.prefix = '';
+        } else this.setName(closing);
+        if (this.undo.length !== 0 && this.undo[this.undo.length - 1]!.depth === this.stack.length + 1) this.unbind();
         return CLOSE;
       }
       if (c1 === 63 /* ? */) {
@@ -216,7 +221,10 @@ export class XmlScanner {
       this.tagEnd = this.pos;
       const qname = m[1]!;
       this.qname = qname;
-      this.setName(qname);
+      if (qname.indexOf(':') < 0) {
+        this.name = qname;
+        this.prefix = '';
+      } else this.setName(qname);
       this.attrs = m[2]!;
       this.selfClosing = m[3] === '/';
       this.stack.push(qname);
