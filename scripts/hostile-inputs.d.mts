@@ -11,6 +11,13 @@ export interface ZipEntryInput {
 }
 export declare function crc32(data: Uint8Array): number;
 export declare function makeZip(entries: ZipEntryInput[], comment?: string): Buffer;
+export declare function makeZip64(entries: { name: string; data: string | Uint8Array; method?: 0 | 8 }[]): Buffer;
+export declare function readingMutant(
+  bytes: Uint8Array,
+  index: number,
+  seed?: number,
+  other?: Uint8Array,
+): { kind: string; bytes: Buffer; part?: string; cell?: string };
 export declare function readZip(bytes: Uint8Array): { name: string; method: number; data: Buffer }[];
 
 export declare const FIGURES: Record<string, number>;

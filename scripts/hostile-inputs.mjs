@@ -74,6 +74,76 @@ export function makeZip(entries, comment = '') {
 }
 
 /**
+ * The same entries as a zip64 archive, as streaming writers make them even for small files: every size and offset
+ * in the zip64 extra fields (the 32-bit fields all ones), a zip64 end record and its locator before the end record.
+ */
+export function makeZip64(entries) {
+  const chunks = [];
+  const centrals = [];
+  let offset = 0;
+  const u64 = (n) => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(BigInt(n));
+    return b;
+  };
+  for (const entry of entries) {
+    const raw = toBytes(entry.data);
+    const method = entry.method ?? 8;
+    const body = method === 8 ? zlib.deflateRawSync(raw) : raw;
+    const crc = crc32(raw);
+    const name = Buffer.from(entry.name, 'utf8');
+    const localExtra = Buffer.concat([Buffer.from([1, 0, 16, 0]), u64(raw.length), u64(body.length)]);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(45, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(0xffffffff, 18);
+    local.writeUInt32LE(0xffffffff, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localExtra.length, 28);
+    chunks.push(local, name, localExtra, body);
+    const centralExtra = Buffer.concat([Buffer.from([1, 0, 24, 0]), u64(raw.length), u64(body.length), u64(offset)]);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(45, 4);
+    central.writeUInt16LE(45, 6);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(0xffffffff, 20);
+    central.writeUInt32LE(0xffffffff, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(centralExtra.length, 30);
+    central.writeUInt32LE(0xffffffff, 42);
+    centrals.push(central, name, centralExtra);
+    offset += 30 + name.length + localExtra.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(entries.length), 24);
+  end64.writeBigUInt64LE(BigInt(entries.length), 32);
+  end64.writeBigUInt64LE(BigInt(cd.length), 40);
+  end64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(0xffff, 8);
+  eocd.writeUInt16LE(0xffff, 10);
+  eocd.writeUInt32LE(0xffffffff, 12);
+  eocd.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...chunks, cd, end64, locator, eocd]);
+}
+
+/**
  * The entries of a well-formed zip, in directory order, with their uncompressed data (no checks: this
  * only takes apart the fixtures, which are sound). Each: { name, method, data }.
  */
@@ -176,6 +246,21 @@ export function submissionSheets({ unitCode = 'DV_THU', unitName = 'Đơn vị t
   ];
 }
 
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+function contentTypes(worksheetParts, withSharedStrings) {
+  const overrides = [
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>`,
+    ...worksheetParts.map((name) => `<Override PartName="/${name}" ContentType="${CT}.worksheet+xml"/>`),
+    ...(withSharedStrings ? [`<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>`] : []),
+  ];
+  return (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    `${overrides.join('')}</Types>`
+  );
+}
+
 /**
  * A workbook package. `sheets`: [{ name, rows, merges } or { name, xml } or { name, part }] — `part` names
  * another sheet's part file (xl/worksheets/sheetN.xml), so several sheets can point at one part. `extraParts`
@@ -196,7 +281,8 @@ export function workbookXlsx(sheets, { extraParts = [], zipOptions = {}, sharedS
     return `<sheet name="${escapeXml(sheet.name)}" sheetId="${n}" r:id="rId${n}"/>`;
   });
   const all = [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    // Content types as Excel writes them: openpyxl finds the workbook through them (danvan through the relationships).
+    { name: '[Content_Types].xml', data: contentTypes(parts.map((p) => p.name), sharedStrings !== undefined) },
     {
       name: '_rels/.rels',
       data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -495,6 +581,122 @@ export function mutate(bytes, index, seed = 7) {
   const broken = breakXml(target.data.toString('utf8'), rnd);
   // Level 1: the fuzz test makes thousands of these, and the compression ratio does not matter to it.
   return { kind, part: target.name, bytes: makeZip(entries.map((e) => ({ name: e.name, data: e === target ? broken : e.data, method: e.method === 0 ? 0 : 8, level: 1 }))) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading mutants (issue 17): valid zips and well-formed XML that programs may read differently
+
+const NS_FOREIGN = 'urn:example:not-spreadsheetml';
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** One well-formed change to a cell's XML that Excel never writes; `mutate(cellXml, rnd)` returns the new XML. */
+const CELL_MUTATIONS = [
+  ['hex', (c) => setValue(c, '0x10')],
+  ['binary', (c) => setValue(c, '0b101')],
+  ['octal', (c) => setValue(c, '0o17')],
+  ['inner-space', (c) => setValue(c, '1 2')],
+  ['line-break', (c) => setValue(c, '1\n2')],
+  ['spaces-around', (c) => setValue(c, ' 7 ')],
+  ['exponent', (c) => setValue(c, '1.5E2')],
+  ['plus-sign', (c) => setValue(c, '+8')],
+  ['infinity', (c) => setValue(c, 'Infinity')],
+  ['underscore', (c) => setValue(c, '1_000')],
+  ['two-values', (c) => c.replace(/<v>([^<]*)<\/v>/, '<v>$1</v><v>2</v>')],
+  ['markup-in-value', (c) => c.replace(/<v>([^<]*)<\/v>/, '<v>1<x/>2</v>')],
+  ['type-S', (c) => setType(c, 'S')],
+  ['type-N', (c) => setType(c, 'N')],
+  ['type-inlineStr', (c) => setType(c, 'inlineStr')],
+  ['type-str', (c) => setType(c, 'str')],
+  ['type-b', (c) => setType(c, 'b')],
+  ['type-e', (c) => setType(c, 'e')],
+  ['type-d', (c) => setType(c, 'd')],
+  ['foreign-value', (c) => c.replace(/<v>([^<]*)<\/v>/, `<o:v xmlns:o="${NS_FOREIGN}">999</o:v><v>$1</v>`)],
+  ['foreign-only-value', (c) => c.replace(/<v>([^<]*)<\/v>/, `<o:v xmlns:o="${NS_FOREIGN}">$1</o:v>`)],
+  ['formula-without-value', (c) => (c.endsWith('/>') ? c : c.replace(/<v>[^<]*<\/v>/, '').replace(/(<c\b[^>]*>)/, '$1<f>1+1</f>'))],
+  ['huge-serial', (c) => setValue(c, '123456789')],
+];
+
+function setValue(cell, value) {
+  const plain = cell.replace(/\st="[^"]*"/, '');
+  if (plain.endsWith('/>')) return `${plain.slice(0, -2)}><v>${value}</v></c>`;
+  return plain.replace(/<is>[\s\S]*?<\/is>/, '').replace(/<v>[^<]*<\/v>|(?=<\/c>$)/, `<v>${value}</v>`);
+}
+
+function setType(cell, type) {
+  const without = cell.replace(/\st="[^"]*"/, '');
+  const withType = without.replace(/^<c\b/, `<c t="${type}"`);
+  return /<v>/.test(withType) || withType.endsWith('/>') ? withType : withType.replace(/<\/c>$/, '<v>1</v></c>');
+}
+
+/** Whole-part and whole-package changes: DOCTYPE, a foreign root, a duplicate cell, stale or manual calculation. */
+const PART_MUTATIONS = [
+  ['doctype-entity', (xml, cell) => doctypeTrick(xml, cell)],
+  ['doctype-plain', (xml) => xml.replace(/(<\?xml[^>]*\?>)?/, (decl) => `${decl}<!DOCTYPE worksheet>`)],
+  ['foreign-root', (xml) => xml.replace(/xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/, `xmlns="${NS_FOREIGN}"`)],
+  ['duplicate-cell', (xml, cell) => duplicateCell(xml, cell)],
+];
+
+/** A DOCTYPE whose entity value holds "]>" and a fake sheet: a scanner that ends the DOCTYPE early reads the fake. */
+function doctypeTrick(xml, cell) {
+  const ref = /\sr="([A-Z]+\d+)"/.exec(cell)?.[1] ?? 'A1';
+  const body = xml.replace(/^<\?xml[^>]*\?>\s*/, '');
+  const fake = `<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'><sheetData><row r='${ref.replace(/^[A-Z]+/, '')}'><c r='${ref}'><v>999</v></c></row></sheetData></worksheet><!--`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE worksheet [<!ENTITY e "]>${fake}">]>${body}<!---->`;
+}
+
+/** The cell written again, with a "$" reference and another value, in a row of its own after the others. */
+function duplicateCell(xml, cell) {
+  const m = /\sr="([A-Z]+)(\d+)"/.exec(cell);
+  if (!m) return xml;
+  const extra = `<row r="${m[2]}"><c r="$${m[1]}$${m[2]}"><v>999</v></c></row>`;
+  return xml.replace(/<\/sheetData>/, `${extra}</sheetData>`);
+}
+
+/**
+ * The `index`-th reading mutant of `bytes` (a sound .xlsx): one cell or part changed in a way that stays valid zip and
+ * well-formed XML (or a package concatenated, shifted, re-packed as zip64, or marked for recalculation), so that only
+ * a reader that reads as Excel, LibreOffice and openpyxl do gets the same values. `other` is another sound .xlsx, for
+ * concatenation. Returns { kind, bytes, part?, cell? }.
+ */
+export function readingMutant(bytes, index, seed = 17, other = bytes) {
+  const rnd = random(seed * 1_000_003 + index);
+  let entries = unzipped.get(bytes);
+  if (!entries) unzipped.set(bytes, (entries = readZip(bytes)));
+  const rebuild = (changed, maker = makeZip) =>
+    maker(entries.map((e) => ({ name: e.name, data: changed.has(e.name) ? changed.get(e.name) : e.data, method: e.method === 0 ? 0 : 8, level: 1 })));
+  const roll = rnd();
+  if (roll < 0.04) return { kind: 'concatenated', bytes: Buffer.concat([toBytes(other), toBytes(bytes)]) };
+  if (roll < 0.08) return { kind: 'prepended', bytes: Buffer.concat([Buffer.from('MZ not a zip, a stub before it\n'.repeat(1 + Math.floor(rnd() * 40))), toBytes(bytes)]) };
+  if (roll < 0.12) return { kind: 'zip64', bytes: rebuild(new Map(), makeZip64) };
+  if (roll < 0.16) {
+    const book = entries.find((e) => e.name === 'xl/workbook.xml');
+    if (book) {
+      const xml = book.data.toString('utf8').replace(/<calcPr\b[^>]*\/>/, '');
+      const calc = rnd() < 0.5 ? '<calcPr calcId="191029" fullCalcOnLoad="1"/>' : '<calcPr calcId="191029" calcMode="manual"/>';
+      const changed = /<\/sheets>/.test(xml) ? xml.replace(/<\/sheets>(\s*<definedNames>[\s\S]*?<\/definedNames>)?/, (m) => m + calc) : xml;
+      return { kind: calc.includes('manual') ? 'calc-manual' : 'full-calc-on-load', part: book.name, bytes: rebuild(new Map([[book.name, changed]])) };
+    }
+  }
+  const sheets = entries.filter((e) => WORKSHEET_PART.test(e.name));
+  const target = sheets[Math.floor(rnd() * sheets.length)];
+  const xml = target.data.toString('utf8');
+  const cells = [...xml.matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)];
+  if (cells.length === 0) return { kind: 'none', bytes: toBytes(bytes) };
+  const chosen = cells[Math.floor(rnd() * cells.length)];
+  const cellXml = chosen[0];
+  const ref = /\sr="([^"]+)"/.exec(cellXml)?.[1];
+  let kind;
+  let changed;
+  if (roll < 0.3) {
+    const [name, apply] = PART_MUTATIONS[Math.floor(rnd() * PART_MUTATIONS.length)];
+    kind = name;
+    changed = apply(xml, cellXml);
+  } else {
+    const [name, apply] = CELL_MUTATIONS[Math.floor(rnd() * CELL_MUTATIONS.length)];
+    kind = name;
+    changed = xml.slice(0, chosen.index) + apply(cellXml) + xml.slice(chosen.index + cellXml.length);
+  }
+  return { kind, part: target.name, cell: ref, bytes: rebuild(new Map([[target.name, changed]])) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

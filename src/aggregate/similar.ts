@@ -153,13 +153,24 @@ export function similar(a: ItemSignature, b: ItemSignature, threshold: number): 
 /**
  * Groups met so far, found again by similarity. `find` returns the first group (in the order they were added)
  * whose representative is similar to the new text; `add` makes the text a new group's representative.
+ *
+ * Two conditions of `similar` are exact and partition the groups, so that a text is compared only with groups it
+ * could merge with, also when every text shares its words with every other (10,000 "… lần thứ N"):
+ * - numbers must be equal: every posting is keyed by the text's numbers as well as by a syllable;
+ * - each name of a group must be a syllable of the text: a group with names is indexed under one of its names only
+ *   (the one fewest groups were indexed under so far), which any text similar to it holds.
+ * Groups without names are indexed by prefix filtering over syllables ordered by rarity (below).
  */
 export class SimilarIndex<G> {
   private readonly groups: { sig: ItemSignature; group: G; order: number }[] = [];
-  /** Syllable → groups whose prefix holds it. */
+  /** numbers + syllable → groups whose prefix holds it (groups without names). */
   private readonly postings = new Map<string, number[]>();
+  /** numbers + name → groups indexed under that name. */
+  private readonly byName = new Map<string, number[]>();
   /** How many groups' prefixes hold each syllable: the rarer, the earlier in a prefix. */
   private readonly frequency = new Map<string, number>();
+  /** Groups compared with `similar` so far: what the index exists to keep near linear (tests bound it). */
+  comparisons = 0;
 
   constructor(private readonly threshold: number) {}
 
@@ -175,11 +186,17 @@ export class SimilarIndex<G> {
    */
   find(sig: ItemSignature): G | undefined {
     const candidates = new Set<number>();
-    for (const s of new Set(sig.syllables)) for (const id of this.postings.get(s) ?? []) candidates.add(id);
+    const key = `${sig.numbers}\u0001`;
+    for (const s of new Set(sig.syllables)) {
+      for (const id of this.postings.get(key + s) ?? []) candidates.add(id);
+      for (const id of this.byName.get(key + s) ?? []) candidates.add(id);
+    }
     let best: number | undefined;
     for (const id of candidates) {
       const entry = this.groups[id]!;
-      if ((best === undefined || entry.order < this.groups[best]!.order) && similar(entry.sig, sig, this.threshold)) best = id;
+      if (best !== undefined && entry.order >= this.groups[best]!.order) continue;
+      this.comparisons += 1;
+      if (similar(entry.sig, sig, this.threshold)) best = id;
     }
     return best === undefined ? undefined : this.groups[best]!.group;
   }
@@ -187,7 +204,21 @@ export class SimilarIndex<G> {
   add(sig: ItemSignature, group: G): void {
     const id = this.groups.length;
     this.groups.push({ sig, group, order: id });
-    const distinct = this.ordered([...new Set(sig.syllables)]);
+    const key = `${sig.numbers}\u0001`;
+    if (sig.names.length > 0) {
+      // Any similar text holds every name of this group: one name is enough to be found by it.
+      let name = sig.names[0]!;
+      for (const candidate of sig.names) {
+        const count = this.byName.get(key + candidate)?.length ?? 0;
+        const best = this.byName.get(key + name)?.length ?? 0;
+        if (count < best || (count === best && candidate < name)) name = candidate;
+      }
+      const list = this.byName.get(key + name);
+      if (list) list.push(id);
+      else this.byName.set(key + name, [id]);
+      return;
+    }
+    const distinct = this.ordered([...new Set(sig.syllables)].map((s) => key + s));
     const m = sig.syllables.length;
     const minOverlap = Math.ceil((this.threshold * m) / (2 - this.threshold));
     // Index a prefix long enough that any text this group could merge with shares one of its syllables.

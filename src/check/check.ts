@@ -10,6 +10,7 @@ import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, missingUnits, r
 import { discoverInputs, type Discovery, type SkippedFile } from './discover.js';
 import { shown } from '../messages/vi.js';
 import type { FileResult } from './file-result.js';
+import { checkpoints } from '../runtime/cooperate.js';
 import { MIN_FILES_FOR_WORKERS, analyzeInWorkers, defaultWorkerCount, workersAvailable } from './pool.js';
 
 export interface CheckRequest {
@@ -77,7 +78,12 @@ export async function checkSubmissions(request: CheckRequest): Promise<CheckRepo
   if (workers > 1 && files.length >= MIN_FILES_FOR_WORKERS && workersAvailable()) {
     await analyzeInWorkers(files, options, workers, record);
   } else {
-    for (let i = 0; i < files.length; i += 1) record(i, await analyzeFile(files[i]!, options));
+    // Between files, a turn of the event loop now and then: Ctrl-C ends a long check at once, not at its end.
+    const checkpoint = checkpoints();
+    for (let i = 0; i < files.length; i += 1) {
+      record(i, await analyzeFile(files[i]!, options));
+      await checkpoint();
+    }
   }
 
   const period = resolvePeriod(results, request.period);

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
-import { aggregateFailureJson, checkFailureJson, reminderFailureJson, stringifyJson, type Failure } from '../pipeline/json-output.js';
+import { aggregateFailureJson, checkFailureJson, knownCheck, reminderFailureJson, stringifyJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { guardStdout, writeOut } from './stdout.js';
 import { installInterruptHandlers } from './interrupt.js';
 import { interruptedMessage } from '../messages/vi.js';
+import { escapeControlLines } from './escape.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng:',
@@ -254,8 +255,8 @@ function failureJson(command: string | undefined, failure: Failure, error: unkno
     case 'kiemtra':
       return checkFailureJson(failure);
     case 'tonghop':
-      return error instanceof DanvanError && error.known
-        ? aggregateFailureJson(failure, error.known.check, error.known.indicatorCodes)
+      return error instanceof DanvanError && knownCheck(error)
+        ? aggregateFailureJson(failure, knownCheck(error)!.check, knownCheck(error)!.indicatorCodes)
         : aggregateFailureJson(failure, null, null);
     case 'lo':
       return batchFailureJson(failure, error instanceof BatchFileError ? error.batch : null);
@@ -297,7 +298,7 @@ export async function main(argv: string[]): Promise<number> {
       return fail({ code: 'usage', message }, EXIT.usage, error);
     }
     if (error instanceof DanvanError && !(error instanceof InternalError)) {
-      process.stderr.write(`Lỗi: ${error.message}\n`);
+      process.stderr.write(`Lỗi: ${escapeControlLines(error.message)}\n`);
       return fail({ code: error.code, message: error.message }, error.exitCode, error);
     }
     // The file system refused something no stage foresaw (a permission, a full disk, an I/O error): a

@@ -3,6 +3,9 @@ import type { CheckReport } from '../check/check.js';
 import type { SkippedFile } from '../check/discover.js';
 import { isUsed, needsFixing, unitMustFix, unreadableHere, type FileResult, type IssueOut } from '../check/file-result.js';
 import { describePeriod } from '../check/cross-file.js';
+import { escapeControls } from './escape.js';
+
+export { escapeControlLines, escapeControls } from './escape.js';
 import { describeLocation, isInformational } from '../diagnostics/issue.js';
 import type { UnitEntry } from '../config/schema.js';
 import { aggregateOutputMsg, FOLDED, loMsg } from '../messages/vi.js';
@@ -98,6 +101,11 @@ function missingLines(missing: readonly UnitEntry[]): string[] {
 }
 
 export function formatCheckReport(report: CheckReport, options: CheckReportOptions): string {
+  return formatCheckLines(report, options).map(escapeControls).join('\n');
+}
+
+/** The lines of the check report, each a single line built from the results (names and messages as they are). */
+function formatCheckLines(report: CheckReport, options: CheckReportOptions): string[] {
   const lines: string[] = [];
   for (const result of report.files) {
     if (options.details && !options.details(result)) continue;
@@ -144,7 +152,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
           (superseded ? `, ${superseded} tệp cũ không tính (đơn vị đã gửi tệp mới hơn)` : '') +
           (report.missing ? `; ${report.missing.length} đơn vị chưa gửi.` : '.'),
   );
-  return lines.join('\n');
+  return lines;
 }
 
 /** The outputs of a tonghop run, in its order (report, xlsx, doiChieu, pdf): one line each, written or unchanged. */

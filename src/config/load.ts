@@ -8,7 +8,7 @@ import { configSchema, type Config } from './schema.js';
 import { JsoncSyntaxError, parseJsonc } from './jsonc.js';
 import { CONFIG_LIMITS } from './limits.js';
 import { FileReadError, readUtf8File } from '../files/read.js';
-import { fileReadProblem, schemaMsg } from '../messages/vi.js';
+import { configCharMsg, fileReadProblem, schemaMsg } from '../messages/vi.js';
 import { describeSchemaIssue } from '../schemas/issue-text.js';
 
 export const CONFIG_FILE_NAME = 'danvan.config.json';
@@ -26,6 +26,11 @@ export function parseConfig(source: string, file: string): Config {
     const where = error instanceof JsoncSyntaxError && error.line ? ` (dòng ${error.line}, cột ${error.column})` : '';
     throw new ConfigError(`Tệp cấu hình ${file} không đúng cú pháp JSON${where}. Hãy kiểm tra dấu phẩy, dấu ngoặc và dấu nháy.`);
   }
+  const forbidden = forbiddenCharacters(data);
+  if (forbidden.length > 0) {
+    const lines = forbidden.slice(0, 20).map(({ key, code }) => `  - ${key}: ${configCharMsg(code)}`);
+    throw new ConfigError(`Tệp cấu hình ${file} có ${forbidden.length} lỗi:\n${lines.join('\n')}`);
+  }
   const parsed = configSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const lines = parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, schemaMsg.unknownKeys)).map((line) => `  - ${line}`);
@@ -33,6 +38,36 @@ export function parseConfig(source: string, file: string): Config {
   }
   checkRegistry(parsed.data, file);
   return parsed.data;
+}
+
+/** A character XML 1.0 does not allow (a control other than tab and line breaks, U+FFFE, U+FFFF, a lone surrogate). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Every string of the config (keys included) holding a character no XML document may hold, with its key as the
+ * schema messages write it ("units[3].name"): such text would reach the report and Word would not open it.
+ */
+function forbiddenCharacters(data: unknown): { key: string; code: number }[] {
+  const out: { key: string; code: number }[] = [];
+  const check = (text: string, key: string) => {
+    const m = NOT_XML.exec(text);
+    if (m) out.push({ key: key || '(gốc)', code: m[0].charCodeAt(0) });
+  };
+  // An explicit stack: a config is at most a few megabytes, but nesting must not exhaust the call stack.
+  const stack: { value: unknown; key: string }[] = [{ value: data, key: '' }];
+  while (stack.length > 0) {
+    const { value, key } = stack.pop()!;
+    if (typeof value === 'string') check(value, key);
+    else if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, key: `${key}[${i}]` }));
+    else if (value !== null && typeof value === 'object') {
+      for (const [name, item] of Object.entries(value)) {
+        const path = key ? `${key}.${name}` : name;
+        check(name, path);
+        stack.push({ value: item, key: path });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function checkRegistry(config: Config, file: string): void {

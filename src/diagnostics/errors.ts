@@ -1,5 +1,4 @@
 /** The few error classes danvan throws, and the one place that maps them to exit codes (SPEC §2). */
-import type { CheckReport } from '../check/check.js';
 
 /** The exit codes scripts rely on (SPEC §2, README). Never renumber. */
 export const EXIT = {
@@ -18,7 +17,8 @@ export const EXIT = {
 /** Base of every error whose message is already written for the user (in Vietnamese). */
 export class DanvanError extends Error {
   /** What a run had checked before it failed, for `--json` to report next to the error (set by the pipeline). */
-  known?: { check: CheckReport; indicatorCodes: readonly string[] };
+  // Typed `unknown` here: diagnostics/ depends on nothing above it; the pipeline knows it as its CheckReport.
+  known?: { check: unknown; indicatorCodes: readonly string[] };
 
   constructor(
     message: string,
@@ -101,22 +101,6 @@ export class PdfError extends DanvanError {
 export class InputRejectedError extends DanvanError {
   constructor(message: string, code: 'no-input' | 'no-valid-file' | 'strict') {
     super(message, EXIT.nothingWritten, code);
-  }
-}
-
-/**
- * tonghop refused because of the submissions; carries the check, so that the caller can show what is wrong with
- * them, and the catalogue's codes, so that the machine output still lists every indicator (with no value).
- */
-export class AggregateRejectedError extends InputRejectedError {
-  constructor(
-    message: string,
-    code: 'no-input' | 'no-valid-file' | 'strict',
-    readonly check: CheckReport,
-    readonly indicatorCodes: string[],
-  ) {
-    super(message, code);
-    this.known = { check, indicatorCodes };
   }
 }
 

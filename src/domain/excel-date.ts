@@ -9,8 +9,20 @@ export function msToSerial(ms: number): number {
   return (ms - EXCEL_EPOCH_MS) / MS_PER_DAY;
 }
 
-/** A serial as an ISO date (its day; the time of day is dropped). */
+/**
+ * Serials Excel shows as dates: 0 (its "00/01/1900") to 2,958,465 (31/12/9999). Outside, Excel shows "####" and
+ * openpyxl reads #VALUE!; a phone number in a date-formatted cell is not a date anybody meant.
+ */
+export const MAX_DATE_SERIAL = 2_958_465;
+
+/** Whether a serial is a date Excel can show (see MAX_DATE_SERIAL). */
+export function isDateSerial(serial: number): boolean {
+  return Number.isFinite(serial) && serial >= 0 && serial < MAX_DATE_SERIAL + 1;
+}
+
+/** A serial as an ISO date (its day; the time of day is dropped). Callers check `isDateSerial` first. */
 export function serialToIso(serial: number): string {
+  if (!isDateSerial(serial)) throw new RangeError(`serial ${serial} is not a date`);
   const date = new Date(EXCEL_EPOCH_MS + Math.floor(serial + 1e-9) * MS_PER_DAY);
   return date.toISOString().slice(0, 10);
 }

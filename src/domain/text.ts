@@ -15,7 +15,9 @@ export function cleanText(value: string): string {
   return value
     .normalize('NFC')
     // Control characters and zero-width marks are invisible in a spreadsheet: a code pasted with one must still match.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '')
+    // U+FFFE, U+FFFF and a lone surrogate (Excel's "_xFFFE_", "_xD800_") are no characters XML allows: a report
+    // holding one does not open in Word.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/\r\n?/g, '\n')
     .replace(/[ ]{2,}/g, ' ')
@@ -25,7 +27,7 @@ export function cleanText(value: string): string {
 }
 
 /** What cleanText would change, besides the Unicode form: a control or zero-width mark, an odd space, a space to fold or trim. */
-const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]| {2}|^\s|\s$|\r/;
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\ufffe\uffff\ud800-\udfff]| {2}|^\s|\s$|\r/;
 
 /** Whitespace as `\s` and `String.prototype.trim` see it. */
 export function isWhitespace(code: number): boolean {

@@ -2,10 +2,10 @@
  * An OOXML package opened for surgery: every part kept as the bytes it came with, a few parts rewritten as text,
  * new parts added, relationships and content types extended. Nothing here knows about danvan's form.
  */
-import { ZipArchive } from '../readers/zip.js';
+import { ZipArchive } from '../zip/read.js';
 import { CLOSE, END, OPEN, XmlScanner, attrValue } from '../readers/xml.js';
 import { resolveTarget } from '../readers/fast-reader.js';
-import { writeZip } from '../writers/docx/zip.js';
+import { writeZip } from '../zip/write.js';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -31,7 +31,7 @@ export const CONTENT_TYPE = {
 /** Text for XML content and attribute values (both quotes escaped), without characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -6,6 +6,9 @@
 import { FONT_NAME, FONT_SIZE } from '../form/styles.js';
 import { CONTENT_TYPE, NS, REL_TYPE, applyEdits, escapeXml, scanTop, type OoxmlPackage, type RootInfo, type TextEdit } from './ooxml-package.js';
 
+/** Excel's limit on the cell formats of a workbook ("Unique cell formats/cell styles: 65,490"). */
+export const MAX_CELL_FORMATS = 65_490;
+
 /** CT_Stylesheet's children, in schema order. */
 const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 
@@ -145,7 +148,11 @@ export function addFeedbackStyles(pkg: OoxmlPackage, workbookPart: string, style
   // A damaged file may give its cells a format index past the end of the list: those must not land on ours.
   const cellXfs = root.top.find((element) => element.name === 'cellXfs');
   const existing = cellXfs ? cellXfs.children : defaultsOf('cellXfs', p).length;
-  const padding = Array.from({ length: Math.max(0, usedXfs - existing) }, () => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId}/>`);
+  // Padding is sized by an index taken from the file: only up to what a workbook can hold (Excel's limit on cell
+  // formats). An index past that is no format of any workbook (s="4294967295" asked for four billion entries): no
+  // cell can mean one of ours by it, so nothing is padded for it.
+  const padTo = usedXfs <= MAX_CELL_FORMATS ? usedXfs : existing;
+  const padding = Array.from({ length: Math.max(0, padTo - existing) }, () => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId}/>`);
   const xfs = padding.length + appendToList(root, 'cellXfs', [
     ...padding,
     xf(F.title, 0, 0, 'vertical="center"'),

@@ -6,8 +6,8 @@
  */
 
 import { deflateRawSync } from 'node:zlib';
-import { ZipArchive } from '../readers/zip.js';
-import { assembleZip, crc32, dosStamp, type PackedZipEntry } from '../writers/docx/zip.js';
+import { ZipArchive } from '../zip/read.js';
+import { assembleZip, crc32, dosStamp, type PackedZipEntry } from '../zip/write.js';
 
 /**
  * CT_Font's children in the order of the Open XML SDK's schema (and of Excel's own files). exceljs writes

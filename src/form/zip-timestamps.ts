@@ -1,6 +1,6 @@
 /** Pins the modification time of every entry of a zip, so that the same workbook gives the same bytes. */
 
-import { findEndOfCentralDirectory } from '../readers/zip.js';
+import { findEndOfCentralDirectory } from '../zip/read.js';
 
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;

@@ -52,6 +52,30 @@ export function overLimit(breach: LimitBreach): string {
   }
 }
 
+/** A file refused for something Excel never writes and other programs read differently (readers/types.ts, ReadCause). */
+function readCause(info: UnreadableInfo): string {
+  const where = info.cell
+    ? `Ô ${info.cell}${info.sheet ? ` của sheet "${info.sheet.slice(0, 100)}"` : ''}`
+    : info.sheet
+      ? `Sheet "${info.sheet.slice(0, 100)}"`
+      : `Phần ${(info.part ?? '').slice(0, 100)} trong tệp`;
+  const resave = 'Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.';
+  switch (info.cause) {
+    case 'doctype':
+      return `Tệp có khai báo DOCTYPE (ở phần ${(info.part ?? '').slice(0, 100)}), Excel không tạo ra: có thể tệp bị sửa bằng công cụ khác hoặc bị làm giả. ${resave}`;
+    case 'cell-values':
+      return `${where} có nhiều hơn một giá trị (hoặc giá trị bị chèn thẻ lạ), Excel không tạo ra; các phần mềm đọc ô này khác nhau nên danvan không đọc. ${resave}`;
+    case 'cell-type':
+      return `${where} có kiểu dữ liệu không hợp lệ, Excel không tạo ra; các phần mềm đọc ô này khác nhau nên danvan không đọc. ${resave}`;
+    case 'cell-number':
+      return `${where} ghi số không đúng dạng (ví dụ số hệ 16, có khoảng trắng bên trong), Excel không tạo ra; các phần mềm đọc ô này khác nhau nên danvan không đọc. ${resave}`;
+    case 'duplicate-cell':
+      return `${where} xuất hiện hai lần trong tệp, Excel không tạo ra; không biết giá trị nào là đúng. ${resave}`;
+    default:
+      return `Tệp bị hỏng, không đọc được. ${resave}`;
+  }
+}
+
 export const unreadable: Record<UnreadableReason, (detail?: string, info?: UnreadableInfo) => string> = {
   'empty-file': () => 'Tệp rỗng (0 byte), không có nội dung. Hãy gửi lại tệp báo cáo.',
   'not-a-zip': () =>
@@ -85,6 +109,7 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
   'too-large': (detail) =>
     `Tệp quá lớn${detail ? ` (${detail})` : ''}; biểu mẫu báo cáo thường chỉ vài chục KB. Hãy kiểm tra lại, có thể đã gửi nhầm tệp.`,
   corrupt: (_detail, info) => {
+    if (info?.cause) return readCause(info);
     // The reader's detail is for developers; the user is told which part of the package is broken.
     const part = info?.part;
     const where = part ? ` (phần ${part.slice(0, 100)} trong tệp bị lỗi)` : '';
@@ -94,6 +119,12 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
   },
   'over-limit': (_detail, info) => (info?.limit ? overLimit(info.limit) : `Tệp vượt giới hạn kích thước của danvan. ${RESEND}`),
 };
+
+/** A config string holding a character that XML (hence Word and Excel) does not allow. */
+export function configCharMsg(code: number): string {
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return `có ký tự không được phép (U+${hex}, ký tự điều khiển hoặc không phải chữ): báo cáo chứa ký tự này sẽ không mở được bằng Word; hãy xóa ký tự đó`;
+}
 
 /** What went wrong in the file system, in words (errno codes of Node: EACCES, EIO…). */
 export function fsErrorReason(errno: string | undefined): string {
@@ -547,8 +578,10 @@ export const msg = {
   numberTooLarge: (text: string) =>
     `Số ${shown(text)} quá lớn (từ 1.000.000.000.000.000 trở lên, vượt độ chính xác của Excel); hãy kiểm tra lại, có thể gõ thừa chữ số.`,
   formulaError: (text: string) => `Ô có lỗi công thức (${text}); hãy sửa công thức hoặc nhập số trực tiếp.`,
-  formulaUncomputed: (formula: string) =>
-    `Ô có công thức (${shown(formula).slice(1, -1)}) nhưng chưa có kết quả: tệp được ghi bằng phần mềm không tự tính công thức. ` +
+  formulaUncomputed: (formula: string, stale = false) =>
+    (stale
+      ? `Ô có công thức (${shown(formula).slice(1, -1)}) nhưng chưa có kết quả: kết quả lưu trong tệp đã cũ (tệp yêu cầu tính lại khi mở), Excel sẽ hiện số khác. `
+      : `Ô có công thức (${shown(formula).slice(1, -1)}) nhưng chưa có kết quả: tệp được ghi bằng phần mềm không tự tính công thức. `) +
     'Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc nhập giá trị trực tiếp).',
   unknownIndicator: (code: string) =>
     `Mã chỉ tiêu ${shown(code)} không có trong danh mục; hãy giữ nguyên cột "Mã chỉ tiêu" của biểu mẫu.`,

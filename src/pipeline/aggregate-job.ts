@@ -6,6 +6,7 @@ import { needsFixing } from '../check/file-result.js';
 import { loadConfig } from '../config/load.js';
 import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { runAggregate } from './aggregate-run.js';
+import { knownCheck } from './json-output.js';
 import { aggregateFailureJson, aggregateJson, type AggregateJson } from './json-output.js';
 
 /** A tonghop job: its options, with paths as the user wrote them, relative to `cwd`. */
@@ -76,7 +77,7 @@ export async function runAggregateJob(spec: AggregateJobSpec): Promise<JobOutcom
       error instanceof DanvanError && !(error instanceof InternalError)
         ? error
         : new InternalError((error as Error)?.message ?? String(error));
-    const json = aggregateFailureJson({ code: failure.code, message: failure.message }, failure.known?.check ?? null, failure.known?.indicatorCodes ?? indicatorCodes);
+    const json = aggregateFailureJson({ code: failure.code, message: failure.message }, knownCheck(failure)?.check ?? null, knownCheck(failure)?.indicatorCodes ?? indicatorCodes);
     return { exitCode: failure.exitCode, json, message: failure.message };
   }
 }

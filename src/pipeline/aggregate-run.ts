@@ -1,6 +1,6 @@
 /** The tonghop pipeline: check → aggregate → render → write, usable as a library; the CLI only parses and prints. */
 import { resolve } from 'node:path';
-import { AggregateRejectedError, DanvanError, InternalError, UsageError } from '../diagnostics/errors.js';
+import { DanvanError, InputRejectedError, InternalError, UsageError } from '../diagnostics/errors.js';
 import { isFinalReview, parsePeriod, periodEndDate, periodName, periodSlug, type Period } from '../domain/period.js';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
@@ -81,7 +81,22 @@ export function frameWarnings(config: Config, configPath: string | null): RunWar
 }
 
 /** Refused because of the submissions; carries the check so the caller can show what is wrong with them. */
-export { AggregateRejectedError };
+/**
+ * tonghop refused because of the submissions; carries the check, so that the caller can show what is wrong with
+ * them, and the catalogue's codes, so that the machine output still lists every indicator (with no value).
+ */
+export class AggregateRejectedError extends InputRejectedError {
+  constructor(
+    message: string,
+    code: 'no-input' | 'no-valid-file' | 'strict',
+    readonly check: CheckReport,
+    readonly indicatorCodes: string[],
+  ) {
+    super(message, code);
+    this.known = { check, indicatorCodes };
+  }
+}
+
 
 export function defaultOutputName(periodKey: string): string {
   return `bao-cao-${periodSlug(parsePeriod(periodKey) as Period)}.docx`;

@@ -5,7 +5,7 @@
 import type { CheckReport } from '../check/check.js';
 import { isUsed, needsFixing, type FileResult } from '../check/file-result.js';
 import type { ReportModel } from '../model/report-model.js';
-import type { FailureCode } from '../diagnostics/errors.js';
+import type { DanvanError, FailureCode } from '../diagnostics/errors.js';
 import type { ReminderModel } from '../reminder/model.js';
 import { sep as pathSep } from 'node:path';
 
@@ -189,4 +189,9 @@ export function reminderJson(report: CheckReport, model: ReminderModel, output: 
 
 export function reminderFailureJson(error: Failure) {
   return { schema: SCHEMA.nhac, period: null, output: null, unchanged: [], units: null, missingUnits: null, toFix: null, warnings: [], files: [], skipped: [], error };
+}
+
+/** What a failed run had checked (DanvanError.known), as the pipeline set it: its check report and indicator codes. */
+export function knownCheck(error: DanvanError): { check: CheckReport; indicatorCodes: readonly string[] } | undefined {
+  return error.known as { check: CheckReport; indicatorCodes: readonly string[] } | undefined;
 }

@@ -13,10 +13,11 @@ import {
   type RawCell,
   type RawSheet,
   type RawWorkbook,
+  type ReadCause,
   type WorkbookReader,
 } from './types.js';
-import { CLOSE, END, OPEN, XmlError, XmlScanner, attrValue, decodeOoxmlEscapes } from './xml.js';
-import type { ZipArchive } from './zip.js';
+import { CLOSE, DoctypeError, END, OPEN, SPREADSHEETML, XmlError, XmlScanner, attrValue, decodeOoxmlEscapes } from './xml.js';
+import type { ZipArchive } from '../zip/read.js';
 
 /** Days between the 1904 and 1900 date systems' epochs. */
 const DATE1904_OFFSET = 1462;
@@ -55,6 +56,8 @@ interface Context {
   date1904: boolean;
   /** Value cells kept so far in all sheets (WORKBOOK_LIMITS.cellsPerWorkbook). */
   cellCount: number;
+  /** The workbook declares its cached formula results out of date (fullCalcOnLoad, manual calculation). */
+  staleFormulas: boolean;
 }
 
 /** Reads an opened package whose workbook part is known (see `sniffWorkbook`). */
@@ -83,6 +86,7 @@ export function readXlsxArchive(zip: ZipArchive, workbookPart: string): RawWorkb
     dateStyles: stylesXml === undefined ? [] : parsePart(stylesPart, () => parseStyles(stylesXml)),
     date1904: book.date1904,
     cellCount: 0,
+    staleFormulas: book.staleFormulas,
   };
 
   const sheets: RawSheet[] = [];
@@ -118,6 +122,7 @@ function parsePart<T>(part: string, parse: () => T): T {
     return parse();
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw error;
+    if (error instanceof DoctypeError) throw new UnreadableWorkbookError('corrupt', `${part}: DOCTYPE`, { part, cause: 'doctype' });
     const what = error instanceof XmlError ? 'malformed XML' : 'unreadable';
     throw new UnreadableWorkbookError('corrupt', `${part}: ${what}: ${(error as Error)?.message ?? String(error)}`, { part });
   }
@@ -142,12 +147,14 @@ function partText(zip: ZipArchive, name: string, required: boolean): string | un
 interface BookInfo {
   sheets: { name: string; relId: string | undefined }[];
   date1904: boolean;
+  staleFormulas: boolean;
 }
 
 function parseWorkbook(xml: string): BookInfo {
   const s = new XmlScanner(xml);
   const sheets: BookInfo['sheets'] = [];
   let date1904 = false;
+  let staleFormulas = false;
   let inSheets = false;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === CLOSE) {
@@ -155,7 +162,17 @@ function parseWorkbook(xml: string): BookInfo {
       continue;
     }
     if (t !== OPEN) continue;
-    if (s.name === 'workbookPr') {
+    if (!s.inNamespace(SPREADSHEETML)) {
+      // Only SpreadsheetML elements are the workbook's (a foreign root holds no sheets, as Excel and LibreOffice read it).
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
+    if (s.name === 'calcPr') {
+      // Excel recomputes every formula on opening such a workbook: the results stored in it are not what it shows.
+      const full = attrValue(s.attrs, 'fullCalcOnLoad');
+      if (full === '1' || full === 'true' || attrValue(s.attrs, 'calcMode') === 'manual') staleFormulas = true;
+    } else if (s.name === 'workbookPr') {
       const v = attrValue(s.attrs, 'date1904');
       date1904 = v === '1' || v === 'true';
     } else if (s.name === 'sheets') {
@@ -164,7 +181,7 @@ function parseWorkbook(xml: string): BookInfo {
       sheets.push({ name: attrValue(s.attrs, 'name') ?? '', relId: attrValue(s.attrs, 'id', true) });
     }
   }
-  return { sheets, date1904 };
+  return { sheets, date1904, staleFormulas };
 }
 
 function readRelationships(zip: ZipArchive, part: string): Map<string, Relationship> {
@@ -214,7 +231,13 @@ function parseSharedStrings(xml: string, longStrings: Set<number>): string[] {
   const s = new XmlScanner(xml);
   const out: string[] = [];
   for (let t = s.next(); t !== END; t = s.next()) {
-    if (t !== OPEN || s.name !== 'si') continue;
+    if (t !== OPEN) continue;
+    if (!s.inNamespace(SPREADSHEETML)) {
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
+    if (s.name !== 'si') continue;
     const text = readStringItem(s);
     // Excel never writes a longer string; a cell that uses one is refused (the sheet and cell are known there).
     if (text.length > WORKBOOK_LIMITS.cellChars) {
@@ -244,7 +267,8 @@ function readStringItem(s: XmlScanner): string {
     if (t === CLOSE) {
       if (s.depth < base) break;
     } else if (t === OPEN) {
-      if (s.name === 't') {
+      if (!s.inNamespace(SPREADSHEETML)) s.skipElement();
+      else if (s.name === 't') {
         // Once past a cell's limit the rest is only scanned: the caller refuses the text by its length.
         if (out.length <= WORKBOOK_LIMITS.cellChars) out += decodeOoxmlEscapes(s.elementText());
         else s.skipElement();
@@ -263,7 +287,10 @@ function parseStyles(xml: string): boolean[] {
   let inCellXfs = false;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === OPEN) {
-      if (s.name === 'numFmt') {
+      if (!s.inNamespace(SPREADSHEETML)) {
+        if (s.depth === 1) break;
+        s.skipElement();
+      } else if (s.name === 'numFmt') {
         const id = Number(attrValue(s.attrs, 'numFmtId'));
         if (Number.isInteger(id)) custom.set(id, attrValue(s.attrs, 'formatCode') ?? '');
       } else if (s.name === 'cellXfs') {
@@ -302,6 +329,12 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
   let sorted = true;
   let lastRow = 0;
   let lastCol = 0;
+  // Every <c>, with a value or not, in document order: two at one address are refused even when one is empty
+  // (LibreOffice keeps the first, openpyxl the last). Only checked when the cells are out of order.
+  // Every <c>, with a value or not, in document order: if one is not after the one before, the part is scanned
+  // again for two at one address (see duplicateCell), which are refused even when one is empty.
+  let inOrder = true;
+  let lastAny = 0;
   let rowsWithValues = 0;
   const over = (limit: 'rowsPerSheet' | 'cellsPerSheet' | 'mergedRangesPerSheet' | 'cellsPerWorkbook') =>
     new WorkbookLimitError({ limit, max: WORKBOOK_LIMITS[limit], ...(limit === 'cellsPerWorkbook' ? {} : { sheet }), part }, `${part}: over ${limit}`);
@@ -312,6 +345,13 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
       continue;
     }
     if (t !== OPEN) continue;
+    if (!s.inNamespace(SPREADSHEETML)) {
+      // Elements of other namespaces are no part of the sheet, as Excel, LibreOffice and openpyxl read it; a root in
+      // another namespace is not a worksheet at all (LibreOffice shows an empty sheet).
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
     const name = s.name;
     if (!inSheetData) {
       if (name === 'sheetData') inSheetData = true;
@@ -346,8 +386,12 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
       row = Number(m[2]);
       if (row === 0) throw new UnreadableWorkbookError('corrupt', `${part}: bad cell reference "${r}"`, { part });
     }
+    const position = row * 32_768 + col;
+    if (position <= lastAny) inOrder = false;
+    lastAny = position;
     const type = attrValue(attrs, 't') ?? 'n';
     const styleText = attrValue(attrs, 's');
+    if (!CELL_TYPES.has(type)) throw refusal(part, sheet, row, col, 'cell-type', `type "${type.slice(0, 20)}"`);
 
     let v: string | undefined;
     let inline: string | undefined;
@@ -362,10 +406,20 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
           continue;
         }
         if (tok !== OPEN) continue;
-        if (s.name === 'v') v = (v ?? '') + s.elementText();
-        else if (s.name === 'is') inline = (inline ?? '') + readStringItem(s);
-        else if (s.name === 'f') formula = s.elementText();
-        else s.skipElement(); // <extLst>
+        if (!s.inNamespace(SPREADSHEETML)) s.skipElement();
+        else if (s.name === 'v') {
+          // One value per cell, and nothing but text in it: programs read `<v>1</v><v>2</v>` or `<v>1<x/>2</v>`
+          // as 1, as 2 or as 12.
+          if (v !== undefined) throw refusal(part, sheet, row, col, 'cell-values', 'two values');
+          v = s.plainElementText();
+          if (v === undefined) throw refusal(part, sheet, row, col, 'cell-values', 'markup in a value');
+        } else if (s.name === 'is') {
+          if (inline !== undefined) throw refusal(part, sheet, row, col, 'cell-values', 'two inline strings');
+          inline = readStringItem(s);
+        } else if (s.name === 'f') {
+          if (formula !== undefined) throw refusal(part, sheet, row, col, 'cell-values', 'two formulas');
+          formula = s.elementText();
+        } else s.skipElement(); // <extLst>
       }
     } else {
       s.next();
@@ -381,10 +435,18 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     }
     // A formula whose cached value is missing has an unknown value: no <v> at all, or an empty <v> where only a
     // text result can be empty (openpyxl writes `<f>3+4</f><v></v>`; exceljs writes `t="str"` for an empty text).
-    const uncomputed = formula !== undefined && inline === undefined && (v === undefined || (v.trim() === '' && type !== 'str'));
-    const value = uncomputed
-      ? ({ kind: 'formula', formula: decodeOoxmlEscapes(formula!).trim() } as const)
-      : cellValue(type, v, inline, styleText, ctx, part, r ?? ref, sheet);
+    // An inline string is no formula result: LibreOffice computes such a formula, openpyxl shows the text.
+    const uncomputed = formula !== undefined && (v === undefined || (v.trim() === '' && type !== 'str'));
+    // A workbook that asks to be recalculated on opening shows other results than the ones it stores.
+    const stale = formula !== undefined && ctx.staleFormulas;
+    let value: CellValue | undefined;
+    if (uncomputed || stale) {
+      value = { kind: 'formula', formula: decodeOoxmlEscapes(formula!).trim(), ...(stale && !uncomputed ? { stale: true as const } : {}) };
+    } else {
+      const problem = lexicalProblem(type, v, inline);
+      if (problem) throw refusal(part, sheet, row, col, problem.cause, problem.detail);
+      value = cellValue(type, v, inline, styleText, ctx, part, ref, sheet);
+    }
     if (value === undefined) continue;
     if (row < lastRow || (row === lastRow && col <= lastCol)) sorted = false;
     if (row !== lastRow && ++rowsWithValues > WORKBOOK_LIMITS.rowsPerSheet) throw over('rowsPerSheet');
@@ -395,9 +457,126 @@ function parseWorksheet(xml: string, ctx: Context, part: string, sheet: string):
     cells.push({ ref, row, col, value });
   }
 
-  const out = sorted ? cells : sortAndDedupe(cells);
+  if (!inOrder) {
+    const at = duplicateCell(xml);
+    if (at) throw new UnreadableWorkbookError('corrupt', `${part}: cell ${at} twice`, { part, sheet, cell: at, cause: 'duplicate-cell' });
+  }
+  const out = sorted ? cells : sortAndDedupe(cells, part, sheet);
   // Cells hidden under a merge (not its top-left) are not what the user sees; drop them, as Excel shows them.
   return merges ? dropMergedCells(out, merges) : out;
+}
+
+/**
+ * The first address two <c> elements of a worksheet share, or undefined: LibreOffice keeps the first, openpyxl the
+ * last, also when one of them is empty. A second pass, made only for parts whose cells are out of order (no program
+ * writes them so), placing cells exactly as parseWorksheet does.
+ */
+function duplicateCell(xml: string): string | undefined {
+  const s = new XmlScanner(xml);
+  const positions: number[] = [];
+  let inSheetData = false;
+  let row = 0;
+  let col = 0;
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t === CLOSE) {
+      if (s.name === 'sheetData') inSheetData = false;
+      continue;
+    }
+    if (t !== OPEN) continue;
+    if (!s.inNamespace(SPREADSHEETML)) {
+      if (s.depth === 1) break;
+      s.skipElement();
+      continue;
+    }
+    if (!inSheetData) {
+      if (s.name === 'sheetData') inSheetData = true;
+      continue;
+    }
+    if (s.name === 'row') {
+      const r = attrValue(s.attrs, 'r');
+      row = r === undefined ? row + 1 : Number(r);
+      col = 0;
+      continue;
+    }
+    if (s.name !== 'c') {
+      s.skipElement();
+      continue;
+    }
+    const r = attrValue(s.attrs, 'r');
+    const m = r === undefined ? null : REF.exec(r);
+    if (m) {
+      col = columnNumber(m[1]!);
+      row = Number(m[2]);
+    } else {
+      col += 1;
+      if (row === 0) row = 1;
+    }
+    positions.push(row * 32_768 + col);
+    s.skipElement();
+  }
+  positions.sort((a, b) => a - b);
+  for (let i = 1; i < positions.length; i++) {
+    if (positions[i] === positions[i - 1]) return cellRef(Math.floor(positions[i]! / 32_768), positions[i]! % 32_768);
+  }
+  return undefined;
+}
+
+/** A cell refused for something Excel never writes and other programs read differently (ReadCause), named by its address. */
+function refusal(part: string, sheet: string, row: number, col: number, cause: ReadCause, detail: string): UnreadableWorkbookError {
+  const at = cellRef(row, col);
+  return new UnreadableWorkbookError('corrupt', `${part}: cell ${at}: ${detail}`, { part, sheet, cell: at, cause });
+}
+
+function cellRefusal(part: string, sheet: string, ref: string, cause: ReadCause, detail: string): UnreadableWorkbookError {
+  const at = ref.replace(/\$/g, '');
+  return new UnreadableWorkbookError('corrupt', `${part}: cell ${at}: ${detail}`, { part, sheet, cell: at, cause });
+}
+
+/** Per char code below 128: may it appear in the text (digits; the characters of an xsd:double besides white space). */
+const DIGIT_CHARS = charTable('0123456789 \t\r\n');
+const NUMBER_CHARS = charTable('0123456789.+-eE');
+
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Whether every character of `text` is in `table`: with Number() finite, this is the lexical form of xsd:double. */
+function onlyChars(text: string, table: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || table[c] === 0) return false;
+  }
+  return true;
+}
+
+/** The cell types SpreadsheetML defines (ST_CellType), spelled as it spells them. */
+const CELL_TYPES = new Set(['n', 's', 'b', 'e', 'str', 'inlineStr', 'd']);
+/** The error values of ST_Xstring cells of type e: Excel's, including those of dynamic arrays and data types. */
+const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#CONNECT!', '#BUSY!', '#PYTHON!']);
+const BOOLEAN = /^[ \t\r\n]*[01][ \t\r\n]*$/;
+
+/**
+ * Why a cell's value is not one the spreadsheet programs agree on, or undefined. Excel writes none of these;
+ * LibreOffice and openpyxl read them differently (LibreOffice reads "0x10" as 0, Python's int() as an error).
+ */
+function lexicalProblem(type: string, v: string | undefined, inline: string | undefined): { cause: ReadCause; detail: string } | undefined {
+  // An inline string with a <v> too: openpyxl reads the <is>, LibreOffice neither (with <v> only, LibreOffice the <v>).
+  if (type === 'inlineStr' && v !== undefined) return { cause: 'cell-values', detail: 'inline string with a <v>' };
+  if (v === undefined || (v.trim() === '' && type !== 'inlineStr')) return undefined;
+  switch (type) {
+    // 'n' and 's' are checked where their number is parsed (cellValue), once per cell.
+    case 'b':
+      return BOOLEAN.test(v) ? undefined : { cause: 'cell-type', detail: `boolean "${v.slice(0, 20)}"` };
+    case 'e':
+      // LibreOffice reads t="e" with "1" as the number 1, openpyxl as an error "1": only Excel's error values are errors.
+      return ERROR_VALUES.has(v.trim()) ? undefined : { cause: 'cell-type', detail: `error "${v.slice(0, 20)}"` };
+    case 'd':
+      return isoToSerial(v.trim()) !== undefined ? undefined : { cause: 'cell-type', detail: `date "${v.slice(0, 20)}"` };
+    default:
+      return undefined;
+  }
 }
 
 function cellValue(
@@ -414,6 +593,8 @@ function cellValue(
     case 's': {
       if (v === undefined || v.trim() === '') return undefined;
       const index = Number(v);
+      // Digits only ("0x1" and "1.0" are numbers to Number(), an error to openpyxl's int()).
+      if (!Number.isInteger(index) || !onlyChars(v, DIGIT_CHARS)) throw cellRefusal(part, sheet, ref, 'cell-type', `shared string index "${v.slice(0, 20)}"`);
       const text = ctx.sharedStrings[index];
       if (text === undefined) throw new UnreadableWorkbookError('corrupt', `${part}: cell ${ref} uses missing shared string ${v.slice(0, 20)}`, { part });
       if (ctx.longStrings.has(index)) {
@@ -428,7 +609,7 @@ function cellValue(
       return v === undefined ? undefined : textValue(cleanText(v));
     case 'b':
       if (v === undefined || v.trim() === '') return undefined;
-      return { kind: 'boolean', bool: v.trim() !== '0' && v.trim().toLowerCase() !== 'false' };
+      return { kind: 'boolean', bool: v.trim() === '1' };
     case 'e':
       return v === undefined || v.trim() === '' ? undefined : { kind: 'error', text: v.trim() };
     case 'd': {
@@ -441,7 +622,8 @@ function cellValue(
       const trimmed = v.trim();
       if (trimmed === '') return undefined;
       const number = Number(trimmed);
-      if (!Number.isFinite(number)) return textValue(cleanText(v));
+      // xsd:double only: what Number() reads beyond it ("0x10", "0b101", "0o17", "Infinity") LibreOffice reads as 0.
+      if (!Number.isFinite(number) || !onlyChars(trimmed, NUMBER_CHARS)) throw cellRefusal(part, sheet, ref, 'cell-number', `number "${v.slice(0, 20)}"`);
       const style = styleText === undefined ? 0 : Number(styleText);
       if (ctx.dateStyles[style] === true) {
         return { kind: 'date', serial: ctx.date1904 ? number + DATE1904_OFFSET : number };
@@ -528,15 +710,20 @@ function dropMergedCells(cells: RawCell[], merges: MergeRange[]): RawCell[] {
   return out;
 }
 
-/** Sort by row then column; of two cells at one address the later one wins, as when Excel reads it. */
-function sortAndDedupe(cells: RawCell[]): RawCell[] {
+/**
+ * Sort by row then column. Two cells at one address are refused: Excel calls the file damaged, LibreOffice and
+ * openpyxl keep one of them, not always the same.
+ */
+function sortAndDedupe(cells: RawCell[], part: string, sheet: string): RawCell[] {
   const indexed = cells.map((cell, i) => ({ cell, i }));
   indexed.sort((x, y) => x.cell.row - y.cell.row || x.cell.col - y.cell.col || x.i - y.i);
   const out: RawCell[] = [];
   for (const { cell } of indexed) {
     const prev = out[out.length - 1];
-    if (prev && prev.row === cell.row && prev.col === cell.col) out[out.length - 1] = cell;
-    else out.push(cell);
+    if (prev && prev.row === cell.row && prev.col === cell.col) {
+      throw new UnreadableWorkbookError('corrupt', `${part}: cell ${cell.ref} twice`, { part, sheet, cell: cell.ref, cause: 'duplicate-cell' });
+    }
+    out.push(cell);
   }
   return out;
 }

@@ -25,13 +25,20 @@ import {
   type RawWorkbook,
   type WorkbookReader,
 } from './types.js';
-import { CLOSE, END, OPEN, TEXT, XmlError, XmlScanner, attrValue } from './xml.js';
-import type { ZipArchive } from './zip.js';
+import { CLOSE, DoctypeError, END, OPEN, TEXT, XmlError, XmlScanner, attrValue } from './xml.js';
+import type { ZipArchive } from '../zip/read.js';
 
 /** Cells with a value in one sheet; a submission has a few hundred. Past this the file is refused, not read. */
 export const MAX_SHEET_CELLS = 1_000_000;
 /** And in the whole workbook, so that many sheets at the cap cannot add up past what memory holds. */
 export const MAX_WORKBOOK_CELLS = 2_000_000;
+const XSD_NUMBER = /^[ \t\r\n]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\r\n]*$/;
+
+/** The OpenDocument namespaces of the elements read; an element of another namespace is no part of the sheet. */
+const NS_OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
+const NS_TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
+const NS_TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
+
 /** Excel's grid, which a submission must fit anyway; positions past it are not kept. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -61,6 +68,7 @@ export function readOdsArchive(zip: ZipArchive): RawWorkbook {
     return { sheets: parseContent(xml) };
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw error;
+    if (error instanceof DoctypeError) throw new UnreadableWorkbookError('corrupt', 'content.xml: DOCTYPE', { part: 'content.xml', cause: 'doctype' });
     const what = error instanceof XmlError ? 'malformed XML' : 'unreadable';
     throw new UnreadableWorkbookError('corrupt', `content.xml: ${what}: ${(error as Error)?.message ?? String(error)}`, { part: 'content.xml' });
   }
@@ -79,11 +87,11 @@ function parseContent(xml: string): RawSheet[] {
     }
     if (t !== OPEN) continue;
     if (spreadsheetDepth < 0) {
-      if (s.name === 'spreadsheet') spreadsheetDepth = s.depth;
+      if (s.name === 'spreadsheet' && s.namespace() === NS_OFFICE) spreadsheetDepth = s.depth;
       else if (s.name === 'automatic-styles' || s.name === 'font-face-decls' || s.name === 'scripts') s.skipElement();
       continue;
     }
-    if (s.depth === spreadsheetDepth + 1 && s.name === 'table') {
+    if (s.depth === spreadsheetDepth + 1 && s.name === 'table' && s.namespace() === NS_TABLE) {
       const sheet = parseTable(s, MAX_WORKBOOK_CELLS - total);
       total += sheet.cells.length;
       sheets.push(sheet);
@@ -114,13 +122,17 @@ function parseTable(s: XmlScanner, budget: number): RawSheet {
       continue;
     }
     if (t !== OPEN) continue;
+    if (s.namespace() !== NS_TABLE) {
+      s.skipElement();
+      continue;
+    }
     if (ROW_CONTAINERS.has(s.name)) continue;
     if (s.name !== 'table-row') {
       s.skipElement();
       continue;
     }
     const repeat = repeatCount(s, 'number-rows-repeated');
-    const rowCells = parseRow(s, name);
+    const rowCells = parseRow(s, name, row + 1);
     if (rowCells.length > 0) {
       const copies = Math.min(repeat, MAX_ROWS - row);
       if (cells.length + rowCells.length * copies > limit) throw tooManyCells(name, limit < MAX_SHEET_CELLS);
@@ -147,7 +159,7 @@ function repeatCount(s: XmlScanner, attr: string): number {
 }
 
 /** The cells with a value of the row just opened (consumed to its end), with their 1-based columns. */
-function parseRow(s: XmlScanner, sheet: string): { col: number; value: CellValue }[] {
+function parseRow(s: XmlScanner, sheet: string, rowNumber: number): { col: number; value: CellValue }[] {
   const out: { col: number; value: CellValue }[] = [];
   if (s.selfClosing) {
     s.next();
@@ -164,12 +176,21 @@ function parseRow(s: XmlScanner, sheet: string): { col: number; value: CellValue
     }
     if (t !== OPEN) continue;
     const covered = s.name === 'covered-table-cell';
-    if (!covered && s.name !== 'table-cell') {
+    if ((!covered && s.name !== 'table-cell') || s.namespace() !== NS_TABLE) {
       s.skipElement();
       continue;
     }
     const repeat = repeatCount(s, 'number-columns-repeated');
-    const value = covered ? (s.skipElement(), undefined) : readCell(s);
+    let value: CellValue | undefined;
+    try {
+      value = covered ? (s.skipElement(), undefined) : readCell(s);
+    } catch (error) {
+      // A value refused for its form is named by its cell, as the user sees it.
+      if (error instanceof UnreadableWorkbookError && error.info.cause) {
+        throw new UnreadableWorkbookError(error.reason, error.detail, { ...error.info, sheet, cell: cellRef(rowNumber, col + 1) });
+      }
+      throw error;
+    }
     if (value !== undefined) {
       const copies = Math.min(repeat, MAX_COLS - col);
       if (out.length + copies > MAX_SHEET_CELLS) throw tooManyCells(sheet);
@@ -185,14 +206,24 @@ function readCell(s: XmlScanner): CellValue | undefined {
   const attrs = s.attrs;
   const type = attrValue(attrs, 'office:value-type') ?? attrValue(attrs, 'value-type', true);
   const calcType = attrValue(attrs, 'calcext:value-type');
+  const formula = attrValue(attrs, 'table:formula') ?? attrValue(attrs, 'formula', true);
   const text = s.selfClosing ? (s.next(), '') : cellText(s);
   if (calcType === 'error') return { kind: 'error', text: cleanText(text) || '#VALUE!' };
+  // A formula counts by the result stored beside it; without one (no value of its type, or no type at all, its
+  // text only a placeholder such as "0") LibreOffice computes it on opening and danvan cannot: no result yet.
+  if (formula !== undefined && !hasCachedResult(attrs, type)) {
+    return { kind: 'formula', formula: cleanText(formula.replace(/^(?:of|oooc|msoxl):=?/, '').replace(/^=/, '')) };
+  }
   switch (type) {
     case 'float':
     case 'percentage':
     case 'currency': {
-      const n = Number(attrValue(attrs, 'office:value') ?? attrValue(attrs, 'value', true));
-      return Number.isFinite(n) ? { kind: 'number', number: n } : textValue(text);
+      const raw = attrValue(attrs, 'office:value') ?? attrValue(attrs, 'value', true);
+      if (raw === undefined) return textValue(text);
+      // xsd:double only: LibreOffice reads "0x10" as 0 where JavaScript's Number() reads 16.
+      const n = XSD_NUMBER.test(raw) ? Number(raw) : Number.NaN;
+      if (!Number.isFinite(n)) throw new UnreadableWorkbookError('corrupt', `content.xml: number "${raw.slice(0, 20)}"`, { part: 'content.xml', cause: 'cell-number' });
+      return { kind: 'number', number: n };
     }
     case 'date': {
       const iso = attrValue(attrs, 'office:date-value') ?? attrValue(attrs, 'date-value', true);
@@ -214,6 +245,27 @@ function readCell(s: XmlScanner): CellValue | undefined {
     default:
       // No type: an empty cell, or text from a writer that left the type out.
       return textValue(text);
+  }
+}
+
+/** Whether a formula cell holds the result of its type (office:value for a number, office:date-value for a date…). */
+function hasCachedResult(attrs: string, type: string | undefined): boolean {
+  const has = (name: string) => (attrValue(attrs, `office:${name}`) ?? attrValue(attrs, name, true)) !== undefined;
+  switch (type) {
+    case 'float':
+    case 'percentage':
+    case 'currency':
+      return has('value');
+    case 'date':
+      return has('date-value');
+    case 'time':
+      return has('time-value');
+    case 'boolean':
+      return has('boolean-value');
+    case 'string':
+      return true; // the text is the result (LibreOffice writes a text result as the cell's paragraphs)
+    default:
+      return false;
   }
 }
 
@@ -242,7 +294,7 @@ function cellText(s: XmlScanner): string {
       continue;
     }
     if (t !== OPEN) continue;
-    if (s.name === 'p' || s.name === 'h') paragraphs.push(paragraphText(s));
+    if ((s.name === 'p' || s.name === 'h') && s.namespace() === NS_TEXT) paragraphs.push(paragraphText(s));
     else s.skipElement();
   }
   return paragraphs.join('\n');
@@ -266,6 +318,10 @@ function paragraphText(s: XmlScanner): string {
     }
     if (t === CLOSE) {
       if (s.depth < base) break;
+      continue;
+    }
+    if (s.namespace() !== NS_TEXT) {
+      s.skipElement();
       continue;
     }
     switch (s.name) {

@@ -2,7 +2,7 @@
 
 import { WORKBOOK_LIMITS } from './limits.js';
 import { UnreadableWorkbookError, type UnreadableInfo, type UnreadableReason } from './types.js';
-import { ZipArchive } from './zip.js';
+import { ZipArchive, findEndOfCentralDirectory } from '../zip/read.js';
 import { END, OPEN, XmlScanner, attrValue } from './xml.js';
 
 export type SniffResult =
@@ -30,12 +30,15 @@ export function sniffWorkbook(bytes: Uint8Array): SniffResult {
   // "PK\x03\x04" starts a zip with entries; "PK\x05\x06" is an empty zip (still a zip, just not a workbook).
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b &&
     ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
-  if (!isZip) return { ok: false, reason: 'not-a-zip' };
+  // Data before the archive (a self-extractor's stub, another file) is allowed, as Python's zipfile and LibreOffice
+  // allow it: then only an end record that opens as a zip makes it one.
+  if (!isZip && findEndOfCentralDirectory(bytes) < 0) return { ok: false, reason: 'not-a-zip' };
   let zip: ZipArchive;
   try {
     // The workbook's inflate budget holds for every part read from here on (readers/limits.ts).
     zip = ZipArchive.open(bytes, { partBytes: WORKBOOK_LIMITS.partBytes, totalBytes: WORKBOOK_LIMITS.totalInflatedBytes });
   } catch (error) {
+    if (!isZip) return { ok: false, reason: 'not-a-zip' };
     if (error instanceof UnreadableWorkbookError) return { ok: false, reason: error.reason, detail: error.detail, info: error.info };
     return { ok: false, reason: 'corrupt', detail: String((error as Error)?.message ?? error) };
   }

@@ -14,7 +14,12 @@ export type CellValue =
    * A formula with no cached result: written by a program that does not calculate (openpyxl, some scripts), so
    * its value is unknown until a spreadsheet program opens and saves the file. `formula` may be "" (shared formula).
    */
-  | { kind: 'formula'; formula: string };
+  | {
+      kind: 'formula';
+      formula: string;
+      /** The file holds a result, but declares it out of date (fullCalcOnLoad, manual calculation): Excel recomputes it. */
+      stale?: true;
+    };
 
 export interface RawCell {
   /** A1-style address, e.g. "D7". */
@@ -57,7 +62,21 @@ export interface UnreadableInfo {
   sheet?: string;
   /** The budget broken, for 'over-limit'. */
   limit?: LimitBreach;
+  /** The cell to blame ("D3"), when one cell cannot be read as the spreadsheet programs read it. */
+  cell?: string;
+  /** Why, for 'corrupt': what the user is told beyond "broken". */
+  cause?: ReadCause;
 }
+
+/**
+ * Things a spreadsheet program does not write and that its readers read in different ways: refused, never guessed.
+ * - doctype: a DOCTYPE declaration in an XML part;
+ * - cell-values: more than one value (or formula, or inline text) in one cell, or markup inside a value;
+ * - cell-type: a cell type SpreadsheetML does not define (t="S"), or a value that its type cannot hold;
+ * - cell-number: a number not in the lexical form of xsd:double ("0x10", "1 2", "Infinity");
+ * - duplicate-cell: two cells with one address.
+ */
+export type ReadCause = 'doctype' | 'cell-values' | 'cell-type' | 'cell-number' | 'duplicate-cell';
 
 export class UnreadableWorkbookError extends Error {
   constructor(

@@ -9,6 +9,15 @@ export type Token = typeof END | typeof OPEN | typeof CLOSE | typeof TEXT;
 
 export class XmlError extends Error {}
 
+/**
+ * A document type declaration: no program that writes workbooks puts one in a part, Excel refuses the part, and
+ * skipping it the way a parser does (quoted "]>" inside entity values) is a second parser to keep in step. Refused.
+ */
+export class DoctypeError extends XmlError {}
+
+/** The namespaces whose elements make a workbook's cells (SpreadsheetML, transitional and strict). */
+export const SPREADSHEETML = new Set(['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main']);
+
 // Sticky regexes: each is tried exactly at the scanner's position, so the string is never copied.
 const OPEN_TAG = /<([^\s/>!?"'=<]+)((?:\s+[^\s=/>"'<]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
 const CLOSE_TAG = /<\/([^\s>]+)\s*>/y;
@@ -22,7 +31,8 @@ export function decodeXml(raw: string): string {
     if (named) return NAMED[named]!;
     if (hex === undefined && dec === undefined) throw new XmlError(`bad entity near "${match}"`);
     const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
-    if (code > 0x10ffff) throw new XmlError(`bad character reference ${match}`);
+    // Only characters XML allows may be referred to (&#0;, &#1;, &#xFFFE; are errors to every XML parser).
+    if (!isXmlChar(code)) throw new XmlError(`bad character reference ${match}`);
     return String.fromCodePoint(code);
   });
 }
@@ -80,10 +90,38 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private rootSeen = false;
   private pendingClose = false;
+  /** In-scope namespace bindings, prefix ('' for the default) → URI, and what each open element changed. */
+  private readonly bindings = new Map<string, string>();
+  private readonly undo: { depth: number; prefix: string; uri: string | undefined }[] = [];
+  private prefix = '';
+  /** Bumped whenever a binding changes, so that `inNamespace` can answer from its last answer. */
+  private bindVersion = 0;
+  private cacheSet: ReadonlySet<string> | undefined;
+  private cachePrefix = '';
+  private cacheVersion = -1;
+  private cacheAnswer = false;
 
   constructor(private readonly xml: string) {
     // A byte order mark is not part of the document.
     if (xml.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  /** Namespace URI of the current open or close tag ('' when its prefix is unbound). */
+  namespace(): string {
+    return this.bindings.get(this.prefix) ?? '';
+  }
+
+  /**
+   * Whether the current tag's namespace is one of `set`. Answered from the last answer while the prefix and the
+   * bindings are the same (nearly every element of a part): the check costs two comparisons per element.
+   */
+  inNamespace(set: ReadonlySet<string>): boolean {
+    if (set === this.cacheSet && this.prefix === this.cachePrefix && this.bindVersion === this.cacheVersion) return this.cacheAnswer;
+    this.cacheSet = set;
+    this.cachePrefix = this.prefix;
+    this.cacheVersion = this.bindVersion;
+    this.cacheAnswer = set.has(this.bindings.get(this.prefix) ?? '');
+    return this.cacheAnswer;
   }
 
   get depth(): number {
@@ -102,6 +140,7 @@ export class XmlScanner {
       this.pendingClose = false;
       this.stack.pop();
       this.selfClosing = false;
+      if (this.undo.length !== 0 && this.undo[this.undo.length - 1]!.depth === this.stack.length + 1) this.unbind();
       return CLOSE;
     }
     const { xml } = this;
@@ -135,8 +174,14 @@ export class XmlScanner {
         this.pos = CLOSE_TAG.lastIndex;
         this.tagStart = p;
         this.tagEnd = this.pos;
-        this.qname = m[1]!;
-        this.name = localName(m[1]!);
+        const closing = m[1]!;
+        this.qname = closing;
+        const colon = closing.indexOf(':');
+        if (colon < 0) {
+          this.name = closing;
+          this.prefix = '';
+        } else this.setName(closing);
+        if (this.undo.length !== 0 && this.undo[this.undo.length - 1]!.depth === this.stack.length + 1) this.unbind();
         return CLOSE;
       }
       if (c1 === 63 /* ? */) {
@@ -161,15 +206,7 @@ export class XmlScanner {
           this.cdata = true;
           return TEXT;
         }
-        if (xml.startsWith('<!DOCTYPE', p) && !this.rootSeen) {
-          // Skipped, never expanded: custom entities then fail as unknown instead of blowing up.
-          const bracket = xml.indexOf('[', p);
-          const close = xml.indexOf('>', p);
-          const end = bracket >= 0 && bracket < close ? xml.indexOf(']>', bracket) : close;
-          if (end < 0) throw new XmlError('unterminated DOCTYPE');
-          this.pos = end + (bracket >= 0 && bracket < close ? 2 : 1);
-          continue;
-        }
+        if (xml.startsWith('<!DOCTYPE', p)) throw new DoctypeError('DOCTYPE declaration');
         throw new XmlError(`unexpected markup at ${p}`);
       }
       OPEN_TAG.lastIndex = p;
@@ -184,12 +221,49 @@ export class XmlScanner {
       this.tagEnd = this.pos;
       const qname = m[1]!;
       this.qname = qname;
-      this.name = localName(qname);
+      if (qname.indexOf(':') < 0) {
+        this.name = qname;
+        this.prefix = '';
+      } else this.setName(qname);
       this.attrs = m[2]!;
       this.selfClosing = m[3] === '/';
       this.stack.push(qname);
+      if (this.attrs.indexOf('xmlns') >= 0) this.bind(this.attrs);
       if (this.selfClosing) this.pendingClose = true;
       return OPEN;
+    }
+  }
+
+  private setName(qname: string): void {
+    const colon = qname.indexOf(':');
+    if (colon < 0) {
+      this.name = qname;
+      this.prefix = '';
+    } else {
+      this.name = qname.slice(colon + 1);
+      this.prefix = qname.slice(0, colon);
+    }
+  }
+
+  /** Applies the namespace declarations of the element just pushed, remembering what they hid. */
+  private bind(attrs: string): void {
+    XMLNS.lastIndex = 0;
+    for (let m = XMLNS.exec(attrs); m; m = XMLNS.exec(attrs)) {
+      const prefix = m[1] ?? '';
+      this.undo.push({ depth: this.stack.length, prefix, uri: this.bindings.get(prefix) });
+      this.bindings.set(prefix, decodeXml(m[2] ?? m[3] ?? ''));
+      this.bindVersion += 1;
+    }
+  }
+
+  /** Restores the bindings hidden by the element just popped (the stack is one shorter than when it opened). */
+  private unbind(): void {
+    const depth = this.stack.length + 1;
+    while (this.undo.length > 0 && this.undo[this.undo.length - 1]!.depth === depth) {
+      const { prefix, uri } = this.undo.pop()!;
+      if (uri === undefined) this.bindings.delete(prefix);
+      else this.bindings.set(prefix, uri);
+      this.bindVersion += 1;
     }
   }
 
@@ -199,6 +273,23 @@ export class XmlScanner {
     while (this.stack.length > target) {
       if (this.next() === END) return;
     }
+  }
+
+  /**
+   * Like `elementText`, or undefined when the element holds another element (`<v>1<x/>2</v>`): programs read
+   * such a value in different ways, so it is not a value at all.
+   */
+  plainElementText(): string | undefined {
+    let out = '';
+    let markup = false;
+    const target = this.stack.length - 1;
+    while (this.stack.length > target) {
+      const t = this.next();
+      if (t === TEXT) out += this.text();
+      else if (t === OPEN) markup = true;
+      else if (t === END) break;
+    }
+    return markup ? undefined : out;
   }
 
   /** Concatenated decoded text inside the element just opened, up to and including its close tag. */
@@ -214,10 +305,12 @@ export class XmlScanner {
   }
 }
 
-function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? qname : qname.slice(colon + 1);
+/** Char of XML 1.0 (§2.2): tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
+export function isXmlChar(code: number): boolean {
+  return code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
+
+const XMLNS = /(?:^|\s)xmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function isBlank(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {

@@ -20,17 +20,27 @@ export interface LoadedTemplate {
   render: (data: object) => string;
 }
 
+/**
+ * Budgets of this module beside TEMPLATE_LIMITS: partial calls in one render (a partial that calls the next ten times,
+ * ten deep, would make 10^10 calls, each within the depth budget) and the nesting of sub-expressions in one tag
+ * (Handlebars' parser recurses once per level: 20,000 levels took over a minute). The built-in templates call no
+ * partial and nest sub-expressions 2 deep.
+ */
+const PARTIAL_CALLS = 1_000_000;
+const EXPRESSION_DEPTH = 32;
+
 /** Counters of one render, checked against TEMPLATE_LIMITS as the block bodies run. */
 interface RenderRun {
   blockRuns: number;
   blockChars: number;
   partialDepth: number;
+  partialCalls: number;
 }
 
 /** A budget of TEMPLATE_LIMITS broken while rendering, or a partial that cannot be called; turned into a TemplateError. */
 class RenderStop extends Error {
   constructor(
-    readonly kind: 'blockRuns' | 'blockChars' | 'partialDepth' | 'partialMissing',
+    readonly kind: 'blockRuns' | 'blockChars' | 'partialDepth' | 'partialCalls' | 'partialMissing',
     readonly partial?: string,
   ) {
     super(kind);
@@ -49,6 +59,8 @@ type HelperOptionsLike = { fn?: (context: unknown, options?: unknown) => string;
  */
 function environment(current: () => RenderRun | undefined): typeof Handlebars {
   const env = Handlebars.create();
+  // {{log}} writes to the console: in a report template it would break --json and talk past the output plan.
+  env.unregisterHelper('log');
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
   const wrappedBodies = new WeakSet<object>();
   const counted = (body: HelperOptionsLike['fn']) => {
@@ -89,6 +101,7 @@ function environment(current: () => RenderRun | undefined): typeof Handlebars {
       if (partial === undefined && (block === undefined || block === vm.noop)) throw new RenderStop('partialMissing', options.name);
       const run = current();
       if (!run) return invokePartial.call(this, partial, context, options);
+      if (++run.partialCalls > PARTIAL_CALLS) throw new RenderStop('partialCalls', options.name);
       if (++run.partialDepth > TEMPLATE_LIMITS.partialDepth) throw new RenderStop('partialDepth', options.name);
       try {
         return invokePartial.call(this, partial, context, options);
@@ -252,6 +265,7 @@ function checkTags(source: string, file: string): void {
       continue;
     }
     const close = source.indexOf('}}', p);
+    checkExpressionDepth(source, p, close < 0 ? source.length : close, file, lineAt);
     const c = source.charCodeAt(p);
     if (c === 35 /* # */ || (c === 94 /* ^ */ && !/^\^\s*~?$/.test(source.slice(p, close < 0 ? p + 1 : Math.min(close, p + 20))))) {
       if (++depth > TEMPLATE_LIMITS.blockDepth) {
@@ -262,6 +276,45 @@ function checkTags(source: string, file: string): void {
     }
     i = close < 0 ? source.length : close + 2;
   }
+}
+
+/** Sub-expressions "(…)" nested in one tag, outside string literals: refused past EXPRESSION_DEPTH before parsing. */
+function checkExpressionDepth(source: string, from: number, to: number, file: string, lineAt: (index: number) => number): void {
+  let depth = 0;
+  let quote = 0;
+  for (let k = from; k < to; k++) {
+    const c = source.charCodeAt(k);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      quote = c;
+    } else if (c === 40 /* ( */) {
+      if (++depth > EXPRESSION_DEPTH) {
+        throw budgetError(file, `biểu thức con (…) lồng nhau quá ${n0(EXPRESSION_DEPTH)} tầng trong một thẻ`, lineAt(k));
+      }
+    } else if (c === 41 /* ) */) {
+      depth -= 1;
+    }
+  }
+}
+
+/** A helper that writes to the console instead of the report: refused when the template is read. */
+function logCall(ast: HbsNode): number | undefined {
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push(child);
+      continue;
+    }
+    const n = node as HbsNode;
+    if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path?.original === 'log') {
+      return n.loc?.start.line ?? 0;
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && value && typeof value === 'object') stack.push(value);
+  }
+  return undefined;
 }
 
 interface HbsNode {
@@ -323,6 +376,8 @@ export function compileTemplate(text: string, file: string): LoadedTemplate {
   let calls: PartialCall[];
   try {
     const ast = env.parse(source) as unknown as HbsNode;
+    const log = logCall(ast);
+    if (log !== undefined) throw budgetError(file, 'không dùng được {{log}} trong mẫu báo cáo (nó ghi ra màn hình, không vào báo cáo)', log || undefined);
     const partials = partialsOf(ast);
     calls = partials.calls;
     const unknown = calls.find((c) => !partials.defined.has(c.name) && c.name !== '@partial-block');
@@ -340,7 +395,7 @@ export function compileTemplate(text: string, file: string): LoadedTemplate {
   return {
     file,
     render: (data) => {
-      run = { blockRuns: 0, blockChars: 0, partialDepth: 0 };
+      run = { blockRuns: 0, blockChars: 0, partialDepth: 0, partialCalls: 0 };
       let out: string;
       try {
         out = compiled(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
@@ -362,6 +417,12 @@ function stopError(file: string, stop: RenderStop, calls: PartialCall[]): Templa
   switch (stop.kind) {
     case 'partialMissing':
       return budgetError(file, `không có mẫu con (partial) "${name}"`, partialLine(calls, stop.partial));
+    case 'partialCalls':
+      return budgetError(
+        file,
+        `các mẫu con (partial) được gọi quá ${n0(PARTIAL_CALLS)} lần, danvan dừng lại (có thể các mẫu con gọi lẫn nhau nhân số lần gọi lên quá nhiều)`,
+        partialLine(calls, stop.partial),
+      );
     case 'partialDepth':
       return budgetError(
         file,

@@ -21,10 +21,13 @@ function fail(ctx: z.RefinementCtx, code: string, message: string): typeof z.NEV
   return z.NEVER;
 }
 
+/** Whether a formula cell's stored result is declared out of date (readers/types.ts). */
+const isStale = (cell: Cell): boolean => cell?.kind === 'formula' && cell.stale === true;
+
 /** A cell's text; a formula with no cached result has none, and says so rather than pass for blank. */
 function textOf(cell: Cell, ctx: z.RefinementCtx): string {
   if (cell === undefined) return '';
-  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell)));
+  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell), isStale(cell)));
   return cleanText(cellText(cell));
 }
 
@@ -64,7 +67,7 @@ export function figureValue(spec: FigureSpec) {
     const result = readNumber(cell);
     if (!result.ok) {
       if (result.reason === 'formula-error') return fail(ctx, 'figure.formula-error', msg.formulaError(result.text));
-      if (result.reason === 'formula-uncomputed') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text));
+      if (result.reason === 'formula-uncomputed') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text, isStale(cell)));
       return fail(ctx, 'figure.not-a-number', msg.notANumber(result.text, spec.kind));
     }
     const { value, text } = result;
@@ -101,6 +104,8 @@ export function figureValue(spec: FigureSpec) {
 export function closedValue<T extends string>(list: readonly T[], label: string, unknownCode: string) {
   return anyCell.transform((cell, ctx): T => {
     const text = textOf(cell, ctx);
+    // textOf has already reported a formula without its result (its return is zod's NEVER, not text).
+    if (typeof text !== 'string') return text;
     if (!text) return fail(ctx, `${unknownCode}-missing`, label === 'Lĩnh vực' ? msg.fieldMissing() : msg.valueMissing(label));
     const match = matchClosed(list, text);
     if (match) return match;
@@ -114,7 +119,7 @@ export function closedValue<T extends string>(list: readonly T[], label: string,
 
 export const periodValue = anyCell.transform((cell, ctx): string => {
   if (cell === undefined) return fail(ctx, 'info.missing', msg.infoRequired('Kỳ báo cáo'));
-  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell)));
+  if (cell.kind === 'formula') return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(cellText(cell), isStale(cell)));
   const text = textOf(cell, ctx);
   const period = cell.kind === 'number' ? parsePeriod(cell.number) : parsePeriod(text);
   return period ? periodKey(period) : fail(ctx, 'info.period-invalid', msg.periodInvalid(text));
@@ -130,7 +135,7 @@ export const dateValue = anyCell.transform((cell, ctx): string => {
     case 'out-of-range':
       return fail(ctx, 'info.date-out-of-range', msg.dateOutOfRange(result.text));
     case 'formula-uncomputed':
-      return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text));
+      return fail(ctx, 'value.formula-uncomputed', msg.formulaUncomputed(result.text, isStale(cell)));
     default:
       return fail(ctx, 'info.date-unreadable', msg.dateUnreadable(result.text));
   }

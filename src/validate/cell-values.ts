@@ -1,7 +1,7 @@
 /** Turns read cell values into numbers, dates and text the way Vietnamese users type them. */
 import { isValid, parse as parseDate, format as formatDate } from 'date-fns';
 import type { CellValue } from '../readers/types.js';
-import { serialToIso } from '../domain/excel-date.js';
+import { isDateSerial, serialToIso } from '../domain/excel-date.js';
 
 /** A number read from text: the Vietnamese reading, and what an English-usage reader would make of it. */
 export interface TextNumber {
@@ -56,12 +56,23 @@ const EN_THOUSANDS = /^\d{1,3}(?:,\d{3}){2,}$/; // 1,250,000
 const EN_THOUSANDS_DECIMAL = /^\d{1,3}(?:,\d{3})+\.\d+$/; // 1,250.5
 const EN_DECIMAL = /^\d*\.\d+$/; // 1.5, 0.25 (not 1.234, which is Vietnamese thousands)
 
+const SPACE = /[\s\u00a0\u202f\u2007]/;
+const SPACES = /[ \u00a0\u202f\u2007]/g;
+/** Digits grouped by one space (or no-break, narrow or figure space) per thousand, with an optional sign and decimals. */
+const SPACED_THOUSANDS = /^[(+\-−–]?\d{1,3}(?:[ \u00a0\u202f\u2007]\d{3})+(?:,\d+)?\)?$/;
+
 /**
  * Reads text the Vietnamese way: "." groups thousands, "," marks decimals. Spaces and non-breaking spaces
  * group thousands too; "(5)" is accounting style for minus five.
  */
 export function readTextNumber(input: string): TextNumber | undefined {
-  let text = input.replace(/[\s\u00a0\u202f\u2007]/g, '');
+  let text = input.trim();
+  if (SPACE.test(text)) {
+    // A space only groups thousands ("1 234 567", "1 234,5"): "1 32" is two numbers, and a line break ("1\n2",
+    // two lines or two paragraphs of a cell) is never inside a number. Joined, they would read as 132 or 12.
+    if (!SPACED_THOUSANDS.test(text)) return undefined;
+    text = text.replace(SPACES, '');
+  }
   if (!text) return undefined;
   let sign = 1;
   if (text.length > 2 && text.startsWith('(') && text.endsWith(')')) {
@@ -134,8 +145,9 @@ const REFERENCE = new Date(2000, 0, 1);
 export function readDate(value: CellValue): DateResult {
   if (value.kind === 'date' || value.kind === 'number') {
     const serial = value.kind === 'date' ? value.serial : value.number;
-    const text = value.kind === 'date' ? serialToIso(serial) : String(serial);
-    if (!(serial > 0)) return { ok: false, reason: 'unreadable', text };
+    const text = cellText(value);
+    // Past 31/12/9999 (a phone number in a date-formatted cell) no spreadsheet shows a date.
+    if (!(serial > 0) || !isDateSerial(serial)) return { ok: false, reason: 'unreadable', text };
     const iso = serialToIso(serial);
     return inRange(iso) ? { ok: true, iso } : { ok: false, reason: 'out-of-range', text: displayDate(iso) };
   }
@@ -169,7 +181,8 @@ export function cellText(value: CellValue): string {
     case 'number':
       return formatPlainNumber(value.number);
     case 'date':
-      return displayDate(serialToIso(value.serial));
+      // A serial no calendar date has is shown as the number it is.
+      return isDateSerial(value.serial) ? displayDate(serialToIso(value.serial)) : formatPlainNumber(value.serial);
     case 'boolean':
       return value.bool ? 'TRUE' : 'FALSE';
     case 'error':

@@ -336,6 +336,22 @@ describe('the structure of the copy', () => {
     expect(xfs[4 + 1]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   });
 
+  it('never sizes its styles by an index taken from the file past what a workbook can hold (s="4294967295", s="1000000")', () => {
+    for (const index of ['4294967295', '1000000']) {
+      const pkg = new OoxmlPackage(ZipArchive.open(prefixedPackage()));
+      pkg.setText('xl/worksheets/sheet1.xml', pkg.text('xl/worksheets/sheet1.xml')!.replace('<x:c r="B2" t="inlineStr">', `<x:c r="B2" s="${index}" t="inlineStr">`));
+      const out = new OoxmlPackage(ZipArchive.open(annotateWorkbook(pkg.toZip(), [{ severity: 'error', sheet: 'Kết quả kiểm tra', cell: 'B2', message: 'x' }], { fileName: 'x.xlsx' }).bytes));
+      // The styles part holds our few formats, not a million (or four billion) paddings: a few kilobytes.
+      expect(out.text('xl/styles.xml')!.length, index).toBeLessThan(20_000);
+      expect(out.text('xl/worksheets/sheet1.xml'), index).toContain(`s="${index}"`);
+    }
+    // An index a workbook can hold is still padded, so that it never lands on a format of ours.
+    const pkg = new OoxmlPackage(ZipArchive.open(prefixedPackage()));
+    pkg.setText('xl/worksheets/sheet1.xml', pkg.text('xl/worksheets/sheet1.xml')!.replace('<x:c r="B2" t="inlineStr">', '<x:c r="B2" s="60000" t="inlineStr">'));
+    const out = new OoxmlPackage(ZipArchive.open(annotateWorkbook(pkg.toZip(), [{ severity: 'error', sheet: 'Kết quả kiểm tra', cell: 'B2', message: 'x' }], { fileName: 'x.xlsx' }).bytes));
+    expect(out.text('xl/styles.xml')!.match(/<xf /g)!.length).toBeGreaterThan(60_000);
+  });
+
   it('refuses what it cannot annotate with a reason', () => {
     expect(() => annotateWorkbook(Buffer.from('not a zip'), [], { fileName: 'x' })).toThrow(AnnotateError);
     const strict = new OoxmlPackage(ZipArchive.open(prefixedPackage()));

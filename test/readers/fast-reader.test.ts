@@ -33,6 +33,17 @@ function corruptDetail(fn: () => unknown): string {
   throw new Error('expected a corrupt workbook');
 }
 
+/** The cause, cell and sheet of a refusal (readers/types.ts ReadCause). */
+function cause(fn: () => unknown): { cause?: string; cell?: string; sheet?: string } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError && error.reason === 'corrupt') return { cause: error.info.cause, cell: error.info.cell, sheet: error.info.sheet };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
 describe('FastXlsxReader on an exceljs-written workbook', async () => {
   const wb = new ExcelJS.Workbook();
   const info = wb.addWorksheet('Thông tin');
@@ -231,11 +242,17 @@ describe('FastXlsxReader on hand-written parts', () => {
           name: 'S',
           xml:
             '<row r="1"><c r="A1" t="d"><v>2023-03-31</v></c><c r="B1" t="d"><v>2023-03-31T12:00:00Z</v></c>' +
-            '<c r="C1" t="d"><v>1899-12-30T00:00:00.000</v></c><c r="D1" t="d"><v>không phải ngày</v></c></row>',
+            '<c r="C1" t="d"><v>1899-12-30T00:00:00.000</v></c></row>',
         },
       ],
     });
-    expect(valuesOf(book)).toEqual({ A1: date(45016), B1: date(45016.5), C1: date(0), D1: text('không phải ngày') });
+    expect(valuesOf(book)).toEqual({ A1: date(45016), B1: date(45016.5), C1: date(0) });
+    // openpyxl fails on a t="d" value that is no ISO date, LibreOffice reads it as text: refused at its cell.
+    expect(cause(() => readMini({ sheets: [{ name: 'S', xml: '<row r="1"><c r="D1" t="d"><v>không phải ngày</v></c></row>' }] }))).toEqual({
+      cause: 'cell-type',
+      cell: 'D1',
+      sheet: 'S',
+    });
     expect(isoToSerial('12:00:00')).toBe(0.5);
   });
 
@@ -260,25 +277,65 @@ describe('FastXlsxReader on hand-written parts', () => {
     expect(valuesOf(readMini({ sheets: [{ name: 'S', xml: part, part: true }] }))).toEqual({ A1: text('ok') });
   });
 
-  it('sorts out-of-order cells, keeps the last of duplicates, hides values under a merge', () => {
+  it('sorts out-of-order cells, refuses two cells at one address, hides values under a merge', () => {
     const book = readMini({
       sheets: [
         {
           name: 'S',
           xml:
             '<row r="3"><c r="B3"><v>3</v></c></row><row r="1"><c r="C1"><v>2</v></c><c r="A1"><v>1</v></c></row>' +
-            '<row r="3"><c r="B3"><v>33</v></c></row><row r="5"><c r="A5"><v>5</v></c><c r="B5"><v>hidden</v></c></row>',
+            '<row r="5"><c r="A5"><v>5</v></c><c r="B5"><v>6</v></c></row>',
           after: '<mergeCells count="1"><mergeCell ref="A5:B6"/></mergeCells>',
         },
       ],
     });
     expect(book.sheets[0]!.cells.map((c) => c.ref)).toEqual(['A1', 'C1', 'B3', 'A5']);
-    expect(valuesOf(book)['B3']).toEqual(num(33));
+    // A second D3 (written "$D$3") overrode the first: LibreOffice and openpyxl do not agree on which one wins.
+    const twice = '<row r="3"><c r="D3"><v>12</v></c></row><row r="4"><c r="A4"><v>1</v></c></row><row r="3"><c r="$D$3"><v>999</v></c></row>';
+    expect(cause(() => readMini({ sheets: [{ name: 'S', xml: twice }] }))).toEqual({ cause: 'duplicate-cell', cell: 'D3', sheet: 'S' });
   });
 
-  it('keeps the text of a number cell that holds no number (a broken writer), so validation can name it', () => {
-    const book = readMini({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><v>NaN</v></c><c r="B1" t="n"><v> 12 </v></c></row>' }] });
-    expect(valuesOf(book)).toEqual({ A1: text('NaN'), B1: num(12) });
+  it('reads numbers only in the lexical form of xsd:double, refusing at the cell what programs read differently', () => {
+    const book = readMini({ sheets: [{ name: 'S', xml: '<row r="1"><c r="B1" t="n"><v> 12 </v></c><c r="C1"><v>+1.5E2</v></c><c r="D1"><v>.5</v></c></row>' }] });
+    expect(valuesOf(book)).toEqual({ B1: num(12), C1: num(150), D1: num(0.5) });
+    // LibreOffice reads 0x10, 0b101 and 0o17 as 0 and "1 2" as 1; Number() reads 16, 5, 15 and NaN.
+    for (const v of ['NaN', '0x10', '0b101', '0o17', '1 2', '1\n2', 'Infinity', '1e999', '1_000']) {
+      expect(cause(() => readMini({ sheets: [{ name: 'S', xml: `<row r="3"><c r="D3"><v>${v}</v></c></row>` }] })), v).toEqual({
+        cause: 'cell-number',
+        cell: 'D3',
+        sheet: 'S',
+      });
+    }
+  });
+
+  it('one value per cell: two <v>, markup inside <v>, an unknown type or an inline string without <is> are refused', () => {
+    const cases: [string, string][] = [
+      ['<c r="D3"><v>1</v><v>2</v></c>', 'cell-values'],
+      ['<c r="D3"><v>1<x/>2</v></c>', 'cell-values'],
+      ['<c r="D3"><f>1</f><f>2</f><v>1</v></c>', 'cell-values'],
+      ['<c r="D3" t="S"><v>0</v></c>', 'cell-type'],
+      ['<c r="D3" t="N"><v>5</v></c>', 'cell-type'],
+      ['<c r="D3" t="inlineStr"><v>5</v></c>', 'cell-values'],
+      ['<c r="D3" t="inlineStr"><is><t>a</t></is><v>1</v></c>', 'cell-values'],
+      ['<c r="D3" t="b"><v>true</v></c>', 'cell-type'],
+      ['<c r="D3" t="s"><v>0.0</v></c>', 'cell-type'],
+    ];
+    for (const [xml, expected] of cases) {
+      expect(cause(() => readMini({ sheets: [{ name: 'S', xml: `<row r="3">${xml}</row>` }] })), xml).toEqual({ cause: expected, cell: 'D3', sheet: 'S' });
+    }
+  });
+
+  it('reads only SpreadsheetML elements: a <v> of another namespace, or a worksheet root of another namespace, hold nothing', () => {
+    const foreignV = readMini({
+      sheets: [{ name: 'S', xml: '<row r="3"><c r="D3" xmlns:o="urn:other"><o:v>999</o:v><v>12</v></c><c r="E3"><o:v xmlns:o="urn:x">5</o:v></c></row>' }],
+    });
+    expect(valuesOf(foreignV)).toEqual({ D3: num(12) });
+    // The prefix x bound to SpreadsheetML reads; the same local names in another namespace do not.
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const prefixed = readMini({ sheets: [{ name: 'S', part: true, xml: `<x:worksheet xmlns:x="${main}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>` }] });
+    expect(valuesOf(prefixed)).toEqual({ A1: num(7) });
+    const foreign = readMini({ sheets: [{ name: 'S', part: true, xml: '<worksheet xmlns="urn:not-excel"><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>' }] });
+    expect(valuesOf(foreign)).toEqual({});
   });
 
   it('reads a workbook without sharedStrings and styles parts', () => {

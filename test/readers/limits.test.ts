@@ -77,7 +77,7 @@ describe('inflate budget', () => {
   });
 
   it('counts each part once against the total, and refuses a workbook whose distinct parts add up past it', () => {
-    const part = (n: number) => ({ name: `Lớn ${n}`, xml: `<?xml version="1.0"?><worksheet xmlns="x"><sheetData>${' '.repeat(30 * MiB)}</sheetData></worksheet>` });
+    const part = (n: number) => ({ name: `Lớn ${n}`, xml: `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(30 * MiB)}</sheetData></worksheet>` });
     const error = refusedOver(workbookXlsx([...submissionSheets(), part(1), part(2), part(3)]), 'totalInflatedBytes');
     expect(unreadable['over-limit'](error.detail, error.info)).toContain('64 MB');
   });
@@ -132,7 +132,7 @@ describe('sheet budgets', () => {
     expect(overLimit(error.info.limit!)).toContain('32.767 ký tự');
 
     const shared = workbookXlsx(
-      [...submissionSheets(), { name: 'Chuỗi', xml: '<?xml version="1.0"?><worksheet xmlns="x"><sheetData><row r="1"><c r="B1" t="s"><v>0</v></c></row></sheetData></worksheet>' }],
+      [...submissionSheets(), { name: 'Chuỗi', xml: '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="B1" t="s"><v>0</v></c></row></sheetData></worksheet>' }],
       { sharedStrings: `<si><t>${'x'.repeat(WORKBOOK_LIMITS.cellChars + 1)}</t></si>` },
     );
     expect(refusedOver(shared, 'cellChars').info.limit).toMatchObject({ sheet: 'Chuỗi', cell: 'B1' });
@@ -151,7 +151,7 @@ function cellsPart(cells: number): string {
     rows.push(`${row}</row>`);
     done += n;
   }
-  return `<?xml version="1.0"?><worksheet xmlns="x"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+  return `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 
 describe('merged cells', () => {

@@ -7,6 +7,7 @@ import {
   END,
   OPEN,
   TEXT,
+  DoctypeError,
   XmlError,
   XmlScanner,
   attrValue,
@@ -52,8 +53,21 @@ describe('XmlScanner', () => {
     expect(tokens('<a f="x>1"/>')).toEqual(['<a f="x>1">', '</a>']);
   });
 
-  it('skips a DOCTYPE without expanding it', () => {
-    expect(tokens('<!DOCTYPE a [<!ENTITY x "y">]><a>1</a>')).toEqual(['<a>', '"1"', '</a>']);
+  it('refuses any DOCTYPE, also one whose entity value holds "]>", in time linear in the part', () => {
+    expect(() => tokens('<!DOCTYPE a [<!ENTITY x "y">]><a>1</a>')).toThrow(DoctypeError);
+    // Well-formed: the DOCTYPE ends after the second "]>"; a scanner ending it at the first read the fake sheet.
+    expect(() => tokens('<!DOCTYPE a [<!ENTITY x "]><a>999</a><!--">]><a>12</a><!---->')).toThrow(DoctypeError);
+    // 200,000 declarations: refused at the first, never scanned declaration by declaration.
+    expect(() => tokens('<!DOCTYPE a>'.repeat(200_000) + '<a/>')).toThrow(DoctypeError);
+  });
+
+  it('refuses character references to characters XML does not allow, tracks namespace scopes', () => {
+    for (const ref of ['&#0;', '&#1;', '&#xFFFE;', '&#xFFFF;', '&#xD800;', '&#x1B;']) expect(() => decodeXml(`a${ref}b`), ref).toThrow(XmlError);
+    expect(decodeXml('&#9;&#xA;&#x1F600;')).toBe('\t\n\u{1F600}');
+    const s = new XmlScanner('<a xmlns="urn:a" xmlns:p="urn:p"><p:b xmlns:p="urn:q"><c/></p:b><p:d/></a>');
+    const seen: string[] = [];
+    for (let t = s.next(); t !== END; t = s.next()) if (t === OPEN) seen.push(`${s.name}=${s.namespace()}`);
+    expect(seen).toEqual(['a=urn:a', 'b=urn:q', 'c=urn:a', 'd=urn:p']);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UnreadableWorkbookError } from '../../src/readers/types.js';
 import { ZipArchive, findEndOfCentralDirectory } from '../../src/readers/zip.js';
 import { crc32, makeZip } from './helpers.js';
+import { makeZip64 } from '../../scripts/hostile-inputs.mjs';
 
 function reasonOf(fn: () => unknown): string | undefined {
   try {
@@ -118,5 +119,30 @@ describe('ZipArchive', () => {
     const cdOffset = z.readUInt32LE(z.length - 6);
     z.writeUInt32LE(0xfffffff0, cdOffset + 24);
     expect(reasonOf(() => ZipArchive.open(z))).toBe('corrupt');
+  });
+});
+
+describe('ZipArchive: archives that do not start at byte 0, and zip64 (issue 17)', () => {
+  const a = makeZip([{ name: 'x.txt', data: 'A' }]);
+  const b = makeZip([{ name: 'x.txt', data: 'B' }, { name: 'y.txt', data: 'only in B' }]);
+  const text = (zip: ZipArchive, name: string) => Buffer.from(zip.read(name)!).toString('utf8');
+
+  it('reads the last archive of two concatenated, its offsets taken relative to its own directory (as Python\'s zipfile)', () => {
+    const zip = ZipArchive.open(Buffer.concat([a, b]));
+    expect(zip.names().sort()).toEqual(['x.txt', 'y.txt']);
+    expect(text(zip, 'x.txt')).toBe('B');
+    expect(text(ZipArchive.open(Buffer.concat([Buffer.from('#!/bin/sh stub\n'.repeat(50)), b])), 'y.txt')).toBe('only in B');
+  });
+
+  it('reads zip64 sizes and offsets, and refuses a zip64 end record that disagrees with the end record', () => {
+    const z64 = makeZip64([{ name: 'x.txt', data: 'sáu mươi tư' }, { name: 'y.txt', data: 'B', method: 0 }]);
+    const zip = ZipArchive.open(z64);
+    expect(text(zip, 'x.txt')).toBe('sáu mươi tư');
+    expect(text(zip, 'y.txt')).toBe('B');
+    expect(text(ZipArchive.open(Buffer.concat([a, z64])), 'x.txt')).toBe('sáu mươi tư');
+    const lying = Buffer.from(z64);
+    // The end record's entry count says 1 where the zip64 record says 2: two archives in one, which to believe?
+    lying.writeUInt16LE(1, lying.length - 22 + 10);
+    expect(() => ZipArchive.open(lying)).toThrow(UnreadableWorkbookError);
   });
 });

@@ -107,4 +107,58 @@ describe('SimilarIndex', () => {
     }
     expect(merged).toBeGreaterThan(100);
   });
+
+  /** Runs texts through the index as gather.ts does, checking each answer against comparing every pair in order. */
+  function throughIndex(texts: string[], brute: boolean): { index: SimilarIndex<number>; groups: number } {
+    const index = new SimilarIndex<number>(T);
+    const representatives: { sig: ReturnType<typeof signature>; id: number }[] = [];
+    for (const [i, text] of texts.entries()) {
+      const sig = signature(text);
+      const found = index.find(sig);
+      if (brute) expect(found, `item ${i}: ${text}`).toBe(representatives.find((r) => similar(r.sig, sig, T))?.id);
+      if (found === undefined) {
+        index.add(sig, i);
+        representatives.push({ sig, id: i });
+      }
+    }
+    return { index, groups: representatives.length };
+  }
+
+  it('finds what comparing every pair finds, also for items with numbers and names', () => {
+    const random = rng(11);
+    const places = ['Hòa Xuân', 'Hòa Tâm', 'An Hải', 'Tân Lạc', 'Đồng Hòa', 'Bắc Sơn'];
+    const texts: string[] = [];
+    for (let i = 0; i < 1500; i += 1) {
+      const n = Math.floor(random() * 40);
+      const place = places[Math.floor(random() * places.length)]!;
+      const kind = random();
+      if (kind < 0.3) texts.push(`Tổ chức hội nghị đối thoại với Nhân dân lần thứ ${n}`);
+      else if (kind < 0.6) texts.push(`Tổ chức tuyên truyền, vận động Nhân dân tại xã ${place}`);
+      else if (kind < 0.8) texts.push(`tổ chức tuyên truyền vận động nhân dân tại xã ${place.toLowerCase()} ${n} buổi`);
+      else texts.push(`Tổ chức ${n} buổi tuyên truyền vận động nhân dân ở ${place}`);
+    }
+    expect(throughIndex(texts, true).groups).toBeGreaterThan(50);
+  });
+
+  it('compares each item with a bounded number of groups when every item shares its words: 10,000 "… lần thứ N", 20,000 items of one file', () => {
+    const numbered = Array.from({ length: 10_000 }, (_, i) => `Tổ chức hội nghị đối thoại trực tiếp với Nhân dân lần thứ ${i + 1}`);
+    const first = throughIndex(numbered, false);
+    expect(first.groups).toBe(10_000);
+    // Comparing every pair would be 50 million comparisons; n·log2(n) is about 133,000.
+    expect(first.index.comparisons).toBeLessThan(10_000 * Math.log2(10_000));
+
+    const places = Array.from({ length: 4_000 }, (_, i) => `Thôn ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`);
+    const items: string[] = [];
+    for (let i = 0; i < 20_000; i += 1) {
+      const place = places[i % places.length]!;
+      switch (i % 4) {
+        case 0: items.push(`Tuyên truyền, vận động Nhân dân chấp hành chủ trương của Đảng tại ${place}`); break;
+        case 1: items.push(`Tổ chức hội nghị đối thoại với Nhân dân lần thứ ${i}`); break;
+        case 2: items.push(`Vận động Nhân dân hiến đất làm đường giao thông nông thôn tại ${place}, ${i % 7} hộ`); break;
+        default: items.push(`Tổ chức ${i} buổi tuyên truyền vận động nhân dân xây dựng nông thôn mới`);
+      }
+    }
+    const second = throughIndex(items, false);
+    expect(second.index.comparisons).toBeLessThan(20_000 * Math.log2(20_000));
+  });
 });

@@ -112,6 +112,31 @@ describe('template budgets', () => {
     expect(error.message).toBe('Mẫu báo cáo de-quy.hbs, dòng 1: mẫu con "vong" được gọi lồng nhau quá 16 tầng (có thể nó tự gọi lại chính nó không dừng).');
   });
 
+  it('partials nested 7 deep, each calling the next 10 times (10^7 calls, each within the depth budget), stop at the call budget', () => {
+    // p0 calls p1 ten times, …, p6 calls p7 ten times; p7 writes nothing, so no output budget can stop it first.
+    let source = '{{#*inline "p7"}}{{/inline}}\n';
+    for (let level = 6; level >= 0; level--) source += `{{#*inline "p${level}"}}${`{{> p${level + 1}}}`.repeat(10)}{{/inline}}\n`;
+    source += '{{> p0}}\n';
+    const template = compileTemplate(source, 'goi-nhieu.hbs');
+    const { error } = failure(() => template.render({}));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toContain('được gọi quá 1.000.000 lần');
+  });
+
+  it('a sub-expression nested 20,000 deep is refused before Handlebars parses it; {{log}} is no helper of a template', () => {
+    const deep = `{{lookup ${'(lookup '.repeat(20_000)}. "a"${' "a")'.repeat(20_000)} "a"}}`;
+    const { error } = failure(() => compileTemplate(deep, 'sau.hbs'));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toMatch(/^Mẫu báo cáo sau\.hbs, dòng 1: biểu thức con \(…\) lồng nhau quá 32 tầng/);
+    // Parentheses inside a string are text, not sub-expressions.
+    expect(compileTemplate(`{{#if "${'('.repeat(100)}"}}x{{/if}}`, 'chuoi.hbs').render({})).toBe('x');
+    for (const source of ['{{log "xin chào"}}', 'a\n{{#if period}}{{log period.name}}{{/if}}', '{{#each units.valid}}{{log name level="error"}}{{/each}}']) {
+      const log = failure(() => compileTemplate(source, 'log.hbs'));
+      expect(log.error, source).toBeInstanceOf(TemplateError);
+      expect(log.error.message, source).toContain('không dùng được {{log}}');
+    }
+  });
+
   it('a template that is not UTF-8 is refused with the byte offset; a byte order mark is fine', () => {
     const { error } = failure(() => loadTemplate(file('latin1.hbs', Buffer.from('# Ph\u00e2n\n', 'latin1')), 'latin1.hbs'));
     expect(error.message).toBe(

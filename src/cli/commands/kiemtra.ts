@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/load.js';
 import { checkSubmissions, internalFailures } from '../../check/check.js';
 import { checkJson, stringifyJson, type FeedbackJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
-import { formatCheckReport, progressBar } from '../output.js';
+import { escapeControls, formatCheckReport, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
 import { needsFixing } from '../../check/file-result.js';
 import { feedbackMsg, runMsg } from '../../messages/vi.js';
@@ -68,7 +68,7 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     if (feedback) {
       const unchanged = new Set(feedback.unchanged);
       text += `\n${feedbackMsg.written(feedback.copies.filter((c) => !unchanged.has(c.copy)).length, feedback.copies.filter((c) => unchanged.has(c.copy)).length, unchanged.has(feedback.summary), feedback.dir)}`;
-      if (feedback.notCopied.length) text += `\n${feedbackMsg.notCopiedHead}\n${feedback.notCopied.map((n) => feedbackMsg.notCopied(n.file, n.reason)).join('\n')}`;
+      if (feedback.notCopied.length) text += `\n${feedbackMsg.notCopiedHead}\n${feedback.notCopied.map((n) => escapeControls(feedbackMsg.notCopied(n.file, n.reason))).join('\n')}`;
       if (feedback.stale.length) text += `\n${feedbackMsg.stale(feedback.dir, feedback.stale)}`;
     }
     writeOut(`${text}\n`);

@@ -1,7 +1,7 @@
 /** Re-packs the docx library's output so that the same DocModel always gives the same bytes. */
 
-import { readZip, writeZipStreamed } from './zip.js';
-import type { StreamedZipEntry, ZipEntry } from './zip.js';
+import { readZip, writeZipStreamed } from '../../zip/write.js';
+import type { StreamedZipEntry, ZipEntry } from '../../zip/write.js';
 
 /**
  * What varies between runs of docx 9.7.1, checked on its output:
