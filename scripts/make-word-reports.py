@@ -103,6 +103,8 @@ def figures_table(doc, rows, value_header):
         cells = table.add_row().cells
         for cell, text in zip(cells, [str(i), label, unit, value, ""]):
             cell.text = text
+    # Word always ends a document with a paragraph; without one LibreOffice's .doc export flattens the last table.
+    doc.add_paragraph()
 
 
 ROMAN_ABSTRACT_ID = "90"

@@ -13,7 +13,7 @@ const CANDIDATE_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
  * time (through a link or a second input), checked once; not-a-file: a pipe, a socket, a device. The JSON
  * schema's enum (docs/json/common.schema.json) lists the same values, tested.
  */
-export const SKIP_REASONS = ['lock-file', 'hidden', 'not-a-spreadsheet', 'link-loop', 'broken-link', 'duplicate', 'not-a-file'] as const;
+export const SKIP_REASONS = ['lock-file', 'hidden', 'not-a-spreadsheet', 'word-report', 'link-loop', 'broken-link', 'duplicate', 'not-a-file'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedFile {
@@ -39,9 +39,13 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
 }
 
+/** A unit's report typed in Word: `danvan nhap` turns it into the form, which is what to tell the user. */
+const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm']);
+
 function classify(name: string): SkipReason | 'candidate' {
   if (name.startsWith('~$')) return 'lock-file';
   if (name.startsWith('.')) return 'hidden';
+  if (WORD_EXTENSIONS.has(extname(name).toLowerCase())) return 'word-report';
   return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) ? 'candidate' : 'not-a-spreadsheet';
 }
 
@@ -158,6 +162,8 @@ export function discoverInputs(inputs: readonly string[], cwd = process.cwd()): 
       else walk(path, real, []);
     } else if (basename(path).startsWith('~$')) {
       skipped.push({ file: displayPath(path, cwd), reason: 'lock-file' });
+    } else if (classify(basename(path)) === 'word-report') {
+      skipped.push({ file: displayPath(path, cwd), reason: 'word-report' });
     } else {
       // A file named explicitly is always checked: the user wants to hear about it, whatever its name.
       addFile(path, realPath(path));
