@@ -189,7 +189,9 @@ export function readFrame(blocks: readonly DocBlock[]): ReportFrame | null {
       bodyStart = i + 1;
       break;
     }
-    if (!block.centered || block.list || /^[IVX]+\s*[.\-)]/.test(text) || text.length > 300) break;
+    // The subject is centred in the rules; typed left, it still comes before the opening sentence and the first part.
+    if (block.list || /^(?:[IVX]+|\d{1,2}|[a-z])\s*[.\-)]|^[-+•]/u.test(text) || text.length > 300) break;
+    if (!block.centered && /^(?:Thực hiện|Căn cứ|Kính gửi|Theo)\b/u.test(text)) break;
     subjectParts.push(text);
     bodyStart = i + 1;
   }
@@ -207,7 +209,14 @@ export function readFrame(blocks: readonly DocBlock[]): ReportFrame | null {
   }
   const tail = blocks.slice(bodyEnd).map(blockLines);
 
-  const found = findPeriod(subject);
+  // A subject without its period: the opening sentence often says it ("… báo cáo kết quả … quý III năm 2025 như sau:").
+  let found = findPeriod(subject);
+  for (let i = bodyStart; !found && i < Math.min(blocks.length, bodyStart + 2); i++) {
+    const block = blocks[i]!;
+    // Read after the words "báo cáo": "Thực hiện Kế hoạch số 12 năm 2025, … báo cáo kết quả quý III năm 2025".
+    const at = block.kind === 'paragraph' ? block.text.toLocaleLowerCase('vi').lastIndexOf('báo cáo') : -1;
+    if (block.kind === 'paragraph' && at >= 0) found = findPeriod(block.text.slice(at));
+  }
   let date = null as ReturnType<typeof findDate>;
   for (const line of headerLines) if (!date) date = findDate(line);
   if (!date) for (const lines of tail) for (const line of lines) if (!date) date = findDate(line);
