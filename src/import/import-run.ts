@@ -8,7 +8,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { displayPath } from '../check/discover.js';
-import { FileAccessError, UsageError } from '../diagnostics/errors.js';
+import { FileAccessError, InputRejectedError, UsageError } from '../diagnostics/errors.js';
 import { parsePeriod, periodKey, type Period } from '../domain/period.js';
 import { submissionFileName } from '../form/guide-sheet.js';
 import { fsMsg, nhapMsg } from '../messages/vi.js';
@@ -146,8 +146,11 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     period = parsePeriod(options.ky);
     if (!period) throw new UsageError(nhapMsg.badPeriod(options.ky));
   }
+  const outDir = resolve(cwd, options.outDir);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(nhapMsg.outNotDir(options.outDir));
   const files = findWordFiles(options.inputs, cwd);
-  if (files.length === 0) throw new UsageError(nhapMsg.noInputs);
+  // Folders without a Word report: nothing written because of the inputs, as tonghop with no file (exit 3).
+  if (files.length === 0) throw new InputRejectedError(nhapMsg.noInputs, 'no-input');
   const catalogue = catalogueOf(options.config);
   const plan = new OutputPlan({ cwd, force: options.force });
   plan.addInputs([...files.map((f) => resolve(cwd, f)), options.configPath]);

@@ -205,6 +205,12 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
     const p = block;
     const marker = markerOf(p);
 
+    // Word's heading styles say the level themselves ("Heading 1", "Tiêu đề 1" in a Vietnamese Word).
+    const styleLevel = /^(?:heading|tiêu đề|tieu de)\s*([1-4])$/iu.exec(p.style.trim())?.[1];
+    if (styleLevel === '1' && marker.kind !== 'bullet' && partOfHeading(marker.rest || p.text) !== null) {
+      startPart(p, marker.rest || p.text);
+      continue;
+    }
     if (marker.kind === 'roman' || (marker.kind === 'plain' && capitalsHeading(p))) {
       startPart(p, marker.rest || p.text);
       continue;
@@ -212,7 +218,7 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
 
     // Sub-headings: numbered or lettered short lines, or whole bold lines.
     const numbered = marker.kind === 'number' || marker.kind === 'letter';
-    const boldLine = marker.kind === 'plain' && p.bold && words(p.text) <= 20;
+    const boldLine = marker.kind === 'plain' && (p.bold || styleLevel !== undefined) && words(p.text) <= 20;
     if ((numbered || boldLine) && headingLike(p, marker.rest)) {
       flushLeadIn();
       const depth = marker.kind === 'number' ? marker.depth : marker.kind === 'letter' ? 9 : 10;

@@ -617,6 +617,7 @@ export const nhapMsg = {
     ' Mở từng biểu mẫu, xem sheet đầu, rồi kiểm tra bằng "danvan kiemtra".',
   nothingImported: (refused: number) => `Không nhập được báo cáo nào (${refused} tệp không nhập).`,
   noInputs: 'Không có tệp Word (.docx, .doc) nào trong các đầu vào đã chỉ ra.',
+  outNotDir: (dir: string) => `-o "${dir}" là một tệp, không phải thư mục: danvan nhap ghi mỗi báo cáo thành một biểu mẫu trong thư mục -o.`,
   badPeriod: (ky: string) => `Kỳ báo cáo "${ky}" không hợp lệ; hãy ghi như Quý III/2025, 6 tháng/2025, 9 tháng/2025, Năm 2025.`,
   review: {
     unitNotFound: (name: string) =>

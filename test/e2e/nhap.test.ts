@@ -8,6 +8,7 @@ import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, folderFingerprint, 
 import { parseJsonOutput } from '../helpers/json-contract.js';
 import { PYTHON, dumpXlsx, type DumpedSheet } from '../helpers/openpyxl.js';
 import { hasCommand } from '../helpers/soffice.js';
+import { VALIDATOR_MODES, unavailableReason, validationErrors } from '../helpers/ooxml-validator.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import { parsePeriod, periodLabel } from '../../src/domain/period.js';
 
@@ -177,6 +178,24 @@ describe.skipIf(!HAS_DOCX)('danvan nhap on Word reports', () => {
       await expect(`${JSON.stringify(golden, null, 1)}\n`).toMatchFileSnapshot(join(ROOT, 'test', 'golden', 'nhap', `${layout}.json`));
     }
   });
+
+  it('writes forms that pass the Open XML SDK validator (notes and the first sheet included)', async (ctx) => {
+    for (const [name] of reports()) {
+      for (const mode of VALIDATOR_MODES) {
+        let errors: string[];
+        try {
+          errors = await validationErrors(join(cwd, fileOf(name).output), mode);
+        } catch (error) {
+          const reason = unavailableReason(error);
+          if (reason === null || process.env.CI) throw error;
+          console.warn(`SKIPPED: the Open XML SDK validator cannot run here (${reason})`);
+          ctx.skip();
+          return;
+        }
+        expect(errors, `${name}, ${mode}`).toEqual([]);
+      }
+    }
+  }, 240_000);
 
   it('writes forms that kiemtra accepts with no error', () => {
     const byPeriod = new Map<string, string[]>();
