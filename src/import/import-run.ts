@@ -30,6 +30,8 @@ export interface ImportOptions {
   cwd?: string;
   /** Tests: the LibreOffice program for .doc files (null: none). */
   soffice?: string | null;
+  /** Called as files are read (a progress bar on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FileOutcome {
@@ -158,7 +160,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const outcomes: FileOutcome[] = [];
   const pending: { outcome: FileOutcome; bytes: Buffer }[] = [];
   const used = new Set<string>();
-  for (const file of files) {
+  options.onProgress?.(0, files.length);
+  for (const [index, file] of files.entries()) {
+    if (index) options.onProgress?.(index, files.length);
     let bytes: Buffer;
     try {
       bytes = readWordBytes(resolve(cwd, file));
@@ -193,6 +197,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
       throw error;
     }
   }
+  options.onProgress?.(files.length, files.length);
 
   if (pending.length) {
     if (!existsSync(options.outDir)) mkdirSync(options.outDir, { recursive: true });

@@ -28,6 +28,8 @@ export function readWordBytes(path: string): Buffer {
     if (error instanceof FileReadError && error.problem === 'too-large') {
       throw new ImportRefusal('too-large', `${Math.round((error.details.size ?? 0) / 1024 / 1024)} MB`);
     }
+    // A pipe or device named .docx, a file that vanished or cannot be opened: this file is not imported, the others are.
+    if (error instanceof FileReadError) throw new ImportRefusal('unreadable', error.problem === 'not-regular' ? 'not-regular' : error.details.errno ?? error.problem);
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 import type { DocxLimitName } from './limits.js';
 
 export type RefusalReason =
+  | 'unreadable' // not a regular file, or the file system refused to read it
   | 'empty-file'
   | 'too-large'
   | 'not-word' // neither a .docx package nor a .doc

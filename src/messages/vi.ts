@@ -575,6 +575,8 @@ export const msg = {
 /** `danvan nhap`: Word reports turned into the form. */
 export const nhapMsg = {
   refused: {
+    unreadable: (detail: string) =>
+      detail === 'not-regular' ? 'không phải tệp thường (thư mục, ống dẫn, thiết bị…).' : `không đọc được tệp (${fsErrorReason(detail)}).`,
     'empty-file': () => 'tệp rỗng (0 byte), không có nội dung.',
     'too-large': (detail: string) => `tệp quá lớn (${detail}); một báo cáo Word thường chỉ vài trăm KB.`,
     'not-word': (detail: string) =>

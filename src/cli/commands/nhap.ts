@@ -6,6 +6,7 @@ import { runImport, type ImportOutcome } from '../../import/import-run.js';
 import { nhapJson } from '../../import/json.js';
 import { nhapMsg } from '../../messages/vi.js';
 import { writeOut } from '../stdout.js';
+import { progressBar } from '../output.js';
 
 export interface NhapOptions {
   output?: string;
@@ -23,14 +24,21 @@ function exitCode(outcome: ImportOutcome): number {
 
 export async function nhapCommand(inputs: string[], options: NhapOptions): Promise<number> {
   const { config, path: configPath } = loadConfig(options.config);
-  const outcome = await runImport({
-    inputs,
-    outDir: options.output!,
-    config,
-    configPath,
-    ...(options.ky !== undefined ? { ky: options.ky } : {}),
-    force: options.force ?? false,
-  });
+  const progress = progressBar('Đang nhập báo cáo Word');
+  let outcome;
+  try {
+    outcome = await runImport({
+      inputs,
+      outDir: options.output!,
+      config,
+      configPath,
+      ...(options.ky !== undefined ? { ky: options.ky } : {}),
+      force: options.force ?? false,
+      ...(options.json ? {} : { onProgress: progress }),
+    });
+  } finally {
+    progress.end();
+  }
   if (options.json) {
     writeOut(`${JSON.stringify(nhapJson(outcome), null, 2)}\n`);
     return exitCode(outcome);
