@@ -258,11 +258,11 @@ def report_dash(path):
     }
 
 
-def report_word_lists(path):
+def report_word_lists(path, unit="MTTQ", header=("ỦY BAN MTTQ VIỆT NAM", "TỈNH BÌNH SƠN")):
     """Ủy ban MTTQ tỉnh, quý I/2023: parts numbered by Word (I., II.), sub-headings in "List Number", items in "List Bullet"."""
     doc = Document()
     add_roman_numbering(doc)
-    header_table(doc, ["ỦY BAN MTTQ VIỆT NAM", "TỈNH BÌNH SƠN"], "Bình Sơn, ngày 24 tháng 3 năm 2023", "Số 31/BC-MTTQ-BTT")
+    header_table(doc, list(header), "Bình Sơn, ngày 24 tháng 3 năm 2023", "Số 31/BC-BTT")
     title(doc, ["Kết quả công tác dân vận quý I năm 2023"])
     exp = {"results": [], "limitations": [], "causes": [], "tasks": [], "proposals": []}
     roman_heading(doc, "KẾT QUẢ ĐẠT ĐƯỢC")
@@ -317,7 +317,7 @@ def report_word_lists(path):
     figures_table(doc, [(l, u, v) for l, u, v, _c, _n in figures] + unplaced, "Kết quả")
     doc.save(path)
     return {
-        "unit": "MTTQ",
+        "unit": unit,
         "period": "2023-Q1",
         "reportDate": "2023-03-24",
         "head": "Hoàng Văn Toản",
@@ -476,6 +476,10 @@ def main():
         plain = report_plain(os.path.join(work if libreoffice else out, "Hoi Nong dan Q1.docx"))
         ccb = report_ccb(os.path.join(work if libreoffice else out, "HCCB 6 thang 2025.docx"))
         if libreoffice:
+            # Word's own list numbering through LibreOffice's .doc export and back.
+            ldld = report_word_lists(os.path.join(work, "LDLD bao cao quy I.docx"), "LDLD", ("LIÊN ĐOÀN LAO ĐỘNG", "TỈNH BÌNH SƠN"))
+            soffice(["--convert-to", "doc:MS Word 97", "--outdir", out, os.path.join(work, "LDLD bao cao quy I.docx")], work)
+            expected["LDLD bao cao quy I.doc"] = {**ldld, "writer": "libreoffice"}
             # Re-saved by LibreOffice Writer (its own .docx), and converted to the old .doc.
             lo_docx = os.path.join(work, "lo")
             os.makedirs(lo_docx)

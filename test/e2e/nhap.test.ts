@@ -163,6 +163,7 @@ describe.skipIf(!HAS_DOCX)('danvan nhap on Word reports', () => {
     'MTTQ tinh - bao cao quy I.docx': 'python-docx-danh-so-cua-word',
     'Hoi Nong dan Q1.docx': 'libreoffice-docx-khong-bang-dau',
     'HCCB 6 thang 2025.doc': 'libreoffice-doc',
+    'LDLD bao cao quy I.doc': 'libreoffice-doc-danh-so-cua-word',
   };
   it('matches the golden of each kind of layout', async () => {
     for (const [name] of reports()) {
