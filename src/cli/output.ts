@@ -13,7 +13,7 @@ const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
   'lock-file': 'tệp khóa tạm của Excel (đang mở tệp gốc), không phải báo cáo',
   hidden: 'tệp ẩn của hệ thống',
   'not-a-spreadsheet': 'không phải bảng tính Excel',
-  'word-report': 'báo cáo Word, không phải biểu mẫu Excel',
+  'word-report': 'tệp Word, không phải biểu mẫu Excel',
   'link-loop': 'liên kết tượng trưng (symlink) trỏ vòng, không dẫn tới tệp nào',
   'broken-link': 'liên kết tượng trưng (symlink) trỏ tới tệp hoặc thư mục không còn',
   duplicate: 'cùng một tệp hoặc thư mục đã gặp, chỉ kiểm tra một lần',
@@ -22,7 +22,8 @@ const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
 
 /** The command that turns a unit's Word report into the form. */
 export function wordReportHint(file: string): string {
-  return `chuyển thành biểu mẫu bằng: danvan nhap "${file}" -o bieu-mau-nhap --config danvan.config.json`;
+  // The folder may hold danvan's own report of an earlier run too: the hint says when it applies.
+  return `nếu đây là báo cáo Word của đơn vị, chuyển thành biểu mẫu bằng: danvan nhap "${file}" -o bieu-mau-nhap --config danvan.config.json`;
 }
 
 function issueLine(issue: IssueOut, prefix = ''): string {

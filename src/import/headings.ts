@@ -15,7 +15,7 @@ const PARTS: [PartKind, string[]][] = [
   ['proposals', ['dexuat', 'kiennghi']],
   ['tasks', ['phuonghuong', 'nhiemvutrongtam', 'nhiemvuthoigiantoi', 'nhiemvuquy', 'nhiemvu6thang', 'nhiemvunam', 'nhiemvugiaiphap', 'kehoachthoigiantoi']],
   ['context', ['dacdiemtinhhinh', 'tinhhinhchung', 'boicanh', 'dacdiemchung']],
-  ['assessment', ['danhgiachung', 'nhanxetchung', 'danhgiaketqua']],
+  ['assessment', ['danhgiachung', 'nhanxetchung']],
   ['limitations', ['hanche', 'tontai', 'khuyetdiem', 'khokhan', 'vuongmac', 'batcap']],
   ['causes', ['nguyennhan']],
   ['strengths', ['uudiem', 'matduoc']],

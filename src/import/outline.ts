@@ -188,7 +188,8 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
       return;
     }
     outline.knownParts++;
-    if (kind === 'context' || kind === 'strengths' || kind === 'figures') {
+    // "Đánh giá chung" itself has no sheet; its "Hạn chế", "Nguyên nhân" sub-parts do (below).
+    if (kind === 'context' || kind === 'strengths' || kind === 'figures' || kind === 'assessment') {
       skipped = { text: shorten(partText), paragraph: p.number, items: 0 };
       if (kind !== 'figures') outline.skippedParts.push(skipped);
     }

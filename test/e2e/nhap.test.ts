@@ -248,7 +248,8 @@ describe.skipIf(!HAS_DOCX)('kiemtra and tonghop meeting a Word report', () => {
     copyFileSync(join(cwd, 'w', 'BC quy I-2023 BDV Thach Ban.docx'), join(dir, 'BC Thach Ban.docx'));
     for (const command of ['kiemtra', 'tonghop']) {
       const run = danvan([command, 'nop', '--config', CONFIG, ...(command === 'tonghop' ? ['-o', 'r.docx', '--force'] : [])], cwd);
-      expect(run.stdout, command).toContain('nop/BC Thach Ban.docx: báo cáo Word, không phải biểu mẫu Excel');
+      expect(run.stdout, command).toContain('nop/BC Thach Ban.docx: tệp Word, không phải biểu mẫu Excel');
+      expect(run.stdout, command).toContain('nếu đây là báo cáo Word của đơn vị, chuyển thành biểu mẫu bằng');
       expect(run.stdout, command).toContain('danvan nhap "nop/BC Thach Ban.docx" -o');
       const json = danvan([command, 'nop', '--config', CONFIG, '--json', ...(command === 'tonghop' ? ['-o', 'r.docx', '--force'] : [])], cwd);
       const parsed = parseJsonOutput(json.stdout, command as 'kiemtra' | 'tonghop');

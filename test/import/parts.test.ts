@@ -5,7 +5,7 @@ import { fieldOfHeading, partOfHeading } from '../../src/import/headings.js';
 import { addresseeOf, deadlineOf } from '../../src/import/details.js';
 import { findPeriod, findDate } from '../../src/import/header.js';
 import { matchIndicator, offerSentenceFigures } from '../../src/import/figures.js';
-import { itemText, markerOf } from '../../src/import/outline.js';
+import { itemText, markerOf, readOutline } from '../../src/import/outline.js';
 import { listLabel, readNumbering } from '../../src/import/numbering.js';
 import { repairDocText } from '../../src/import/legacy.js';
 import { encodeTcvn3 } from '../../src/domain/legacy-encoding.js';
@@ -138,5 +138,30 @@ describe('legacy text', () => {
     const repaired = repairDocText([para(text, 1), para(encodeTcvn3('Kết quả đạt được trong quý'), 2)]);
     expect(repaired.repaired).toBe(2);
     expect((repaired.blocks[0] as DocParagraph).text).toBe('Tổ chức hội nghị đối thoại với Nhân dân về cải cách hành chính');
+  });
+});
+
+describe('outline', () => {
+  const para = (text: string, number: number): DocParagraph => ({ kind: 'paragraph', number, text, style: '', list: null, bold: false, centered: false });
+  it('reads "Đánh giá chung" with its sub-parts, and the results of "Đánh giá kết quả"', () => {
+    const lines = [
+      'I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN',
+      '1. Công tác dân vận chính quyền',
+      '- Giải quyết kịp thời kiến nghị của Nhân dân;',
+      'II. ĐÁNH GIÁ CHUNG',
+      '1. Ưu điểm',
+      '- Các cấp ủy quan tâm lãnh đạo;',
+      '2. Hạn chế',
+      '- Phối hợp có lúc chưa chặt chẽ;',
+      '3. Nguyên nhân',
+      '- Cán bộ kiêm nhiệm nhiều việc.',
+    ].map(para);
+    const outline = readOutline(lines);
+    expect(outline.items.map((i) => [i.target, i.text, i.field])).toEqual([
+      ['results', 'Giải quyết kịp thời kiến nghị của Nhân dân', 'Dân vận chính quyền'],
+      ['limitations', 'Phối hợp có lúc chưa chặt chẽ', null],
+      ['causes', 'Cán bộ kiêm nhiệm nhiều việc.', null],
+    ]);
+    expect(outline.skippedParts.filter((p) => p.items).map((p) => [p.text, p.items])).toEqual([['1. Ưu điểm', 1]]);
   });
 });
