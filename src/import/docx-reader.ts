@@ -302,7 +302,8 @@ function readParts(zip: ZipArchive, documentPart: string): DocxContent {
         chars += done.text.length;
         if (chars > DOCX_LIMITS.chars) throw new ImportRefusal('over-limit', 'characters', 'chars');
         const list = listOf(done, styles, numbering, counters);
-        const text = done.text.replace(/\s+$/u, '').replace(/^[ \t\u00a0]+/u, '').normalize('NFC');
+        // trimEnd, not /\s+$/, which backtracks over a long run of spaces (import/README: linear text processing).
+        const text = done.text.trimEnd().replace(/^[ \t\u00a0]+/u, '').normalize('NFC');
         const top = tableStack[tableStack.length - 1];
         if (top) {
           // A cell's list items keep Word's label, so that "1." or "-" typed by numbering is not lost.

@@ -172,7 +172,8 @@ export function readFigureTables(tables: readonly DocTable[], catalogue: readonl
         return;
       }
       const indicator = matches[0]!;
-      const number = parseVietnameseNumber(value.replace(/\s*(?:buổi|lượt|người|mô hình|cuộc|lớp|căn|triệu đồng|m2|m²)$/iu, ''));
+      // A value is short ("1.250", "25 buổi"); a long cell is no number, and is never run through the patterns.
+      const number = value.length > 40 ? undefined : parseVietnameseNumber(value.replace(/\s+/g, ' ').replace(/ ?(?:buổi|lượt|người|mô hình|cuộc|lớp|căn|triệu đồng|m2|m²)$/iu, ''));
       if (number === undefined || number < 0) {
         unplaced.push({ ...where, reason: 'not-a-number', candidates: [indicator.code] });
         return;

@@ -55,7 +55,9 @@ const HEADER_NOISE = [
 /** How far into the document the title may be: header tables and a few lines come first. */
 const TITLE_WITHIN = 25;
 
-function isNoise(line: string): boolean {
+function isNoise(raw: string): boolean {
+  // Spaces collapsed first: the patterns below then never meet a long run of them.
+  const line = raw.replace(/\s+/g, ' ').trim();
   const key = foldKey(line);
   if (!key) return true;
   if (HEADER_NOISE.some((noise) => key.startsWith(noise))) return true;
@@ -176,7 +178,7 @@ export function readFrame(blocks: readonly DocBlock[]): ReportFrame | null {
     }
   }
   const unitSource = leftColumn.length ? leftColumn : headerLines;
-  const unitLines = unitSource.map((l) => l.trim()).filter((l) => !isNoise(l));
+  const unitLines = unitSource.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l.length <= 200 && !isNoise(l));
 
   // The subject: the title's own rest, then the paragraphs up to the first rule line or numbered part.
   const subjectParts: string[] = title.rest ? [title.rest] : [];
@@ -215,7 +217,7 @@ export function readFrame(blocks: readonly DocBlock[]): ReportFrame | null {
     const block = blocks[i]!;
     // Read after the words "báo cáo": "Thực hiện Kế hoạch số 12 năm 2025, … báo cáo kết quả quý III năm 2025".
     const at = block.kind === 'paragraph' ? block.text.toLocaleLowerCase('vi').lastIndexOf('báo cáo') : -1;
-    if (block.kind === 'paragraph' && at >= 0) found = findPeriod(block.text.slice(at));
+    if (block.kind === 'paragraph' && at >= 0) found = findPeriod(block.text.slice(at, at + 400).replace(/\s+/g, ' '));
   }
   let date = null as ReturnType<typeof findDate>;
   for (const line of headerLines) if (!date) date = findDate(line);

@@ -109,4 +109,15 @@ describe('hostile .docx', () => {
     const text = readDocx(docx([p('Kính gửi các đồng chí'), p('Nội dung trao đổi')].join('')));
     expect(refusal(() => importReport(text, ctx)).reason).toBe('not-a-report');
   });
+
+  it('long runs of spaces where patterns look (header, title, items, figure cells) are read in one pass', () => {
+    const spaces = ' '.repeat(500_000);
+    const table = `<w:tbl><w:tr><w:tc>${p('Chỉ tiêu')}</w:tc><w:tc>${p('Kỳ này')}</w:tc></w:tr><w:tr><w:tc>${p('Buổi tuyên truyền')}</w:tc><w:tc>${p(`1${spaces}2`)}</w:tc></w:tr></w:tbl>`;
+    const doc = readDocx(
+      docx([p(`Số${spaces}x`), p(`ngày${spaces}x`), p('BÁO CÁO'), p(`kết quả quý III${spaces}x`), p('I. KẾT QUẢ'), p(`-${spaces}Tổ chức${spaces}hội nghị trong${spaces}x`), table].join('')),
+    );
+    const r = importReport(doc, ctx);
+    expect(r.content.results).toHaveLength(1);
+    expect(r.unplaced.map((u) => u.reason)).toEqual(['not-a-number']);
+  }, 30_000);
 });
