@@ -162,8 +162,6 @@ export function discoverInputs(inputs: readonly string[], cwd = process.cwd()): 
       else walk(path, real, []);
     } else if (basename(path).startsWith('~$')) {
       skipped.push({ file: displayPath(path, cwd), reason: 'lock-file' });
-    } else if (classify(basename(path)) === 'word-report') {
-      skipped.push({ file: displayPath(path, cwd), reason: 'word-report' });
     } else {
       // A file named explicitly is always checked: the user wants to hear about it, whatever its name.
       addFile(path, realPath(path));

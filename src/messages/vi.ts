@@ -59,7 +59,7 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
   truncated: () =>
     'Tệp bị hỏng: thiếu phần cuối (có thể chép hoặc tải về chưa xong). Hãy xin đơn vị gửi lại tệp gốc.',
   'not-a-workbook': () =>
-    'Tệp là tệp nén nhưng không phải bảng tính Excel (có thể là tệp Word hoặc tệp nén khác bị đổi đuôi). Hãy gửi đúng tệp biểu mẫu .xlsx.',
+    'Tệp là tệp nén nhưng không phải bảng tính Excel (có thể là tệp Word hoặc tệp nén khác bị đổi đuôi). Hãy gửi đúng tệp biểu mẫu .xlsx. Nếu đây là báo cáo Word của đơn vị, chuyển thành biểu mẫu bằng lệnh "danvan nhap <tệp> -o <thư-mục>".',
   ods: () =>
     'Tệp là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice và chọn Tệp → Lưu thành → "Excel 2007-365 (.xlsx)".',
   encrypted: () =>
@@ -75,7 +75,7 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
     if (detail?.startsWith('convert-failed')) {
       return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003) nhưng LibreOffice không chuyển được (tệp có thể bị hỏng). ${resave}`;
     }
-    if (detail === 'not-xls') return `Tệp có dạng tệp Office cũ nhưng không phải bảng tính Excel .xls đọc được. ${resave}`;
+    if (detail === 'not-xls') return `Tệp có dạng tệp Office cũ nhưng không phải bảng tính Excel .xls đọc được. ${resave} Nếu đây là báo cáo Word (.doc) của đơn vị, chuyển thành biểu mẫu bằng lệnh "danvan nhap <tệp> -o <thư-mục>".`;
     return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave}`;
   },
   'too-many-cells': (detail) => {

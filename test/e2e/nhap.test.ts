@@ -255,5 +255,9 @@ describe.skipIf(!HAS_DOCX)('kiemtra and tonghop meeting a Word report', () => {
       const parsed = parseJsonOutput(json.stdout, command as 'kiemtra' | 'tonghop');
       expect(parsed.skipped).toContainEqual({ file: 'nop/BC Thach Ban.docx', reason: 'word-report' });
     }
+    // Named explicitly, the file is checked, as every file named is: invalid, with the same pointer.
+    const named = danvan(['kiemtra', 'nop/BC Thach Ban.docx', '--json'], cwd);
+    expect(named.code).toBe(1);
+    expect(parseJsonOutput(named.stdout, 'kiemtra').files[0].errors[0].message).toContain('danvan nhap');
   });
 });
