@@ -89,12 +89,17 @@ function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** A short line that reads as a heading: no closing "." or ";", or a colon; or a whole bold line. */
+/**
+ * A short line that reads as a heading: a whole bold line; or, without a count in it ("Ban hành 05 văn bản…" is an
+ * item), a line that names a field, or a short one without closing punctuation.
+ */
 function headingLike(p: DocParagraph, rest: string): boolean {
   const n = words(rest);
   if (n === 0 || n > 25) return false;
-  if (fieldOfHeading(rest) && n <= 20 && !/[;]$/.test(rest)) return true;
-  if (p.bold && n <= 20) return true;
+  if (p.bold && n <= 20 && !/;$/.test(rest)) return true;
+  if (/\d/.test(rest.replace(/\b(?:19|20)\d{2}\b/g, ''))) return false;
+  if (/[.;]$/.test(rest) && n > 8) return false;
+  if (fieldOfHeading(rest) && n <= 20 && !/;$/.test(rest)) return true;
   return n <= 14 && !/[.;,]$/.test(rest);
 }
 
@@ -197,7 +202,31 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
     if (kind === 'results') field = fieldOfHeading(text);
   };
 
-  for (const block of blocks) {
+  const nextParagraph = (from: number): DocParagraph | undefined => {
+    for (let j = from + 1; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (b.kind === 'paragraph') return b;
+    }
+    return undefined;
+  };
+  const depthOf = (m: Marker) => (m.kind === 'number' ? m.depth : m.kind === 'letter' ? 9 : 10);
+  /**
+   * Does a heading candidate head anything? Not when the part ends after it, nor when a line of the same rank
+   * that also reads as a heading follows: then both were short items ("a) Chỉ đạo giải quyết…").
+   */
+  const headsItems = (at: number, marker: Marker): boolean => {
+    const next = nextParagraph(at);
+    if (!next) return false;
+    const m = markerOf(next);
+    if (m.kind === 'roman' || (m.kind === 'plain' && capitalsHeading(next))) return false;
+    if ((m.kind === 'number' || m.kind === 'letter') && m.kind === marker.kind && depthOf(m) === depthOf(marker) && headingLike(next, m.rest)) {
+      // Two sub-headings in a row naming fields or parts are headings (an empty one among them); else items.
+      return fieldOfHeading(marker.rest) !== null && fieldOfHeading(m.rest) !== null && partOfHeading(marker.rest) === null;
+    }
+    return true;
+  };
+
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'table') {
       flushLeadIn();
       outline.tables.push({ table: block, part: sub ?? part, partText });
@@ -220,9 +249,10 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
     // Sub-headings: numbered or lettered short lines, or whole bold lines.
     const numbered = marker.kind === 'number' || marker.kind === 'letter';
     const boldLine = marker.kind === 'plain' && (p.bold || styleLevel !== undefined) && words(p.text) <= 20;
-    if ((numbered || boldLine) && headingLike(p, marker.rest)) {
+    // After a lead-in ("Kết quả cụ thể:"), numbered lines are its items, not headings.
+    if ((numbered || boldLine) && !(leadIn && numbered) && headingLike(p, marker.rest) && headsItems(index, marker)) {
       flushLeadIn();
-      const depth = marker.kind === 'number' ? marker.depth : marker.kind === 'letter' ? 9 : 10;
+      const depth = depthOf(marker);
       const named = partOfHeading(marker.rest);
       const namedField = fieldOfHeading(marker.rest);
       // A sub-part inside a part (limitations ↔ causes, strengths), or a part written as a numbered line.
@@ -261,7 +291,7 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
 
     // An item. A line ending with ":" followed by bullets only introduces them.
     if (leadIn) {
-      if (marker.kind === 'bullet') leadIn = null;
+      if (marker.kind === 'bullet' || marker.kind === 'number' || marker.kind === 'letter') leadIn = null;
       else flushLeadIn();
     }
     if (/:$/.test(marker.rest) && words(marker.rest) <= 30) {

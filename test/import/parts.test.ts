@@ -164,4 +164,22 @@ describe('outline', () => {
     ]);
     expect(outline.skippedParts.filter((p) => p.items).map((p) => [p.text, p.items])).toEqual([['1. Ưu điểm', 1]]);
   });
+
+  it('numbered lines after a lead-in, or with a count in them, are items, not headings', () => {
+    const lines = [
+      'I. KẾT QUẢ ĐẠT ĐƯỢC',
+      '1. Công tác lãnh đạo, chỉ đạo',
+      'Kết quả cụ thể:',
+      '1. Ban hành 05 văn bản chỉ đạo về công tác dân vận.',
+      '2. Tổ chức 12 hội nghị đối thoại với Nhân dân.',
+      '2. Công tác dân vận chính quyền',
+      'a) Chỉ đạo giải quyết dứt điểm các vụ việc tồn đọng',
+    ].map(para);
+    expect(readOutline(lines).items.map((i) => [i.text, i.field])).toEqual([
+      ['Ban hành 05 văn bản chỉ đạo về công tác dân vận.', 'Lãnh đạo, chỉ đạo'],
+      ['Tổ chức 12 hội nghị đối thoại với Nhân dân.', 'Lãnh đạo, chỉ đạo'],
+      ['Chỉ đạo giải quyết dứt điểm các vụ việc tồn đọng', 'Dân vận chính quyền'],
+    ]);
+  });
 });
+
