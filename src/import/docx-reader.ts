@@ -204,7 +204,8 @@ function readParts(zip: ZipArchive, documentPart: string): DocxContent {
   let chars = 0;
 
   // Tables nest; the outermost one is the block, inner ones add their text to the cell that holds them.
-  const tableStack: { rows: string[][]; row: string[] | null; cell: string[] | null }[] = [];
+  /** `span`: the cell's w:gridSpan, so that a merged header cell keeps the columns below it aligned. */
+  const tableStack: { rows: string[][]; row: string[] | null; cell: string[] | null; span: number }[] = [];
   let para: ParagraphState | null = null;
   let inPPr = false;
   let inRPr = false;
@@ -229,7 +230,7 @@ function readParts(zip: ZipArchive, documentPart: string): DocxContent {
           skip(s);
           continue;
         case 'tbl':
-          tableStack.push({ rows: [], row: null, cell: null });
+          tableStack.push({ rows: [], row: null, cell: null, span: 1 });
           continue;
         case 'tr':
           if (tableStack.length) {
@@ -244,12 +245,19 @@ function readParts(zip: ZipArchive, documentPart: string): DocxContent {
             if (++tableCells > DOCX_LIMITS.tableCells) throw new ImportRefusal('over-limit', 'table cells', 'tableCells');
             const top = tableStack[tableStack.length - 1]!;
             top.cell = [];
+            top.span = 1;
           }
           continue;
         case 'p':
           if (++paragraphs > DOCX_LIMITS.paragraphs) throw new ImportRefusal('over-limit', 'paragraphs', 'paragraphs');
           para = { text: '', centered: false, runs: 0, boldRuns: 0, runBold: undefined, runHasText: false };
           continue;
+        case 'gridSpan': {
+          const top = tableStack[tableStack.length - 1];
+          const span = Number(attrValue(s.attrs, 'val', true) ?? 1);
+          if (top && top.cell && !para && Number.isInteger(span) && span > 1) top.span = Math.min(span, 64);
+          continue;
+        }
         case 'pPr':
           inPPr = true;
           continue;
@@ -325,6 +333,11 @@ function readParts(zip: ZipArchive, documentPart: string): DocxContent {
         const top = tableStack[tableStack.length - 1];
         if (top && top.cell) {
           top.row?.push(top.cell.join('\n'));
+          // The covered grid columns, as empty cells (bounded by the cell budget like real ones).
+          for (let k = 1; k < top.span; k++) {
+            if (++tableCells > DOCX_LIMITS.tableCells) throw new ImportRefusal('over-limit', 'table cells', 'tableCells');
+            top.row?.push('');
+          }
           top.cell = null;
         }
       } else if (name === 'tbl') {

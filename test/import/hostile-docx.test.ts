@@ -121,3 +121,12 @@ describe('hostile .docx', () => {
     expect(r.unplaced.map((u) => u.reason)).toEqual(['not-a-number']);
   }, 30_000);
 });
+
+describe('tables', () => {
+  it('a merged header cell (w:gridSpan) keeps the columns below it aligned', () => {
+    const tc = (t: string, span = 1) => `<w:tc>${span > 1 ? `<w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>` : ''}${p(t)}</w:tc>`;
+    const table = `<w:tbl><w:tr>${tc('Chỉ tiêu')}${tc('Kết quả', 2)}</w:tr><w:tr>${tc('')}${tc('Quý III')}${tc('Lũy kế')}</w:tr><w:tr>${tc('Buổi tuyên truyền')}${tc('12')}${tc('30')}</w:tr></w:tbl>`;
+    const doc = readDocx(docx(table));
+    expect(doc.blocks[0]).toMatchObject({ kind: 'table', rows: [['Chỉ tiêu', 'Kết quả', ''], ['', 'Quý III', 'Lũy kế'], ['Buổi tuyên truyền', '12', '30']] });
+  });
+});
