@@ -221,6 +221,21 @@ describe.skipIf(!HAS_DOCX)('danvan nhap on Word reports', () => {
     expect(parseJsonOutput(other.stdout, 'nhap').error.message).toMatch(/--force/);
   });
 
+  it('without a registry, imports every report, names each form after its Word file, and lists the unit for a person', () => {
+    const run = danvan(['nhap', 'bao-cao-word', '-o', 'khong-danh-sach', '--json'], cwd);
+    const out = parseJsonOutput(run.stdout, 'nhap');
+    expect(run.code).toBe(1);
+    for (const file of out.files.filter((f: { imported: boolean }) => f.imported)) {
+      expect(file.unit).toBeNull();
+      expect(file.output).toMatch(/^khong-danh-sach\/nhap_[a-z0-9-]+\.xlsx$/);
+      expect(file.review.map((r: { kind: string }) => r.kind)).toContain('unit');
+    }
+    // The form is written, and kiemtra says what is missing: the unit's code, in its cell.
+    const first = out.files.find((f: { imported: boolean }) => f.imported).output;
+    const check = parseJsonOutput(danvan(['kiemtra', first, '--json'], cwd).stdout, 'kiemtra');
+    expect(check.files[0].errors.map((e: { sheet: string; cell: string }) => `${e.sheet}!${e.cell}`)).toContain('Thông tin!B2');
+  });
+
   it('tonghop aggregates a folder of imported forms and ordinary forms, the imported figures included', () => {
     const alone = join(cwd, 'chi-bieu-mau');
     cpSync(join(FIXTURES, 'quy-1-2023'), alone, { recursive: true });
