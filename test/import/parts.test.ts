@@ -28,6 +28,7 @@ describe('unit names', () => {
     expect(findUnitsByName('UBMTTQ Viet Nam tinh', REGISTRY).map((u) => u.code)).toEqual(['MTTQ']);
     expect(findUnitsByName('HỘI CỰU CHIẾN BINH TỈNH', REGISTRY).map((u) => u.code)).toEqual(['HCCB']);
     expect(findUnitsByName('Đảng ủy xã Hòa Phong', REGISTRY).map((u) => u.code)).toEqual(['DU_XA']);
+    expect(findUnitsByName('BỘ CHQS TỈNH BÌNH SƠN', [{ code: 'BCHQS', name: 'Bộ Chỉ huy Quân sự tỉnh', group: '' }]).map((u) => u.code)).toEqual(['BCHQS']);
     // The district's committee, not the province's, though "Tỉnh" is in its header too.
     expect(findUnitsByName('ĐẢNG BỘ TỈNH BÌNH SƠN HUYỆN ỦY ĐÔNG HÒA BAN DÂN VẬN', REGISTRY).map((u) => u.code)).toEqual(['HU_DONGHOA']);
   });
