@@ -73,7 +73,10 @@ const DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 
 /** The title's kind when `text` is a title line ("BÁO CÁO", "BÁO CÁO\nKết quả…"): the kind word in capitals, first. */
 function titleKind(text: string): { kind: DocumentKind; word: string; rest: string } | null {
-  const trimmed = text.trim().normalize('NFC');
+  let trimmed = text.trim().normalize('NFC');
+  // The kind word alone on its line, in any case: typed in lower case with a capitals font (.VnTimeH), it reads
+  // "báo cáo" once repaired.
+  if (trimmed.length <= 14 && KINDS.some(([word]) => word === trimmed.toLocaleUpperCase('vi'))) trimmed = trimmed.toLocaleUpperCase('vi');
   for (const [word, kind] of KINDS) {
     if (!trimmed.startsWith(word)) continue;
     const after = trimmed.slice(word.length);

@@ -73,4 +73,11 @@ describe('who and when', () => {
     expect(r.content.proposals).toEqual([{ content: 'Đề nghị Ban Dân vận Tỉnh ủy tổ chức tập huấn.', addressee: 'Ban Dân vận Tỉnh ủy' }]);
     expect(r.review.map((i) => i.kind)).toContain('legacy-text');
   });
+
+  it('a title typed in lower case for a capitals font (.VnTimeH) is still the title', () => {
+    const lines = [encodeTcvn3('hội cựu chiến binh tỉnh'), encodeTcvn3('báo cáo'), encodeTcvn3('Kết quả công tác dân vận năm 2025 của Hội'), ...BODY.map(encodeTcvn3)];
+    const r = importReport(report(lines), ctx('ccb.docx'));
+    expect(r.unit?.code).toBe('HCCB');
+    expect(r.period).toEqual({ year: 2025, kind: 'Y' });
+  });
 });
