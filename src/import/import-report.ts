@@ -93,24 +93,24 @@ function baseName(file: string): string {
 /** The unit of the report: by the header's name, else by the file's name unless the header names another organisation. */
 function findUnit(headerName: string, ctx: ImportContext, review: ReviewItem[]): { unit: UnitEntry | null; how: string } {
   if (ctx.registry.length === 0) {
-    review.push({ kind: 'unit', message: nhapMsg.review.noRegistry, where: 'Đầu văn bản' });
+    review.push({ kind: 'unit', message: nhapMsg.review.noRegistry, where: nhapMsg.where.header });
     return { unit: null, how: '' };
   }
   const byHeader = headerName ? findUnitsByName(headerName, ctx.registry) : [];
-  if (byHeader.length === 1) return { unit: byHeader[0]!, how: 'Tìm theo tên ở đầu văn bản.' };
+  if (byHeader.length === 1) return { unit: byHeader[0]!, how: nhapMsg.how.byHeader };
   const byFile = findUnitsByName(baseName(ctx.fileName), ctx.registry);
   if (byHeader.length === 0 && byFile.length === 1) {
     const unit = byFile[0]!;
     if (headerName && nameAgreement(headerName, unit.name) === 'different') {
-      review.push({ kind: 'unit', message: nhapMsg.review.unitOther(headerName, `${unit.code} (${unit.name})`), where: 'Đầu văn bản' });
+      review.push({ kind: 'unit', message: nhapMsg.review.unitOther(headerName, `${unit.code} (${unit.name})`), where: nhapMsg.where.header });
       return { unit: null, how: '' };
     }
-    review.push({ kind: 'unit', message: nhapMsg.review.unitByFileName(`${unit.code} (${unit.name})`), where: 'Tên tệp' });
-    return { unit, how: 'Tìm theo tên tệp: hãy kiểm tra lại.' };
+    review.push({ kind: 'unit', message: nhapMsg.review.unitByFileName(`${unit.code} (${unit.name})`), where: nhapMsg.where.fileName });
+    return { unit, how: nhapMsg.how.byFileName };
   }
   const several = byHeader.length > 1 ? byHeader : byFile;
-  if (several.length > 1) review.push({ kind: 'unit', message: nhapMsg.review.unitAmbiguous(headerName || baseName(ctx.fileName), several.map((u) => u.code)), where: 'Đầu văn bản' });
-  else review.push({ kind: 'unit', message: nhapMsg.review.unitNotFound(headerName), where: 'Đầu văn bản' });
+  if (several.length > 1) review.push({ kind: 'unit', message: nhapMsg.review.unitAmbiguous(headerName || baseName(ctx.fileName), several.map((u) => u.code)), where: nhapMsg.where.header });
+  else review.push({ kind: 'unit', message: nhapMsg.review.unitNotFound(headerName), where: nhapMsg.where.header });
   return { unit: null, how: '' };
 }
 
@@ -155,13 +155,13 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
   // When.
   let period = frame.period;
   if (!period && ctx.period) period = ctx.period;
-  else if (!period) review.push({ kind: 'period', message: nhapMsg.review.noPeriod, where: 'Tiêu đề' });
+  else if (!period) review.push({ kind: 'period', message: nhapMsg.review.noPeriod, where: nhapMsg.where.title });
   else if (ctx.period && periodLabel(ctx.period) !== periodLabel(period)) {
-    review.push({ kind: 'period', message: nhapMsg.review.periodDiffers(frame.periodText, periodLabel(ctx.period)), where: 'Tiêu đề' });
+    review.push({ kind: 'period', message: nhapMsg.review.periodDiffers(frame.periodText, periodLabel(ctx.period)), where: nhapMsg.where.title });
   }
   if (period) notes.push({ sheet: SHEET.info, cell: `B${INFO_ROW.period}`, text: nhapMsg.note.period(file, frame.period ? frame.periodText : '') });
   if (frame.reportDate) notes.push({ sheet: SHEET.info, cell: `B${INFO_ROW.reportDate}`, text: nhapMsg.note.date(file, frame.dateText) });
-  else review.push({ kind: 'date', message: nhapMsg.review.noDate, where: 'Đầu văn bản' });
+  else review.push({ kind: 'date', message: nhapMsg.review.noDate, where: nhapMsg.where.header });
   if (frame.head) notes.push({ sheet: SHEET.info, cell: `B${INFO_ROW.head}`, text: nhapMsg.note.head(file) });
 
   // The items.
@@ -252,11 +252,11 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     review.push({
       kind: isPart ? 'unknown-part' : 'unknown-heading',
       message: isPart ? nhapMsg.review.unknownPart(heading, count) : nhapMsg.review.unknownHeading(heading, count),
-      where: `Đoạn ${paragraph}`,
+      where: nhapMsg.where.paragraph(paragraph),
     });
   }
   for (const part of outline.skippedParts) {
-    if (part.items) review.push({ kind: 'skipped-part', message: nhapMsg.review.skippedPart(part.text, part.items), where: `Đoạn ${part.paragraph}` });
+    if (part.items) review.push({ kind: 'skipped-part', message: nhapMsg.review.skippedPart(part.text, part.items), where: nhapMsg.where.paragraph(part.paragraph) });
   }
 
   // Figures: the table's rows that name one indicator; numbers in sentences only offered.
@@ -268,7 +268,7 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     notes.push({ sheet: SHEET.figures, cell: `${FIGURE_COLUMN.value}${rows.get(figure.code)}`, text: nhapMsg.note.table(file, figure.table, figure.row, figure.label) });
   }
   for (const row of figureReading.unplaced) {
-    review.push({ kind: 'unplaced-row', message: nhapMsg.review.unplaced(row.label, row.value, row.reason, row.candidates), where: `Bảng ${row.table}, dòng ${row.row}` });
+    review.push({ kind: 'unplaced-row', message: nhapMsg.review.unplaced(row.label, row.value, row.reason, row.candidates), where: nhapMsg.where.tableRow(row.table, row.row) });
   }
   const resultParagraphs = of('results').map((item) => ({ text: item.text, paragraph: item.origin.paragraph }));
   const offers = offerSentenceFigures(resultParagraphs, ctx.catalogue, new Set(figureReading.placed.map((p) => p.code)));
@@ -276,7 +276,7 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     const value = formatNumber(offer.value, Number.isInteger(offer.value) ? 0 : 2);
     const line = nhapMsg.note.offered(value, offer.sentence);
     content.figureNotes[offer.code] = content.figureNotes[offer.code] ? `${content.figureNotes[offer.code]}\n${line}` : line;
-    review.push({ kind: 'offered-figure', message: nhapMsg.review.offered(offer.code, value, offer.sentence), where: `Đoạn ${offer.paragraph}` });
+    review.push({ kind: 'offered-figure', message: nhapMsg.review.offered(offer.code, value, offer.sentence), where: nhapMsg.where.paragraph(offer.paragraph) });
   }
 
   return {

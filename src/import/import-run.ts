@@ -55,7 +55,7 @@ export interface ImportOutcome {
 
 /** The Word files under the inputs: files named explicitly, and .docx/.doc found in folders (not Word's ~$ lock files). */
 export function findWordFiles(inputs: readonly string[], cwd: string): string[] {
-  if (inputs.length === 0) throw new UsageError('Chưa chỉ ra tệp hoặc thư mục báo cáo Word cần nhập.');
+  if (inputs.length === 0) throw new UsageError(nhapMsg.noInput);
   const found = new Map<string, string>();
   const walked = new Set<string>();
   const walk = (dir: string) => {
@@ -101,7 +101,7 @@ export function findWordFiles(inputs: readonly string[], cwd: string): string[] 
     try {
       stats = statSync(path);
     } catch {
-      throw new UsageError(`Không tìm thấy tệp hoặc thư mục "${input}".`);
+      throw new UsageError(nhapMsg.notFound(input));
     }
     if (stats.isDirectory()) walk(path);
     else add(path);

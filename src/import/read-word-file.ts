@@ -8,6 +8,7 @@ import { FileReadError, readRegularFile } from '../files/read.js';
 import { readDocx, type DocxContent } from './docx-reader.js';
 import { DOCX_LIMITS } from './limits.js';
 import { ImportRefusal } from './refusal.js';
+import { nhapMsg } from '../messages/vi.js';
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
@@ -53,7 +54,7 @@ export async function readWordDocument(bytes: Buffer, options: { soffice?: strin
       });
     } catch (error) {
       if (!(error instanceof SofficeError)) throw error;
-      throw new ImportRefusal('doc-convert', error.reason === 'missing' ? 'soffice-missing' : error.reason === 'timeout' ? `quá ${DOC_TIMEOUT_MS / 1000} giây` : error.detail);
+      throw new ImportRefusal('doc-convert', error.reason === 'missing' ? 'soffice-missing' : error.reason === 'timeout' ? nhapMsg.convertTimeout(DOC_TIMEOUT_MS / 1000) : error.detail);
     }
     return readDocx(docx);
   }

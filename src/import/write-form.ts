@@ -79,10 +79,10 @@ function addReviewSheet(workbook: ExcelJS.Workbook, report: ImportedReport, file
   header(s.importedHeader);
   const c = report.counts;
   row([SHEET.results, c.results, '']);
-  row([SHEET.limitations, c.limitations, c.causes ? `${c.causes} nguyên nhân ở cột Nguyên nhân` : '']);
+  row([SHEET.limitations, c.limitations, c.causes ? nhapMsg.counts.causes(c.causes) : '']);
   row([SHEET.tasks, c.tasks, '']);
   row([SHEET.proposals, c.proposals, '']);
-  row([SHEET.figures, c.figures, [c.offered ? `${c.offered} số đề xuất ở cột Ghi chú` : '', c.unplaced ? `${c.unplaced} dòng số liệu chưa đặt` : ''].filter(Boolean).join('; ')]);
+  row([SHEET.figures, c.figures, [c.offered ? nhapMsg.counts.offered(c.offered) : '', c.unplaced ? nhapMsg.counts.unplaced(c.unplaced) : ''].filter(Boolean).join('; ')]);
   r++;
   sheet.getCell(r, 1).value = `${s.review} (${report.review.length})`;
   sheet.getCell(r, 1).font = { ...BOLD_FONT, color: { argb: 'FFC00000' } };

@@ -660,6 +660,27 @@ export const nhapMsg = {
     legacy: (count: number, encodings: string) => `${count} đoạn gõ bằng bảng mã cũ ${encodings} đã được chuyển sang Unicode; hãy xem lại.`,
     emptyPart: (sheet: string) => `Không tìm thấy nội dung cho sheet "${sheet}".`,
   },
+  where: {
+    header: 'Đầu văn bản',
+    fileName: 'Tên tệp',
+    title: 'Tiêu đề',
+    paragraph: (n: number) => `Đoạn ${n}`,
+    tableRow: (table: number, row: number) => `Bảng ${table}, dòng ${row}`,
+  },
+  how: {
+    byHeader: 'Tìm theo tên ở đầu văn bản.',
+    byFileName: 'Tìm theo tên tệp: hãy kiểm tra lại.',
+  },
+  counts: {
+    causes: (n: number) => `${n} nguyên nhân ở cột Nguyên nhân`,
+    offered: (n: number) => `${n} số đề xuất ở cột Ghi chú`,
+    unplaced: (n: number) => `${n} dòng số liệu chưa đặt`,
+  },
+  noInput: 'Chưa chỉ ra tệp hoặc thư mục báo cáo Word cần nhập.',
+  notFound: (input: string) => `Không tìm thấy tệp hoặc thư mục "${input}".`,
+  convertTimeout: (seconds: number) => `quá ${seconds} giây`,
+  progress: 'Đang nhập báo cáo Word',
+  reviewLine: (where: string, message: string) => `    cần xem: ${where ? `${where}: ` : ''}${message}`,
   note: {
     origin: (file: string, part: string, heading: string, paragraph: number) =>
       `Nhập từ: ${file}\nPhần: ${part || '(đầu báo cáo)'}${heading ? `\nĐề mục: ${heading}` : ''}\nĐoạn ${paragraph}`,

@@ -24,7 +24,7 @@ function exitCode(outcome: ImportOutcome): number {
 
 export async function nhapCommand(inputs: string[], options: NhapOptions): Promise<number> {
   const { config, path: configPath } = loadConfig(options.config);
-  const progress = progressBar('Đang nhập báo cáo Word');
+  const progress = progressBar(nhapMsg.progress);
   let outcome;
   try {
     outcome = await runImport({
@@ -51,7 +51,7 @@ export async function nhapCommand(inputs: string[], options: NhapOptions): Promi
     }
     const who = [file.unit, file.period ? describePeriod(file.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
     lines.push(file.unchanged ? nhapMsg.unchangedLine(file.file, file.output!) : nhapMsg.importedLine(file.file, file.output!, who, file.review.length));
-    for (const item of file.review) lines.push(`    cần xem: ${item.where ? `${item.where}: ` : ''}${item.message}`);
+    for (const item of file.review) lines.push(nhapMsg.reviewLine(item.where, item.message));
   }
   const imported = outcome.files.filter((f) => f.imported);
   const refused = outcome.files.length - imported.length;
