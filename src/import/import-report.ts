@@ -90,34 +90,59 @@ function baseName(file: string): string {
   return name.replace(/\.(docx|doc)$/i, '');
 }
 
-/** The unit of the report: by the header's name, else by the file's name unless the header names another organisation. */
-function findUnit(headerName: string, ctx: ImportContext, review: ReviewItem[]): { unit: UnitEntry | null; how: string } {
-  if (ctx.registry.length === 0) {
-    review.push({ kind: 'unit', message: nhapMsg.review.noRegistry, where: nhapMsg.where.header });
-    return { unit: null, how: '' };
+/**
+ * The names the header's lines may be read as, most likely first: the issuing body under the body above it
+ * ("BAN DÂN VẬN" under "HUYỆN ỦY ĐÔNG HÒA"), the lines top down ("ỦY BAN MTTQ VIỆT NAM" over "TỈNH BÌNH SƠN"),
+ * adjacent pairs, then each line alone.
+ */
+export function headerNames(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  const add = (text: string) => {
+    const name = text.replace(/\s+/g, ' ').trim();
+    if (name && !out.includes(name)) out.push(name);
+  };
+  add([...lines].reverse().join(' '));
+  add(lines.join(' '));
+  for (let i = lines.length - 1; i > 0; i--) {
+    add(`${lines[i]} ${lines[i - 1]}`);
+    add(`${lines[i - 1]} ${lines[i]}`);
   }
-  const byHeader = headerName ? findUnitsByName(headerName, ctx.registry) : [];
-  if (byHeader.length === 1) return { unit: byHeader[0]!, how: nhapMsg.how.byHeader };
-  const byFile = findUnitsByName(baseName(ctx.fileName), ctx.registry);
-  if (byHeader.length === 0 && byFile.length === 1) {
-    const unit = byFile[0]!;
-    if (headerName && nameAgreement(headerName, unit.name) === 'different') {
-      review.push({ kind: 'unit', message: nhapMsg.review.unitOther(headerName, `${unit.code} (${unit.name})`), where: nhapMsg.where.header });
-      return { unit: null, how: '' };
-    }
-    review.push({ kind: 'unit', message: nhapMsg.review.unitByFileName(`${unit.code} (${unit.name})`), where: nhapMsg.where.fileName });
-    return { unit, how: nhapMsg.how.byFileName };
-  }
-  const several = byHeader.length > 1 ? byHeader : byFile;
-  if (several.length > 1) review.push({ kind: 'unit', message: nhapMsg.review.unitAmbiguous(headerName || baseName(ctx.fileName), several.map((u) => u.code)), where: nhapMsg.where.header });
-  else review.push({ kind: 'unit', message: nhapMsg.review.unitNotFound(headerName), where: nhapMsg.where.header });
-  return { unit: null, how: '' };
+  for (let i = lines.length - 1; i >= 0; i--) add(lines[i]!);
+  return out;
 }
 
-/** "BAN DÂN VẬN HUYỆN ỦY ĐÔNG HÒA" as the header lines give it: the issuing body, then the body above it. */
-function headerUnitName(lines: readonly string[]): string {
-  if (lines.length <= 1) return lines[0] ?? '';
-  return [...lines.slice(1), lines[0]!].join(' ').replace(/\s+/g, ' ').trim();
+/**
+ * The unit of the report: the first reading of the header that names exactly one registered unit; else the file's
+ * name, unless the header names another organisation. Only domain/unit-name.ts decides whether names agree.
+ */
+function findUnit(lines: readonly string[], ctx: ImportContext, review: ReviewItem[]): { unit: UnitEntry | null; how: string; name: string } {
+  const names = headerNames(lines);
+  // Shown as the header reads, top down, whichever reading found the unit.
+  const shown = lines.join(' ').replace(/\s+/g, ' ').trim();
+  if (ctx.registry.length === 0) {
+    review.push({ kind: 'unit', message: nhapMsg.review.noRegistry, where: nhapMsg.where.header });
+    return { unit: null, how: '', name: shown };
+  }
+  let several: UnitEntry[] = [];
+  for (const name of names) {
+    const found = findUnitsByName(name, ctx.registry);
+    if (found.length === 1) return { unit: found[0]!, how: nhapMsg.how.byHeader, name: shown };
+    if (found.length > 1 && several.length === 0) several = found;
+  }
+  const byFile = findUnitsByName(baseName(ctx.fileName), ctx.registry);
+  if (several.length === 0 && byFile.length === 1) {
+    const unit = byFile[0]!;
+    if (names.length && names.every((name) => nameAgreement(name, unit.name) === 'different')) {
+      review.push({ kind: 'unit', message: nhapMsg.review.unitOther(shown, `${unit.code} (${unit.name})`), where: nhapMsg.where.header });
+      return { unit: null, how: '', name: shown };
+    }
+    review.push({ kind: 'unit', message: nhapMsg.review.unitByFileName(`${unit.code} (${unit.name})`), where: nhapMsg.where.fileName });
+    return { unit, how: nhapMsg.how.byFileName, name: shown };
+  }
+  if (several.length === 0 && byFile.length > 1) several = byFile;
+  if (several.length > 1) review.push({ kind: 'unit', message: nhapMsg.review.unitAmbiguous(shown || baseName(ctx.fileName), several.map((u) => u.code)), where: nhapMsg.where.header });
+  else review.push({ kind: 'unit', message: nhapMsg.review.unitNotFound(shown), where: nhapMsg.where.header });
+  return { unit: null, how: '', name: shown };
 }
 
 function scanned(content: DocxContent): boolean {
@@ -148,8 +173,7 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
   const file = ctx.fileName;
 
   // Who.
-  const unitRead = headerUnitName(frame.unitLines);
-  const { unit, how } = findUnit(unitRead, ctx, review);
+  const { unit, how, name: unitRead } = findUnit(frame.unitLines, ctx, review);
   notes.push({ sheet: SHEET.info, cell: `B${INFO_ROW.unitCode}`, text: nhapMsg.note.unit(file, unitRead, how) });
 
   // When.

@@ -80,4 +80,33 @@ describe('who and when', () => {
     expect(r.unit?.code).toBe('HCCB');
     expect(r.period).toEqual({ year: 2025, kind: 'Y' });
   });
+
+});
+
+describe('the unit, from the header however it is laid out (only through domain/unit-name.ts)', () => {
+  const registry = [
+    { code: 'BDVTU', name: 'Ban Dân vận Tỉnh ủy', group: '' },
+    { code: 'HU_DONGHOA', name: 'Ban Dân vận Huyện ủy Đông Hòa', group: '' },
+    { code: 'HU_THACHBAN', name: 'Ban Dân vận Huyện ủy Thạch Bàn', group: '' },
+    { code: 'TU_BINHSON', name: 'Ban Dân vận Thành ủy Bình Sơn', group: '' },
+    { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam tỉnh', group: '' },
+    { code: 'LDLD', name: 'Liên đoàn Lao động tỉnh', group: '' },
+    { code: 'HND', name: 'Hội Nông dân tỉnh', group: '' },
+    { code: 'HCCB', name: 'Hội Cựu chiến binh tỉnh', group: '' },
+    { code: 'BCHQS', name: 'Bộ Chỉ huy Quân sự tỉnh', group: '' },
+  ];
+  const cases: [string[], string][] = [
+    [['HUYỆN ỦY THẠCH BÀN', 'BAN DÂN VẬN'], 'HU_THACHBAN'],
+    [['ĐẢNG BỘ TỈNH BÌNH SƠN', 'HUYỆN ỦY ĐÔNG HÒA', 'BAN DÂN VẬN'], 'HU_DONGHOA'],
+    [['ỦY BAN MTTQ VIỆT NAM', 'TỈNH BÌNH SƠN'], 'MTTQ'],
+    [['LIÊN ĐOÀN LAO ĐỘNG', 'TỈNH BÌNH SƠN'], 'LDLD'],
+    [['BAN CHẤP HÀNH TỈNH BÌNH SƠN', 'HỘI NÔNG DÂN TỈNH'], 'HND'],
+    [['HỘI CCB VIỆT NAM', 'HỘI CỰU CHIẾN BINH TỈNH'], 'HCCB'],
+  ];
+  for (const [header, code] of cases) {
+    it(`${header.join(' / ')} → ${code}`, () => {
+      const doc = report([...header, 'BÁO CÁO', 'Kết quả công tác dân vận quý III năm 2025', ...BODY]);
+      expect(importReport(doc, { fileName: 'bao-cao.docx', registry, catalogue: DEFAULT_CATALOGUE }).unit?.code).toBe(code);
+    });
+  }
 });

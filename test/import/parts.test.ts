@@ -1,6 +1,5 @@
-// The small readers of `danvan nhap`: unit names, headings, items, addressees, deadlines, figures, numbering.
+// The small readers of `danvan nhap`: headings, items, addressees, deadlines, figures, numbering.
 import { describe, expect, it } from 'vitest';
-import { findUnitsByName, nameAgreement } from '../../src/domain/unit-name.js';
 import { fieldOfHeading, partOfHeading } from '../../src/import/headings.js';
 import { addresseeOf, deadlineOf } from '../../src/import/details.js';
 import { findPeriod, findDate } from '../../src/import/header.js';
@@ -11,37 +10,6 @@ import { repairDocText } from '../../src/import/legacy.js';
 import { encodeTcvn3 } from '../../src/domain/legacy-encoding.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
 import type { DocParagraph } from '../../src/import/docx-reader.js';
-
-const REGISTRY = [
-  { code: 'BDVTU', name: 'Ban Dân vận Tỉnh ủy', group: '' },
-  { code: 'HU_DONGHOA', name: 'Ban Dân vận Huyện ủy Đông Hòa', group: '' },
-  { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam tỉnh', group: '' },
-  { code: 'HND', name: 'Hội Nông dân tỉnh', group: '' },
-  { code: 'HCCB', name: 'Hội CCB tỉnh', group: '' },
-  { code: 'DU_XA', name: 'ĐU xã Hòa Phong', group: '' },
-];
-
-describe('unit names', () => {
-  it('are found whatever the case, diacritics and abbreviations', () => {
-    expect(findUnitsByName('BAN DÂN VẬN HUYỆN ỦY ĐÔNG HÒA', REGISTRY).map((u) => u.code)).toEqual(['HU_DONGHOA']);
-    expect(findUnitsByName('ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BÌNH SƠN', REGISTRY).map((u) => u.code)).toEqual(['MTTQ']);
-    expect(findUnitsByName('UBMTTQ Viet Nam tinh', REGISTRY).map((u) => u.code)).toEqual(['MTTQ']);
-    expect(findUnitsByName('HỘI CỰU CHIẾN BINH TỈNH', REGISTRY).map((u) => u.code)).toEqual(['HCCB']);
-    expect(findUnitsByName('Đảng ủy xã Hòa Phong', REGISTRY).map((u) => u.code)).toEqual(['DU_XA']);
-    expect(findUnitsByName('BỘ CHQS TỈNH BÌNH SƠN', [{ code: 'BCHQS', name: 'Bộ Chỉ huy Quân sự tỉnh', group: '' }]).map((u) => u.code)).toEqual(['BCHQS']);
-    // The district's committee, not the province's, though "Tỉnh" is in its header too.
-    expect(findUnitsByName('ĐẢNG BỘ TỈNH BÌNH SƠN HUYỆN ỦY ĐÔNG HÒA BAN DÂN VẬN', REGISTRY).map((u) => u.code)).toEqual(['HU_DONGHOA']);
-  });
-
-  it("refuse another organisation's name", () => {
-    expect(nameAgreement('Hội Nông dân tỉnh', 'Hội Cựu chiến binh tỉnh')).toBe('different');
-    expect(nameAgreement('Ban Dân vận Huyện ủy Tân Lạc', 'Ban Dân vận Huyện ủy Đông Hòa')).toBe('different');
-    expect(nameAgreement('BC quy 1 - HND tinh Binh Son', 'Hội Nông dân tỉnh')).toBe('same');
-    // A district's association is not the province's: neither the same nor surely another.
-    expect(nameAgreement('HND Dong Hoa', 'Hội Nông dân tỉnh')).toBe('unclear');
-    expect(findUnitsByName('Hội Liên hiệp Phụ nữ tỉnh', REGISTRY)).toEqual([]);
-  });
-});
 
 describe('headings', () => {
   it('name the parts of a report and the fields of SPEC §3', () => {
