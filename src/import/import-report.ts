@@ -164,10 +164,11 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
   if (frame.kind === 'other') throw new ImportRefusal('other-kind', frame.kindWord);
 
   const outline = readOutline(blocks.slice(frame.bodyStart, frame.bodyEnd));
-  const titleAt = frame.bodyStart;
-  const tables = blocks.slice(titleAt).filter((b) => b.kind === 'table');
+  // Figures tables sit in the body or after the signature, as an appendix ("Biểu số liệu kèm theo").
+  const tables = blocks.slice(frame.bodyStart).filter((b) => b.kind === 'table');
   const figureReading = readFigureTables(tables, ctx.catalogue);
-  if (outline.items.length === 0 && figureReading.placed.length === 0) throw new ImportRefusal('not-a-report');
+  // Nothing to import: pages scanned as pictures under a typed title, or no report at all.
+  if (outline.items.length === 0 && figureReading.placed.length === 0) throw new ImportRefusal(doc.pictures > 0 ? 'scanned' : 'not-a-report');
 
   const notes: CellNote[] = [];
   const file = ctx.fileName;

@@ -97,6 +97,9 @@ describe('hostile .docx', () => {
     const scan = readDocx(docx('<w:p><w:r><w:drawing><wp:inline xmlns:wp="urn:x"/></w:drawing></w:r></w:p>'.repeat(3)));
     expect(scan.pictures).toBe(3);
     expect(refusal(() => importReport(scan, ctx)).reason).toBe('scanned');
+    // A typed title over pages scanned as pictures is a scan too.
+    const titled = readDocx(docx([p('BÁO CÁO'), p('Kết quả công tác dân vận quý III năm 2025'), '<w:p><w:r><w:drawing/></w:r></w:p>'].join('')));
+    expect(refusal(() => importReport(titled, ctx)).reason).toBe('scanned');
     const decision = readDocx(docx([p('BAN DÂN VẬN'), p('QUYẾT ĐỊNH'), p('Về việc kiện toàn tổ dân vận'), p('Điều 1. Kiện toàn...')].join('')));
     expect(refusal(() => importReport(decision, ctx)).reason).toBe('decision');
     const letter = readDocx(docx([p('BAN DÂN VẬN'), p('THÔNG BÁO'), p('Kết luận của Thường trực')].join('')));
