@@ -276,3 +276,17 @@ describe.skipIf(!HAS_DOCX)('kiemtra and tonghop meeting a Word report', () => {
     expect(parseJsonOutput(named.stdout, 'kiemtra').files[0].errors[0].message).toContain('danvan nhap');
   });
 });
+
+describe('danvan nhap, the command', () => {
+  it('answers to "import" too, with Vietnamese help and an example; -o is required', () => {
+    const cwd = tempDir('danvan-nhap-help-');
+    const help = danvan(['import', '--help'], cwd);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Cách dùng: danvan nhap|import');
+    expect(help.stdout).toMatch(/Ví dụ:\n {2}danvan nhap /);
+    const missing = danvan(['nhap', 'x.docx', '--json'], cwd);
+    expect(missing.code).toBe(2);
+    expect(parseJsonOutput(missing.stdout, 'nhap').error).toMatchObject({ code: 'usage' });
+    expect(missing.stderr).toContain('Thiếu tùy chọn bắt buộc -o');
+  });
+});
