@@ -36,6 +36,14 @@ export function addresseeOf(text: string): string | null {
   return null;
 }
 
+const TO_WHOM = /^(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*)?(?:đối với|kiến nghị với|đề nghị với|đề xuất với)\s+(\p{Lu}.{1,80}?|các\s.{1,80}?)\s*[:.]?$/iu;
+
+/** The body a sub-heading of the proposals addresses ("2. Đối với Ủy ban nhân dân tỉnh:"), or null. */
+export function addresseeOfHeading(heading: string): string | null {
+  const m = TO_WHOM.exec(heading.replace(/\s+/g, ' ').trim());
+  return m ? m[1]!.trim() : null;
+}
+
 const DEADLINE_PATTERNS: RegExp[] = [
   // "trước ngày 15/10/2025", "hoàn thành trước 30/11/2025", "hạn: 20/12/2025"
   /(?:trước|hạn|chậm nhất|hoàn thành(?: trước)?|xong trước|trong)\s*(?:ngày\s*)?:?\s*(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/iu,

@@ -15,7 +15,7 @@ import { periodLabel, type Period } from '../domain/period.js';
 import { findUnitsByName, nameAgreement } from '../domain/unit-name.js';
 import { LEGACY_ENCODING_NAME, nhapMsg } from '../messages/vi.js';
 import { formatNumber } from '../render/format.js';
-import { addresseeOf, deadlineOf } from './details.js';
+import { addresseeOf, addresseeOfHeading, deadlineOf } from './details.js';
 import type { DocBlock, DocxContent } from './docx-reader.js';
 import { offerSentenceFigures, readFigureTables } from './figures.js';
 import { readFrame } from './header.js';
@@ -258,8 +258,10 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
   }
   for (const item of of('proposals')) {
     const row = placeRow(SHEET.proposals, content.proposals!.length, 'B', item, null);
-    const addressee = addresseeOf(item.text);
-    if (addressee) notes.push({ sheet: SHEET.proposals, cell: `C${row}`, text: nhapMsg.note.addressee });
+    // "Đề nghị <cơ quan> …" in the item, else the sub-heading it sits under ("Đối với Tỉnh ủy:").
+    const own = addresseeOf(item.text);
+    const addressee = own ?? addresseeOfHeading(item.origin.heading);
+    if (addressee) notes.push({ sheet: SHEET.proposals, cell: `C${row}`, text: own ? nhapMsg.note.addressee : nhapMsg.note.addresseeFromHeading(item.origin.heading) });
     content.proposals!.push({ content: item.text, ...(addressee ? { addressee } : {}) });
   }
   if (guessed) review.push({ kind: 'field-guessed', message: nhapMsg.review.fieldGuessed(guessed), where: '' });

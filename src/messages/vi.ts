@@ -688,6 +688,7 @@ export const nhapMsg = {
     fieldGuessed: 'Lĩnh vực chọn theo từ ngữ của nội dung (không có đề mục): hãy xem lại.',
     fieldUnknown: (heading: string) => `Đề mục "${heading}" không thuộc lĩnh vực nào: để "Khác", hãy chọn lại nếu cần.`,
     addressee: 'Cơ quan nhận đọc từ "Đề nghị …" của nội dung.',
+    addresseeFromHeading: (heading: string) => `Cơ quan nhận đọc từ đề mục "${heading}".`,
     deadline: 'Thời hạn đọc từ nội dung nhiệm vụ.',
     causePaired: 'Nguyên nhân ghi theo thứ tự trong báo cáo: hãy xem lại cho đúng cặp với hạn chế.',
     unit: (file: string, name: string, how: string) => `Nhập từ: ${file}\nTên ở đầu văn bản: ${name || '(không có)'}\n${how}`,

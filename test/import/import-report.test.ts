@@ -110,3 +110,25 @@ describe('the unit, from the header however it is laid out (only through domain/
     });
   }
 });
+
+describe('proposals', () => {
+  it('take their addressee from "Đề nghị <cơ quan>", else from the sub-heading "Đối với <cơ quan>:"', () => {
+    const doc = report([
+      'HỘI NÔNG DÂN TỈNH', 'BÁO CÁO', 'Kết quả công tác dân vận quý III năm 2025',
+      'I. KẾT QUẢ', '- Tập huấn cho 120 hội viên về chuyển đổi số.',
+      'II. KIẾN NGHỊ, ĐỀ XUẤT',
+      '1. Đối với Ban Thường vụ Tỉnh ủy:',
+      '- Quan tâm chỉ đạo tổng kết mô hình “Dân vận khéo”.',
+      '2. Đối với UBND tỉnh',
+      '- Bố trí kinh phí hỗ trợ nông dân chuyển đổi số.',
+      '- Đề nghị Sở Nông nghiệp và Môi trường mở lớp tập huấn.',
+    ]);
+    const r = importReport(doc, ctx('a.docx'));
+    expect(r.content.proposals).toEqual([
+      { content: 'Quan tâm chỉ đạo tổng kết mô hình “Dân vận khéo”.', addressee: 'Ban Thường vụ Tỉnh ủy' },
+      { content: 'Bố trí kinh phí hỗ trợ nông dân chuyển đổi số.', addressee: 'UBND tỉnh' },
+      { content: 'Đề nghị Sở Nông nghiệp và Môi trường mở lớp tập huấn.', addressee: 'Sở Nông nghiệp và Môi trường' },
+    ]);
+  });
+});
+
