@@ -234,6 +234,11 @@ describe.skipIf(!HAS_DOCX)('danvan nhap on Word reports', () => {
     const first = out.files.find((f: { imported: boolean }) => f.imported).output;
     const check = parseJsonOutput(danvan(['kiemtra', first, '--json'], cwd).stdout, 'kiemtra');
     expect(check.files[0].errors.map((e: { sheet: string; cell: string }) => `${e.sheet}!${e.cell}`)).toContain('Thông tin!B2');
+    // kiemtra --phan-hoi marks the imported form as any other: its note follows the origin note of the cell.
+    expect(danvan(['kiemtra', first, '--phan-hoi', 'phan-hoi-nhap'], cwd).code).toBe(1);
+    const copy = dumpXlsx(join(cwd, 'phan-hoi-nhap', first.split('/').pop()));
+    expect(Object.keys(copy).slice(0, 2)).toEqual(['Kết quả kiểm tra', 'Nhập từ Word']);
+    expect(copy['Thông tin']!.notes['B2']).toMatch(/^Nhập từ: [\s\S]*Mã đơn vị/);
   });
 
   it('tonghop aggregates a folder of imported forms and ordinary forms, the imported figures included', () => {
