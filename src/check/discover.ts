@@ -40,7 +40,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 }
 
 /** A unit's report typed in Word: `danvan nhap` turns it into the form, which is what to tell the user. */
-const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm']);
+const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm', '.rtf']);
 
 function classify(name: string): SkipReason | 'candidate' {
   if (name.startsWith('~$')) return 'lock-file';

@@ -18,7 +18,7 @@ import { readWordBytes, readWordDocument } from './read-word-file.js';
 import { ImportRefusal } from './refusal.js';
 import { writeImportedForm } from './write-form.js';
 
-export const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm']);
+export const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm', '.rtf']);
 
 export interface ImportOptions {
   inputs: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * A Word file's bytes made into blocks: a .docx read directly; a .doc (Word 97–2003) converted to .docx by
+ * A Word file's bytes made into blocks: a .docx read directly; a .doc (Word 97–2003, or RTF under a .doc name) converted to .docx by
  * the sandboxed LibreOffice runner that .xls uses (files/soffice.ts), then read the same way. An encrypted
  * document, a file of another kind, or one over the size limit is an ImportRefusal.
  */
@@ -38,15 +38,17 @@ export function readWordBytes(path: string): Buffer {
 /** Reads a .docx or .doc; `soffice` overrides the LibreOffice program (tests), null meaning none. */
 export async function readWordDocument(bytes: Buffer, options: { soffice?: string | null } = {}): Promise<DocxContent> {
   if (bytes.length === 0) throw new ImportRefusal('empty-file');
-  if (startsWith(bytes, CFB_MAGIC)) {
+  // Word's "Rich Text Format", often saved under a .doc name: LibreOffice reads it as it reads a .doc.
+  const rtf = bytes.subarray(0, 5).toString('latin1') === '{\\rtf';
+  if (startsWith(bytes, CFB_MAGIC) || rtf) {
     // An OLE container holding EncryptionInfo is a password-protected .docx (or .xlsx); a WordDocument stream is a .doc.
-    if (bytes.indexOf(ENCRYPTION_INFO) >= 0) throw new ImportRefusal('encrypted');
-    if (bytes.indexOf(WORD_STREAM) < 0) throw new ImportRefusal('not-word', 'ole without WordDocument');
+    if (!rtf && bytes.indexOf(ENCRYPTION_INFO) >= 0) throw new ImportRefusal('encrypted');
+    if (!rtf && bytes.indexOf(WORD_STREAM) < 0) throw new ImportRefusal('not-word', 'ole without WordDocument');
     let docx: Uint8Array;
     try {
       docx = await convertWithSoffice({
         bytes,
-        from: 'doc',
+        from: rtf ? 'rtf' : 'doc',
         to: 'docx:MS Word 2007 XML',
         extension: 'docx',
         timeoutMs: DOC_TIMEOUT_MS,

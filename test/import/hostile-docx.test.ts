@@ -8,6 +8,7 @@ import { importReport } from '../../src/import/import-report.js';
 import { ImportRefusal } from '../../src/import/refusal.js';
 import { DOCX_LIMITS } from '../../src/import/limits.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
+import { hasCommand } from '../helpers/soffice.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const RELS = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
@@ -133,3 +134,15 @@ describe('tables', () => {
     expect(doc.blocks[0]).toMatchObject({ kind: 'table', rows: [['Chỉ tiêu', 'Kết quả', ''], ['', 'Quý III', 'Lũy kế'], ['Buổi tuyên truyền', '12', '30']] });
   });
 });
+
+describe.skipIf(!hasCommand('soffice'))('RTF under a .doc name (LibreOffice)', () => {
+  it('is converted like a .doc and read', async () => {
+    const rtfText = (t: string) => [...t].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0)}?` : c)).join('');
+    const rtf = `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n${['HỘI NÔNG DÂN TỈNH', 'BÁO CÁO', 'Kết quả công tác dân vận quý III năm 2025', 'I. KẾT QUẢ', '- Tập huấn cho hội viên.'].map((l) => `{\\pard ${rtfText(l)}\\par}`).join('\n')}\n}`;
+    const doc = await readWordDocument(Buffer.from(rtf, 'latin1'));
+    const texts = doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    expect(texts).toContain('BÁO CÁO');
+    expect(texts).toContain('- Tập huấn cho hội viên.');
+  }, 120_000);
+});
+
