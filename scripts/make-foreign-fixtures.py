@@ -148,6 +148,7 @@ TASKS = [
     ('Tổ chức sơ kết công tác dân vận 6 tháng đầu năm 2025.', '15/7/2025'),
     ('Tăng cường đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân.', 'Quý III/2025'),
 ]
+ISSUER = 'Ban Tuyên giáo và Dân vận Tỉnh ủy'
 PROPOSALS = [
     ('Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức tập huấn nghiệp vụ cho cán bộ dân vận cấp xã.', 'Ban Tuyên giáo và Dân vận Tỉnh ủy'),
     ('Đề nghị UBND tỉnh bố trí kinh phí nhân rộng các mô hình "Dân vận khéo".', 'UBND tỉnh'),
@@ -434,6 +435,7 @@ def main():
                 'missing': [SILENT_UNIT[0]]}
     totals = {c[0]: None for c in CATALOGUE}
     items = {key: 0 for key in TABLES}
+    items['proposalsToIssuer'] = 0
     for code, writer, options in PLAN:
         unit = make_unit(rng, code, names[code])
         sources = {}
@@ -456,6 +458,9 @@ def main():
                 totals[ind] = round((totals[ind] or 0) + cell['value'], 6)
         for key, count in counts.items():
             items[key] += count
+        # What a unit asks of the issuer itself is the issuer's own task in the report, not a proposal.
+        if 'proposals' not in options.get('drop_sheets', []):
+            items['proposalsToIssuer'] += sum(1 for text, _ in unit['proposals'] if text.startswith('Đề nghị ' + ISSUER))
     gq, tiep = totals['KN_GQ'], totals['KN_TIEP']
     totals['KN_TL'] = round(gq / tiep * 100, 2) if gq is not None and tiep else None
     expected['indicators'] = totals

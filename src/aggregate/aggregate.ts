@@ -2,8 +2,8 @@
 import type { Indicator } from '../domain/catalogue.js';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import { itemKey } from '../domain/text.js';
-import { orderUnits } from '../domain/units.js';
-import { addresseeRank, canonicalAddressee } from '../domain/addressees.js';
+import { orderUnits, unitComparator } from '../domain/units.js';
+import { addresseeInText, addresseeRank, canonicalAddressee, routeProposal, withoutAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
 import { isUsed, unitMustFix, type FileResult } from '../check/file-result.js';
 import { missingUnits } from '../check/cross-file.js';
@@ -11,7 +11,7 @@ import type { Submission } from '../schemas/submission.js';
 import type { FigureSource, ItemSource, LimitationItem, ModelSummary, ReportModel, SubmissionStatus, TaskItem, UnitRef } from '../model/report-model.js';
 import { SHEET, type SheetKey } from '../domain/form-layout.js';
 import { InternalError } from '../diagnostics/errors.js';
-import { EXACT_ONLY, addDistinct, gatherByField, groupBy, mergeItems, type MergeOptions } from './gather.js';
+import { EXACT_ONLY, addDistinct, gatherAcrossFields, gatherByField, groupBy, mergeItems, type MergeOptions } from './gather.js';
 import { ratio, sumIndicators } from './indicators.js';
 
 export { orderUnits };
@@ -25,6 +25,11 @@ export interface AggregateInput {
   previous?: { period: string; figures: Record<string, number | null> };
   /** How items of several units are merged; exact (up to case and punctuation) by default. */
   merge?: MergeOptions;
+  /**
+   * The committee that issues the report ("Ban Dân vận Tỉnh ủy"): a proposal addressed to it becomes one of its own
+   * tasks, and one addressed to a body below it is kept for the staff, not printed (addressees.ts).
+   */
+  issuer?: string;
 }
 
 function unitOf(submission: Submission, registry: ReadonlyMap<string, UnitEntry>): UnitRef {
@@ -123,9 +128,9 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     })),
     (item) => ({ text: item.text, units: [item.unit], sources: [] }),
     undefined,
-    merge,
+    { ...merge, sumCounts: true },
   );
-  const limitations = gatherByField(
+  const limitations = gatherAcrossFields(
     each((s) => s.limitations).map(({ item, unit, submission }) => ({
       field: item.field,
       text: item.content,
@@ -137,30 +142,43 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     (target, item) => addDistinct(target.causes, item.cause),
     merge,
   );
-  const tasks = gatherByField(
-    each((s) => s.tasks).map(({ item, unit, submission }) => ({
+  const issuer = input.issuer ?? '';
+  const proposalRows = each((s) => s.proposals).map(({ item, unit, submission }) => {
+    const typed = item.addressee || addresseeInText(item.content, issuer);
+    const addressee = typed ? canonicalAddressee(typed) : '';
+    return {
+      text: typed ? withoutAddressee(item.content, [typed, addressee]) : item.content,
+      addressee,
+      route: issuer ? routeProposal(addressee, issuer) : ('report' as const),
+      unit,
+      source: rowSource(submission, 'proposals', item, item.content, item.addressee),
+    };
+  });
+  const taskRows = [
+    ...each((s) => s.tasks).map(({ item, unit, submission }) => ({
       field: item.field,
       text: item.content,
       deadline: item.deadline,
       unit,
       source: rowSource(submission, 'tasks', item, item.content, item.deadline),
     })),
+    // What units ask of the issuer itself is the issuer's to do: one of its tasks, not a proposal to itself.
+    ...proposalRows.filter((p) => p.route === 'issuer').map((p) => ({ field: 'Khác' as const, text: p.text, deadline: undefined, unit: p.unit, source: p.source })),
+  ];
+  const tasks = gatherAcrossFields(
+    taskRows,
     (item): TaskItem => ({ text: item.text, units: [item.unit], sources: [], deadlines: [] }),
     (target, item) => addDistinct(target.deadlines, item.deadline),
     merge,
   );
 
-  const proposalItems = each((s) => s.proposals).map(({ item, unit, submission }) => ({
-    text: item.content,
-    addressee: item.addressee ? canonicalAddressee(item.addressee) : '',
-    unit,
-    source: rowSource(submission, 'proposals', item, item.content, item.addressee),
-  }));
-  // "UBND tỉnh", "Ủy ban nhân dân Tỉnh" are one addressee; groups follow the usual order of bodies, unaddressed last.
-  const byAddressee = groupBy(proposalItems, (p) => itemKey(p.addressee));
-  const proposals = [...byAddressee.values()]
-    .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit], sources: [] }), undefined, merge) }))
-    .sort((a, b) => addresseeRank(a.addressee) - addresseeRank(b.addressee));
+  const groupProposals = (rows: typeof proposalRows) =>
+    [...groupBy(rows, (p) => itemKey(p.addressee)).values()]
+      .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit], sources: [] }), undefined, merge) }))
+      // Protocol order; unaddressed last; the same rank in order of first appearance (sort is stable).
+      .sort((a, b) => addresseeRank(a.addressee) - addresseeRank(b.addressee));
+  const proposals = groupProposals(proposalRows.filter((p) => p.route === 'report'));
+  const proposalsBelow = groupProposals(proposalRows.filter((p) => p.route === 'below'));
 
   const models = summariseModels(
     each((s) => s.models).map(({ item, unit, submission }) => ({
@@ -182,6 +200,7 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     limitations,
     tasks,
     proposals,
+    proposalsBelow,
     models,
     status: submissionStatus(input, ordered, registry),
     latestReportDate: ordered.reduce<string | null>((latest, u) => (latest === null || u.reportDate > latest ? u.reportDate : latest), null),
@@ -205,6 +224,10 @@ function submissionStatus(
       name: (f.unit && registry.get(f.unit)?.name) || f.contact?.unitName || null,
       reasons: f.errors.map((e) => (e.sheet && e.cell ? `${e.sheet}!${e.cell}: ${e.message}` : e.message)),
     }));
+  // In report order like every other list of units (registry order), not in the order the files were found.
+  const compare = unitComparator(input.registry);
+  const orderKey = (entry: (typeof invalid)[number]) => ({ code: entry.unit ?? '', name: entry.name ?? entry.file, group: (entry.unit && registry.get(entry.unit)?.group) || '' });
+  invalid.sort((a, b) => compare(orderKey(a), orderKey(b)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // Units that sent nothing; a unit whose file is invalid is listed with its file, not as missing.
   const missing = (missingUnits(input.files, input.registry) ?? []).map(({ code, name, group }) => ({ code, name, group }));
   return {

@@ -17,10 +17,14 @@ export function ratio(numerator: number | null, denominator: number | null): num
   return (numerator / denominator) * 100;
 }
 
-/** A ratio's change is told in percentage points (its delta), never as a percent of a percent. */
+/**
+ * A ratio's change is told in percentage points (its delta), never as a percent of a percent, and between the two
+ * ratios as they are printed (one decimal): 90,9% against 86,8% is 4,1 points, whatever the digits after.
+ */
 export function changeBetween(current: number | null, previous: number | null, isRatio = false): Change | null {
   if (current === null || previous === null) return null;
-  const delta = roundSum(current - previous);
+  const printed = (x: number) => Math.round(x * 10) / 10;
+  const delta = isRatio ? printed(printed(current) - printed(previous)) : roundSum(current - previous);
   return {
     direction: delta > 0 ? 'up' : delta < 0 ? 'down' : 'same',
     percent: previous === 0 || isRatio ? null : (delta / previous) * 100,

@@ -13,6 +13,7 @@ import type { AggregateJobSpec } from '../pipeline/aggregate-job.js';
 import { batchMsg } from '../messages/vi.js';
 import { BatchFileError } from './json.js';
 import { describeSchemaIssue } from '../schemas/issue-text.js';
+import { readBackslashPaths } from './backslashes.js';
 
 const text = z.string().trim().min(1);
 
@@ -75,15 +76,22 @@ export function readBatchFile(file: string, cwd = process.cwd()): Batch {
     throw new BatchFileError(batchMsg.unreadable(file, error.details.errno), file);
   }
   let data: unknown;
+  // "C:\Users\An\nop" typed with single backslashes, as Explorer shows it (batch/backslashes.ts).
+  const windows = readBackslashPaths(source);
   try {
-    data = parseJsonc(source);
+    data = parseJsonc(windows.source);
   } catch (error) {
     const where = error instanceof JsoncSyntaxError && error.line ? batchMsg.lineColumn(error.line, error.column) : '';
-    throw new BatchFileError(batchMsg.syntax(file, where), file);
+    // A path ending in a single backslash ("D:\bao-cao\") escapes its closing quote.
+    const hint = /\\"\s*(?:[,\]}]|$)/m.test(source) ? batchMsg.backslashHint : '';
+    throw new BatchFileError(batchMsg.syntax(file, where) + hint, file);
   }
   const parsed = batchSchema.safeParse(data, { reportInput: true });
   // Every problem in one pass: the paths are checked even in a file with schema errors, each one that is usable.
-  const problems = [...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, unknownBatchKeys))), ...pathProblems(data, dirname(path))];
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, unknownBatchKeys))),
+    ...pathProblems(data, dirname(path), windows.ambiguous),
+  ];
   if (!parsed.success || problems.length) throw new BatchFileError(batchMsg.problems(file, byJob(problems)), file);
 
   // Relative paths are relative to the batch file, wherever danvan is run from.
@@ -164,25 +172,36 @@ function usablePaths(data: unknown) {
   return { jobs };
 }
 
-/** Missing inputs and configs, one file written twice, an output where a job reads its reports. */
-function pathProblems(data: unknown, base: string): string[] {
+/**
+ * Paths whose backslashes cannot be read either way, missing inputs and configs, one file written twice (names
+ * compared without case: Windows and macOS take "A.docx" and "a.docx" for one file), an output where a job reads
+ * its reports.
+ */
+function pathProblems(data: unknown, base: string, ambiguous: ReadonlySet<string> = new Set()): string[] {
   const { jobs } = usablePaths(data);
   const problems: string[] = [];
+  const unclear = (keyed: KeyedPath) => ambiguous.has(keyed.path) && (problems.push(batchMsg.ambiguousBackslash(keyed.key, keyed.path)), true);
   jobs.forEach((job) => {
-    for (const input of job.inputs) if (!existsSync(resolve(base, input.path))) problems.push(batchMsg.inputMissing(input.key, input.path));
+    for (const input of job.inputs) {
+      if (!unclear(input) && !existsSync(resolve(base, input.path))) problems.push(batchMsg.inputMissing(input.key, input.path));
+    }
   });
   // The shared config is told about once, however many jobs use it.
   const configs = new Map(jobs.flatMap((job) => (job.config ? [[job.config.key, job.config] as const] : [])));
-  for (const config of configs.values()) if (!existsSync(resolve(base, config.path))) problems.push(batchMsg.configMissing(config.key, config.path));
+  for (const config of configs.values()) {
+    if (!unclear(config) && !existsSync(resolve(base, config.path))) problems.push(batchMsg.configMissing(config.key, config.path));
+  }
+  for (const job of jobs) for (const output of job.outputs) unclear(output);
 
   // Two jobs writing one file, or a job writing into what another job reads: the batch would depend on job order.
-  const writers = new Map<string, { key: string; job: number }>();
+  const writers = new Map<string, { key: string; job: number; path: string; absolute: string }>();
   jobs.forEach((job, i) => {
     for (const output of job.outputs) {
       const absolute = resolve(base, output.path);
-      const first = writers.get(absolute);
-      if (first) problems.push((first.job === i ? batchMsg.sameOutputInJob : batchMsg.sameOutput)(output.key, first.key, output.path));
-      else writers.set(absolute, { key: output.key, job: i });
+      const first = writers.get(absolute.toLowerCase());
+      if (first && first.absolute !== absolute) problems.push(batchMsg.sameOutputCase(output.key, first.key, output.path, first.path));
+      else if (first) problems.push((first.job === i ? batchMsg.sameOutputInJob : batchMsg.sameOutput)(output.key, first.key, output.path));
+      else writers.set(absolute.toLowerCase(), { key: output.key, job: i, path: output.path, absolute });
       for (const other of jobs) {
         for (const input of other.inputs) {
           if (isInside(resolve(base, input.path), absolute)) problems.push(batchMsg.outputInInputs(output.key, output.path, input.key, input.path));

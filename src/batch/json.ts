@@ -20,12 +20,14 @@ export interface JobResultJson {
   result: AggregateJson;
 }
 
-export function batchJson(batch: string, jobs: readonly JobResultJson[]) {
+/** `createdFolders`: the output folders made before any job ran, each with the first job that needed it. */
+export function batchJson(batch: string, jobs: readonly JobResultJson[], createdFolders: readonly { folder: string; jobIndex: number }[] = []) {
   return {
     schema: SCHEMA.lo,
     batch,
     exitCode: jobs.reduce<number>((max, job) => Math.max(max, job.exitCode), EXIT.ok),
     jobs,
+    createdFolders: createdFolders.map(({ folder, jobIndex }) => ({ folder, job: jobIndex })),
     error: null,
   };
 }

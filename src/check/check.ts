@@ -1,6 +1,8 @@
 /** The check stage of the pipeline: discover files, analyse each, then apply the rules across files. */
 import { UsageError } from '../diagnostics/errors.js';
 import { parsePeriod } from '../domain/period.js';
+import { compareVietnamese } from '../domain/text.js';
+import { unitComparator } from '../domain/units.js';
 import type { Config, UnitEntry } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
 import { analyzeFile, type AnalyzeOptions } from './analyze-file.js';
@@ -37,6 +39,23 @@ export function internalFailures(report: CheckReport): FileResult[] {
   return report.files.filter((f) => f.errors.some((e) => e.code === 'internal'));
 }
 
+/**
+ * The files in report order of their units (domain/units.ts: the registry's order; outside it, or without one, by
+ * the name the file gives, the Vietnamese way), a unit's file used first, then by name: kiemtra, its --json and the feedback
+ * workbook list them so.
+ */
+function orderFiles(results: readonly FileResult[], registry: readonly UnitEntry[]): FileResult[] {
+  const byCode = new Map(registry.map((unit) => [unit.code, unit]));
+  const compare = unitComparator(registry);
+  const keyed = results.map((file) => {
+    const entry = file.unit ? byCode.get(file.unit) : undefined;
+    return { file, key: { code: file.unit ?? '', name: entry?.name ?? file.contact?.unitName ?? file.file, group: entry?.group ?? '' } };
+  });
+  // A unit's file used first, the files it replaced after it.
+  const later = (f: FileResult) => Number(Boolean(f.superseded));
+  return keyed.sort((a, b) => compare(a.key, b.key) || later(a.file) - later(b.file) || compareVietnamese(a.file.file, b.file.file)).map(({ file }) => file);
+}
+
 export async function checkSubmissions(request: CheckRequest): Promise<CheckReport> {
   if (request.period !== undefined && !parsePeriod(request.period)) {
     throw new UsageError(`Kỳ báo cáo ${shown(request.period)} không hợp lệ; hãy ghi như Quý I/2023, 6 tháng/2023, 9 tháng/2023, Năm 2023 hoặc 2023-Q1.`);
@@ -65,5 +84,5 @@ export async function checkSubmissions(request: CheckRequest): Promise<CheckRepo
   if (period) applyPeriodRule(results, period);
   applyRegistryRule(results, request.config.units);
   applyDuplicateRule(results);
-  return { period, files: results, skipped: discovery.skipped, missing: missingUnits(results, request.config.units) };
+  return { period, files: orderFiles(results, request.config.units), skipped: discovery.skipped, missing: missingUnits(results, request.config.units) };
 }

@@ -3,6 +3,7 @@ import { SHEET } from '../domain/form-layout.js';
 import { parsePeriod, periodKey, periodName, type Period } from '../domain/period.js';
 import type { UnitEntry } from '../config/schema.js';
 import { orderUnits } from '../domain/units.js';
+import { findUnitsByName, findUnitsInFileName, nameAgreement } from '../domain/unit-name.js';
 import { msg } from '../messages/vi.js';
 import { displayDate } from '../validate/cell-values.js';
 import type { FileResult } from './file-result.js';
@@ -64,31 +65,55 @@ export function applyPeriodRule(results: FileResult[], expected: string): void {
   }
 }
 
-/** Levenshtein distance, to suggest the registry code a typo was meant to be. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+/** The name the file gives itself ("Tên đơn vị"), read even from an invalid file. */
+function typedName(result: FileResult): string {
+  return result.contact?.unitName ?? result.submission?.info.unitName ?? '';
 }
 
+/**
+ * A file belongs to a unit by its code and its name together (SPEC §4):
+ * - a registry code with the name of another organisation or place is an error naming both, and the file is
+ *   nobody's (`unit` null, `typedUnit` the code): it never takes the unit's place, nor makes it "sent";
+ * - a code outside the registry whose name names exactly one registry unit is that unit's file (`unit` that code,
+ *   `typedUnit` the code typed): counted, with a "lưu ý", when its file name names the same unit too (two signs
+ *   agree), else invalid with "mã đơn vị gõ sai, mã đúng là …"; either way the unit has sent;
+ * - any other code outside the registry is an error: its name matching several units lists them, an
+ *   organisation the registry does not know is told to ask for its addition to the config, with the key to fill.
+ */
 export function applyRegistryRule(results: FileResult[], registry: readonly UnitEntry[]): void {
   if (registry.length === 0) return;
-  const codes = new Set(registry.map((unit) => unit.code));
+  const byCode = new Map(registry.map((unit) => [unit.code, unit]));
   for (const result of results) {
-    if (!result.unit || codes.has(result.unit)) continue;
-    const nearest = [...codes]
-      .map((code) => ({ code, d: distance(code, result.unit!) }))
-      .sort((a, b) => a.d - b.d || (a.code < b.code ? -1 : 1))[0];
-    const suggestion = nearest && nearest.d <= Math.max(2, Math.floor(result.unit.length / 4)) ? nearest.code : undefined;
-    invalidate(result, 'unit.not-in-registry', result.unitCell, msg.unitNotInRegistry(result.unit, suggestion));
+    if (!result.unit) continue;
+    const name = typedName(result);
+    const entry = byCode.get(result.unit);
+    if (entry) {
+      if (name && nameAgreement(name, entry.name) === 'different') {
+        const named = findUnitsByName(name, registry).filter((u) => u !== entry);
+        invalidate(result, 'unit.name-mismatch', result.unitCell, msg.unitNameMismatch(entry.code, entry.name, name, named.length === 1 ? named[0] : undefined));
+        result.typedUnit = result.unit;
+        result.unit = null;
+      }
+      continue;
+    }
+    const typed = result.unit;
+    const byName = name ? findUnitsByName(name, registry) : [];
+    if (byName.length === 1) {
+      const unit = byName[0]!;
+      const byFile = findUnitsInFileName(result.file, registry);
+      if (byFile.length === 0 || (byFile.length === 1 && byFile[0] === unit)) {
+        result.typedUnit = typed;
+        result.unit = unit.code;
+        if (byFile[0] === unit) {
+          if (result.submission) result.submission.info.unitCode = unit.code;
+          result.warnings.push({ sheet: SHEET.info, cell: result.unitCell, code: 'unit.code-corrected', message: msg.unitCodeCorrected(typed, unit.code, unit.name) });
+        } else {
+          invalidate(result, 'unit.code-mistyped', result.unitCell, msg.unitCodeMistyped(typed, unit.code, unit.name));
+        }
+        continue;
+      }
+    }
+    invalidate(result, 'unit.not-in-registry', result.unitCell, msg.unitNotInRegistry(typed, name, byName));
   }
 }
 

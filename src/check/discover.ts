@@ -1,6 +1,6 @@
 /** Expands the files and folders a user names into submission candidates, noting every file it passes over. */
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { basename, extname, join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, extname, join, relative, resolve, isAbsolute, sep as pathSep } from 'node:path';
 import { FileAccessError, UsageError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
 
@@ -37,6 +37,29 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const absolute = resolve(cwd, path);
   const rel = relative(cwd, absolute);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}
+
+/**
+ * Folders Windows keeps for itself on a drive or a USB stick (System and Hidden, most not even readable:
+ * walking into "System Volume Information" stopped `danvan kiemtra E:\` with exit 2). Node cannot read the
+ * Hidden and System attributes, so they are known by name, without case. Skipped like ".git".
+ */
+const SYSTEM_FOLDERS = new Set(['system volume information', '$recycle.bin', 'recycler', '$recycled', 'config.msi', '$winreagent', '$sysreset', '$windows.~bt', '$windows.~ws', '$getcurrent']);
+/** Files Windows Explorer writes into folders (Hidden and System): folder settings, thumbnail caches. Skipped without a word. */
+const SYSTEM_FILES = new Set(['desktop.ini', 'thumbs.db', 'ehthumbs.db', 'ehthumbs_vista.db']);
+
+/** Whether a folder is skipped without a word: a dot folder (.git and the like) or one of Windows' own. */
+export function isSystemFolder(name: string): boolean {
+  return name.startsWith('.') || SYSTEM_FOLDERS.has(name.toLowerCase());
+}
+
+/**
+ * Paths in an order that does not depend on the separator: "nop\a.xlsx" and "nop2\b.xlsx" on Windows come in
+ * the order of "nop/a.xlsx" and "nop2/b.xlsx" elsewhere (a backslash sorts after digits and capitals, "/" before).
+ */
+export function sortPaths(paths: Iterable<string>, sep: string = pathSep): string[] {
+  const slashed = (path: string) => (sep === '\\' ? path.replace(/\\/g, '/') : path);
+  return [...paths].map((path) => ({ path, key: slashed(path) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((e) => e.path);
 }
 
 /** A unit's report typed in Word: `danvan nhap` turns it into the form, which is what to tell the user. */
@@ -121,7 +144,7 @@ export function discoverInputs(inputs: readonly string[], cwd = process.cwd()): 
       }
 
       if (kind === 'dir') {
-        if (entry.name.startsWith('.')) continue; // .git and the like are not where reports live
+        if (isSystemFolder(entry.name)) continue; // .git, System Volume Information and the like are not where reports live
         const targetReal = realPath(path);
         if (linked && chain.includes(targetReal)) {
           skipped.push({ file: displayPath(path, cwd), reason: 'link-loop' });
@@ -132,6 +155,7 @@ export function discoverInputs(inputs: readonly string[], cwd = process.cwd()): 
         }
         continue;
       }
+      if (SYSTEM_FILES.has(entry.name.toLowerCase())) continue;
       const reason = classify(entry.name);
       if (reason === 'hidden' || reason === 'lock-file') {
         skipped.push({ file: displayPath(path, cwd), reason });
@@ -167,5 +191,5 @@ export function discoverInputs(inputs: readonly string[], cwd = process.cwd()): 
       addFile(path, realPath(path));
     }
   }
-  return { files: [...files].sort(), skipped, realFiles: [...fileByReal.keys()], realDirs: [...dirByReal.keys()] };
+  return { files: sortPaths(files), skipped, realFiles: [...fileByReal.keys()], realDirs: [...dirByReal.keys()] };
 }

@@ -16,7 +16,13 @@ export interface IssueOut {
 export interface FileResult {
   file: string;
   valid: boolean;
+  /**
+   * The registry unit the file belongs to by its code and its name (cross-file.ts, applyRegistryRule); without a
+   * registry, or outside it, the code as typed; null when unreadable or when the name is another organisation's.
+   */
   unit: string | null;
+  /** The code typed in "Mã đơn vị" when it is not `unit`: a mistyped code, or a code given with another's name. */
+  typedUnit?: string;
   period: string | null;
   /** ISO date of "Ngày báo cáo" when readable; decides between two files of one unit. */
   reportDate: string | null;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
-import { aggregateFailureJson, checkFailureJson, reminderFailureJson, type Failure } from '../pipeline/json-output.js';
+import { aggregateFailureJson, checkFailureJson, reminderFailureJson, stringifyJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
 import { nhapFailureJson } from '../import/json.js';
 import { guardStdout, writeOut } from './stdout.js';
@@ -47,6 +47,11 @@ function translateCommanderError(error: CommanderError): string {
   }
 }
 
+/** A command's usage in Vietnamese even where it was not set (commander's default says "[options]" and "[command]"). */
+function vietnameseUsage(cmd: Command): string {
+  return cmd.usage().replace('[options]', '[tùy chọn]').replace('[command]', '[lệnh]');
+}
+
 /** --workers: a whole number from 1 up, said in Vietnamese when it is not. */
 function parseWorkers(value: string): number {
   const n = Number(value);
@@ -67,7 +72,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .version(version(), '-V, --version', 'in số phiên bản')
     .helpOption('-h, --help', 'hiển thị trợ giúp')
     .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')
-    .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title } as Partial<Help>)
+    .configureHelp({
+      styleTitle: (title: string) => TITLES[title] ?? title,
+      // A command in the list as its own usage says it ("kiemtra|check [tùy chọn] <tệp-hoặc-thư-mục...>"), never commander's "[options]".
+      subcommandTerm: (cmd: Command) => [[cmd.name(), ...cmd.aliases().slice(0, 1)].join('|'), vietnameseUsage(cmd)].filter(Boolean).join(' '),
+      commandUsage: (cmd: Command) => `${Help.prototype.commandUsage.call(new Help(), cmd).slice(0, -cmd.usage().length || undefined)}${vietnameseUsage(cmd)}`,
+    } as Partial<Help>)
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ outputError: () => {} })
@@ -119,13 +129,18 @@ Mã thoát:
       .option('--ky, --period <kỳ>', 'kỳ báo cáo cần kiểm tra (mặc định: kỳ mà đa số đơn vị ghi)')
       .option('--config <tệp>', 'tệp cấu hình (mặc định: danvan.config.json nếu có)')
       .option('--chi-loi', 'chỉ in các tệp có lỗi (tệp hợp lệ chỉ được đếm)')
-      .option('--khong-luu-y', 'chỉ in lỗi, không in các lưu ý')
+      .option('--khong-luu-y', 'chỉ in lỗi: không in các dòng lưu ý và ghi chú (vẫn đếm)')
+      .option('--khong-ghi-chu', 'không in các dòng ghi chú (chỉ để biết, đơn vị không cần làm gì); vẫn in lỗi và lưu ý')
       .option('--workers <số>', 'số luồng đọc tệp (mặc định: số lõi CPU)', parseWorkers)
       .option('--phan-hoi <thư-mục>', 'ghi vào thư mục này bản sao tệp của mỗi đơn vị có lỗi hoặc lưu ý (ô bị tô màu, có ghi chú, sheet đầu "Kết quả kiểm tra") và tong-hop-kiem-tra.xlsx')
       .option('--force', 'ghi đè tệp khác nội dung đã có trong thư mục --phan-hoi')
       .addHelpText(
         'after',
-        '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json\n  danvan kiemtra nop-bao-cao/quy-1-2023 --phan-hoi phan-hoi-quy-1   bản có đánh dấu lỗi để gửi lại từng đơn vị',
+        '\nMức độ của mỗi dòng:\n' +
+          '  lỗi       tệp chưa được tổng hợp; đơn vị sửa đúng ô được chỉ và gửi lại\n' +
+          '  lưu ý     tệp vẫn được tổng hợp, nhưng đơn vị nên xem lại (ví dụ số "1,250" được đọc là 1,25; mã đơn vị gõ sai)\n' +
+          '  ghi chú   chỉ để biết, không ai phải làm gì (chỉ tiêu để trống, sheet không có nội dung, tệp cũ được thay); ẩn bằng --khong-ghi-chu\n' +
+          '\nVí dụ:\n  danvan kiemtra nop-bao-cao/quy-1-2023\n  danvan kiemtra nop-bao-cao/quy-1-2023 --khong-ghi-chu\n  danvan kiemtra bao-cao-hoi-nong-dan.xlsx --ky "Quý I/2023"\n  danvan kiemtra nop-bao-cao --json > ket-qua.json\n  danvan kiemtra nop-bao-cao/quy-1-2023 --phan-hoi phan-hoi-quy-1   bản có đánh dấu lỗi để gửi lại từng đơn vị',
       )
       .action(
         // Each command loads its own modules: checking never pays for exceljs, docx or handlebars.
@@ -134,6 +149,7 @@ Mã thoát:
             ...options,
             ky: (options.period as string | undefined) ?? (options.ky as string | undefined),
             luuY: !options.khongLuuY,
+            ghiChu: !options.khongGhiChu,
             chiLoi: Boolean(options.chiLoi),
           }),
         ),
@@ -289,7 +305,7 @@ export async function main(argv: string[]): Promise<number> {
   const json = argv.slice(2).includes('--json');
   const command = argv[2];
   const fail = (failure: Failure, exitCode: number, error: unknown): number => {
-    if (json) writeOut(`${JSON.stringify(failureJson(command, failure, error), null, 2)}\n`);
+    if (json) writeOut(`${stringifyJson(failureJson(command, failure, error))}\n`);
     return exitCode;
   };
   installInterruptHandlers((signal) => {

@@ -8,6 +8,7 @@ import type { UnitEntry } from '../config/schema.js';
 import { aggregateOutputMsg, FOLDED, loMsg } from '../messages/vi.js';
 import type { JobOutcome } from '../pipeline/aggregate-job.js';
 import { fixOrderOf } from '../feedback/issues.js';
+import { MARKS } from './symbols.js';
 
 const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
   'lock-file': 'tệp khóa tạm của Excel (đang mở tệp gốc), không phải báo cáo',
@@ -40,9 +41,9 @@ const FOLD_AT = 3;
  * used of two) is a "ghi chú", as the feedback workbook counts them. A warning about a whole sheet already sums
  * up its cells: it keeps its own line.
  */
-function warningLines(warnings: readonly IssueOut[]): string[] {
+function warningLines(warnings: readonly IssueOut[], notes = true): string[] {
   const byCode = new Map<string, IssueOut[]>();
-  for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
+  for (const w of warnings) if (notes || !isInformational(w.code)) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
   const lines: string[] = [];
   for (const [code, group] of byCode) {
     const label = isInformational(code) ? 'ghi chú' : 'lưu ý';
@@ -75,18 +76,21 @@ function errorsInFixOrder(result: FileResult): IssueOut[] {
 }
 
 export function fileSummary(result: FileResult): string {
-  const who = [result.unit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
+  const who = [result.unit ?? result.typedUnit, result.period ? describePeriod(result.period).replace(/ \(.*\)$/, '') : null].filter(Boolean).join(' · ');
   const status = result.superseded
     ? `${result.valid ? 'hợp lệ nhưng không tính' : `có ${result.errors.length} lỗi nhưng không cần sửa, không tính`}: đơn vị đã gửi tệp khác (${result.superseded.by})`
     : result.valid
       ? `hợp lệ${result.warnings.length ? ` (${warningCounts(result.warnings)})` : ''}`
       : `${result.errors.length} lỗi${result.warnings.length ? `, ${warningCounts(result.warnings)}` : ''}`;
-  const mark = result.superseded ? '○' : result.valid ? '✓' : '✗';
+  const mark = result.superseded ? MARKS.superseded : result.valid ? MARKS.ok : MARKS.bad;
   return `${mark} ${result.file}${who ? ` — ${who}` : ''}: ${status}`;
 }
 
 export interface CheckReportOptions {
+  /** The warnings' lines ("lưu ý" and "ghi chú"); false prints errors only. */
   warnings: boolean;
+  /** The "ghi chú" lines (notes that ask nothing of the unit) among the warnings; default true. */
+  notes?: boolean;
   /** Details of these files only (tonghop shows the invalid ones); the counts always cover every file. */
   details?: (result: FileResult) => boolean;
   /** The closing list of files to fix and of units that have not sent (kiemtra). */
@@ -107,7 +111,7 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     lines.push(fileSummary(result));
     // A superseded file's errors are the unit's past: the note says which file replaced it.
     if (!result.superseded) for (const error of errorsInFixOrder(result)) lines.push(issueLine(error));
-    if (options.warnings) lines.push(...warningLines(result.warnings));
+    if (options.warnings) lines.push(...warningLines(result.warnings, options.notes !== false));
   }
   if (report.skipped.length) {
     lines.push('', `Bỏ qua ${report.skipped.length} tệp:`);
@@ -124,14 +128,14 @@ export function formatCheckReport(report: CheckReport, options: CheckReportOptio
     const local = report.files.filter((f) => needsFixing(f) && unreadableHere(f));
     if (local.length) {
       lines.push('', `Không mở được trên máy này, cần kiểm tra quyền đọc tệp hoặc ổ đĩa (${local.length} tệp; không phải lỗi của đơn vị):`);
-      for (const f of local) lines.push(`    ✗ ${f.file}: ${f.errors[0]!.message}`);
+      for (const f of local) lines.push(`    ${MARKS.bad} ${f.file}: ${f.errors[0]!.message}`);
     }
     if (toFix.length) {
       lines.push('', `Cần đơn vị sửa và gửi lại (${toFix.length} tệp):`);
       for (const f of toFix) {
         const first = errorsInFixOrder(f)[0]!;
         const where = describeLocation(first);
-        lines.push(`    ✗ ${f.file}${f.unit ? ` (${f.unit})` : ''}: ${where ? `${where}: ` : ''}${first.message}${f.errors.length > 1 ? ` (và ${f.errors.length - 1} lỗi khác)` : ''}`);
+        lines.push(`    ${MARKS.bad} ${f.file}${f.unit ? ` (${f.unit})` : ''}: ${where ? `${where}: ` : ''}${first.message}${f.errors.length > 1 ? ` (và ${f.errors.length - 1} lỗi khác)` : ''}`);
       }
     }
     if (report.missing?.length) {
@@ -168,7 +172,7 @@ export function outputLines(outputs: { output: string | null; xlsx: string | nul
  * output as tonghop says it (written, or unchanged and untouched).
  */
 export function formatJobLine(job: { index: number; name: string }, outcome: JobOutcome, done: number, total: number): string {
-  const mark = outcome.exitCode === 0 ? '✓' : outcome.exitCode === 1 ? '!' : '✗';
+  const mark = outcome.exitCode === 0 ? MARKS.ok : outcome.exitCode === 1 ? '!' : MARKS.bad;
   const units = outcome.json.units;
   const detail = outcome.message ? outcome.message.split('\n')[0]! : units ? loMsg.counts(units.valid, units.invalid, units.missing.length) : '';
   const head = loMsg.jobLine(mark, done, total, job.index, job.name, outcome.exitCode, detail);
@@ -178,13 +182,18 @@ export function formatJobLine(job: { index: number; name: string }, outcome: Job
 /** What came of a job, in a few words: written or unchanged, else why nothing was written (tonghop's own reason). */
 function jobResult(outcome: JobOutcome): string {
   const { json } = outcome;
+  if (json.error?.code === 'output') return loMsg.outputRefused(/ đã có /.test(outcome.message ?? json.error.message));
   if (outcome.exitCode > 1 || !json.output) return loMsg.notWritten(json.error?.code, outcome.exitCode);
   const outputs = [json.output, json.xlsx, json.doiChieu, json.pdf].filter((p): p is string => Boolean(p));
   return loMsg.written(outcome.exitCode, outputs.every((p) => json.unchanged.includes(p)));
 }
 
 /** The closing table of a batch, one row per job in the batch's order. */
-export function formatBatchTable(jobs: readonly { index: number; name: string }[], outcomes: readonly JobOutcome[]): string {
+export function formatBatchTable(
+  jobs: readonly { index: number; name: string }[],
+  outcomes: readonly JobOutcome[],
+  created: readonly { folder: string; jobIndex: number }[] = [],
+): string {
   const header = [...loMsg.tableHeader];
   const rows = jobs.map((job, i) => {
     const o = outcomes[i]!;
@@ -197,7 +206,8 @@ export function formatBatchTable(jobs: readonly { index: number; name: string }[
       units ? String(units.invalid) : '—',
       units ? String(units.missing.length) : '—',
       String(o.exitCode),
-      jobResult(o),
+      // The folders made for this job before the batch ran are said where the job's outcome is.
+      [jobResult(o), ...created.filter((c) => c.jobIndex === job.index).map((c) => loMsg.folderCreated(c.folder))].join('; '),
     ];
   });
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));

@@ -19,7 +19,11 @@ const indicatorSchema = z.object({
 }).strict();
 
 export const unitSchema = z.object({
-  code: nonEmpty.transform((code) => code.toUpperCase()),
+  // A unit's code names its files (mau --theo-don-vi): only what every file system takes. On Windows ":" would
+  // write an NTFS stream, and / \ * ? " < > | are refused or split the path.
+  code: nonEmpty
+    .regex(/^[\p{L}\p{M}\p{N}_-]+$/u, { message: 'mã đơn vị chỉ gồm chữ, số, "_" và "-" (không có dấu cách, dấu chấm hay các ký tự : / \\ * ? " < > |), vì mã được dùng làm tên tệp' })
+    .transform((code) => code.toUpperCase()),
   name: nonEmpty,
   /** The block the unit belongs to ("Huyện ủy, thành ủy", "Mặt trận và đoàn thể"…), used to order lists. */
   group: text.default(''),
@@ -51,6 +55,13 @@ export const configSchema = z.object({
     date: text.regex(/^$|^\d{1,2}\/\d{1,2}\/\d{4}$/, { message: 'ngày phải có dạng ngày/tháng/năm, ví dụ 05/04/2023' }).default(''),
     /** Opening sentence: what the report answers ("Thực hiện Hướng dẫn số …"). */
     basis: text.default(''),
+    /**
+     * "Đặc điểm tình hình": a few sentences (one paragraph each) that the staff write for the period; the part is
+     * left out of the report when there are none.
+     */
+    situation: z.union([text.transform((t) => (t ? [t] : [])), z.array(nonEmpty)]).default([]),
+    /** "Kính gửi:" of a report in the state layout (nd30); empty: the recipients marked "(để b/c)". */
+    addressees: z.array(nonEmpty).default([]),
     /** Closing mark of the body. */
     endMark: text.default('./.'),
   }).strict().prefault({}),

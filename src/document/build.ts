@@ -9,6 +9,7 @@ import type { ReportModel } from '../model/report-model.js';
 import { formatDateLong } from '../render/format.js';
 import { parseMarkup, splitFrontMatter } from './markup.js';
 import { appendixLabels, appendixNumbers, indicatorTable, modelAppendix, modelTable, otherItemsAppendix, unitAppendices } from './tables.js';
+import { bindCompounds, bindHeader, bindLine } from './nobreak.js';
 
 /**
  * "Số 45-BC/BDVTU" (Party) or "Số: 45/BC-SNV" (state); numbers below 10 zero-padded; an empty number leaves
@@ -47,10 +48,24 @@ export function splitSubject(subject: string): string[] {
   return best === -1 ? [subject] : [subject.slice(0, best + 1), subject.slice(best + 2)];
 }
 
-function recipients(config: Config): string[] {
-  const lines = config.recipients.map((r) => `- ${r.replace(/[,;.]\s*$/, '')},`);
-  lines.push(`- ${config.archive.replace(/[.]\s*$/, '')}.`);
-  return lines;
+/**
+ * "Nơi nhận:" lines: each closed as the profile's rules want it ("," in Party practice, ";" under NĐ 30/2020), the
+ * archive line last with "."; two-syllable names kept on one line ("Tỉnh ủy").
+ */
+function recipientLines(list: readonly string[], archive: string, profile: LayoutProfile): string[] {
+  const end = profile.words.recipientLineEnd;
+  return [...list.map((r) => bindLine(`- ${r.replace(/[,;.]\s*$/, '')}${end}`)), bindLine(`- ${archive.replace(/[.;,]\s*$/, '')}.`)];
+}
+
+/**
+ * Whom a state-style report is addressed to ("Kính gửi:"): the config's document.addressees, else the recipients
+ * it is sent to for report ("… (để b/c)"), without that mark.
+ */
+function reportAddressees(config: Config): string[] {
+  if (config.document.addressees.length > 0) return config.document.addressees;
+  return config.recipients
+    .filter((r) => /\((?:để\s+)?(?:b\/c|báo cáo)\)\s*[,;.]?\s*$/iu.test(r))
+    .map((r) => r.replace(/\s*\((?:để\s+)?(?:b\/c|báo cáo)\)\s*[,;.]?\s*$/iu, ''));
 }
 
 /** Tables carry the catalogue's and the units' names: one quote style there too. */
@@ -59,8 +74,8 @@ function typographicTable(table: TableBlock): TableBlock {
     ...table,
     ...(table.caption ? { caption: typographicQuotes(table.caption) } : {}),
     ...(table.note ? { note: typographicQuotes(table.note) } : {}),
-    columns: table.columns.map((c) => ({ ...c, header: typographicQuotes(c.header) })),
-    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(typographicQuotes) })),
+    columns: table.columns.map((c) => ({ ...c, header: bindHeader(typographicQuotes(c.header)) })),
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c) => bindCompounds(typographicQuotes(c))) })),
   };
 }
 
@@ -110,6 +125,7 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
       placeAndDate: placeAndDate(config, reportYear(model, period)),
       documentType: front['ten-loai'] ?? 'BÁO CÁO',
       subject: splitSubject(subject),
+      ...(profile.words.numberStyle === 'state' ? { addressees: reportAddressees(config) } : {}),
     },
     body: blocks.map((b) => (b.type === 'table' ? typographicTable(b) : b)),
     endMark: config.document.endMark,
@@ -118,7 +134,7 @@ export function buildDocModel(rendered: string, model: ReportModel, config: Conf
       title: config.signer.title.toLocaleUpperCase('vi'),
       name: config.signer.name,
     },
-    recipients: recipients(config),
+    recipients: recipientLines(config.recipients, config.archive, profile),
     appendices,
     meta: { title: `Báo cáo ${subject}`, author: config.organization.name },
   };
@@ -157,7 +173,7 @@ export function buildLetterModel(rendered: string, config: Config, templateFile:
       placeAndDate: placeAndDate(config, options.year, options.date ?? ''),
       documentType: '',
       subject: [],
-      letterSubject: subject,
+      letterSubject: bindLine(subject),
       addressees,
     },
     body: blocks,
@@ -167,7 +183,7 @@ export function buildLetterModel(rendered: string, config: Config, templateFile:
       title: config.signer.title.toLocaleUpperCase('vi'),
       name: config.signer.name,
     },
-    recipients: [...options.recipients.map((r) => `- ${r.replace(/[,;.]\s*$/, '')},`), `- ${config.archive.replace(/[.]\s*$/, '')}.`],
+    recipients: recipientLines(options.recipients, config.archive, profile),
     appendices: [],
     meta: { title: subject, author: config.organization.name },
   };

@@ -4,6 +4,7 @@
  *   "[[bang:name]]" a table from the data, any other line a paragraph with **bold** and *italic*.
  * Numbering is automatic, so removing a section never leaves a gap; a heading with nothing under it is dropped.
  */
+import { bindInText } from './nobreak.js';
 import type { Block, HeadingBlock, TextRun } from '../model/doc-model.js';
 import { isWhitespace, typographicQuotes } from '../domain/text.js';
 
@@ -171,7 +172,7 @@ export function parseMarkup(body: string, resolveTable: TableResolver): { blocks
       else unknownTables.push(table[1]!);
       continue;
     }
-    raw.push({ type: 'paragraph', runs: parseInline(text) });
+    raw.push({ type: 'paragraph', runs: parseInline(bindInText(text)) });
   }
   return { blocks: numberHeadings(dropEmptyHeadings(raw)), unknownTables };
 }

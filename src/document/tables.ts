@@ -2,8 +2,8 @@
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import type { Appendix, TableBlock, TableColumn } from '../model/doc-model.js';
 import type { GatheredItem, IndicatorTotal, ReportModel } from '../model/report-model.js';
-import { attribution, fieldCap, selectItems, type ReportSettings } from '../render/selection.js';
-import { POINTS, formatChange, formatNumber, formatPercent } from '../render/format.js';
+import { attribution, bodySelection, type ReportSettings } from '../render/selection.js';
+import { POINTS, formatChange, formatNumber, formatPercent, inSentence } from '../render/format.js';
 
 const BLANK = '—';
 
@@ -16,11 +16,6 @@ export function printedName(name: string): string {
   if (cut < 0) return name;
   const close = name.indexOf(')', cut);
   return `${name.slice(0, cut)}${close < 0 ? '' : name.slice(close + 1)}`.replace(/\s+/g, ' ').trim();
-}
-
-/** The "—" note, only under a table that prints a "—". */
-function blankNote(rows: readonly { cells: string[] }[], note: string): string | undefined {
-  return rows.some((r) => r.cells.includes(BLANK)) ? note : undefined;
 }
 
 export function formatTotal(indicator: Pick<IndicatorTotal, 'derived'>, value: number | null): string {
@@ -40,7 +35,8 @@ export function indicatorTable(model: ReportModel, caption: string): TableBlock 
   if (compare) {
     columns.push({ header: 'Cùng kỳ năm trước', width: 12, align: 'right' }, { header: 'So sánh', width: 14, align: 'center' });
   }
-  columns.push({ header: 'Số đơn vị báo cáo', width: compare ? 12 : 14, align: 'center' });
+  // Of the units whose reports are summed, how many gave this figure (a blank is not a 0).
+  columns.push({ header: 'Số đơn vị có số liệu', width: compare ? 12 : 14, align: 'center' });
   const rows = model.indicators.map((ind, i) => {
     const cells = [String(i + 1), printedName(ind.name), ind.unit, formatTotal(ind, ind.total)];
     if (compare) {
@@ -49,30 +45,24 @@ export function indicatorTable(model: ReportModel, caption: string): TableBlock 
     cells.push(`${ind.reported}/${ind.of}`);
     return { cells };
   });
-  const hasRatio = model.indicators.some((i) => i.derived && i.total !== null);
-  const note = [
-    ...(rows.some((r) => r.cells.includes(BLANK)) ? ['“—” là chỉ tiêu không có đơn vị nào báo cáo'] : []),
-    ...(hasRatio ? ['tỷ lệ được tính lại từ tổng số, không lấy bình quân'] : []),
-  ];
-  return { type: 'table', caption, columns, rows, ...(note.length ? { note: `Ghi chú: ${note.join('; ')}.` } : {}) };
+  // No note under it: how a ratio is computed or what "—" means is for the staff (README, the reconciliation
+  // workbook), not for the text to be signed.
+  return { type: 'table', caption, columns, rows };
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
-}
-
-/** Models counted by field (rows) and recognition level (columns). */
+/** Models counted by field (rows) and recognition level (columns); a level no model has is left out. */
 export function modelTable(model: ReportModel, caption: string): TableBlock | undefined {
   if (model.models.total === 0) return undefined;
+  const levels = RECOGNITION_LEVELS.map((level, j) => ({ level, j })).filter(({ j }) => model.models.byLevel[j]!.count > 0);
   const columns: TableColumn[] = [
     { header: 'Lĩnh vực', width: 30, align: 'left' },
-    ...RECOGNITION_LEVELS.map((level) => ({ header: level, width: 11, align: 'center' as const })),
+    ...levels.map(({ level }) => ({ header: level, width: 11, align: 'center' as const })),
     { header: 'Tổng số', width: 15, align: 'center' },
   ];
   const rows = MODEL_FIELDS.map((field, i) => ({
-    cells: [field, ...model.models.matrix[i]!.map(String), String(model.models.byField[i]!.count)],
+    cells: [field, ...levels.map(({ j }) => String(model.models.matrix[i]![j])), String(model.models.byField[i]!.count)],
   }));
-  rows.push({ cells: ['Tổng cộng', ...model.models.byLevel.map((l) => String(l.count)), String(model.models.total)], bold: true } as (typeof rows)[number]);
+  rows.push({ cells: ['Tổng cộng', ...levels.map(({ j }) => String(model.models.byLevel[j]!.count)), String(model.models.total)], bold: true } as (typeof rows)[number]);
   return { type: 'table', caption, columns, rows };
 }
 
@@ -106,7 +96,7 @@ export function unitAppendices(model: ReportModel, label = '1', columnsPerTable 
       title: `Phụ lục ${label}`,
       subtitle: [`SỐ LIỆU CÁC CHỈ TIÊU THEO ĐƠN VỊ${partLabel}`],
       ...(part > 0 ? { continued: true } : {}),
-      table: { type: 'table', columns, rows, widths: 'balanced', ...optional('note', blankNote(rows, 'Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).')) },
+      table: { type: 'table', columns, rows, widths: 'balanced' },
       landscape: true,
     };
   });
@@ -140,19 +130,17 @@ export interface AppendixNumbers {
   khac: number | null;
 }
 
-/** Items of each field the body leaves out (selection.ts), to be listed in an appendix of their own. */
+/** Items the body leaves out (selection.ts), to be listed in an appendix of their own. */
 export function itemsLeftOut(model: ReportModel, settings: ReportSettings): { part: string; group: string; item: GatheredItem; detail: string }[] {
-  const out: { part: string; group: string; item: GatheredItem; detail: string }[] = [];
-  const add = <T extends GatheredItem>(part: string, groups: readonly { group: string; items: readonly T[] }[], detail: (item: T) => string = () => '') => {
-    // The same cap as the body's (render/view.ts), so that what it leaves out is exactly what is listed here.
-    const cap = fieldCap(groups.map((g) => g.items.length), settings);
-    for (const g of groups) for (const item of selectItems(g.items, cap).rest) out.push({ part, group: g.group, item, detail: detail(item) });
-  };
-  add('Kết quả', model.results.map((g) => ({ group: g.field, items: g.items })));
-  add('Hạn chế', model.limitations.map((g) => ({ group: g.field, items: g.items })), (i) => (i.causes.length ? `Nguyên nhân: ${i.causes.join('; ')}` : ''));
-  add('Nhiệm vụ', model.tasks.map((g) => ({ group: g.field, items: g.items })), (i) => (i.deadlines.length ? `Thời hạn: ${i.deadlines.join('; ')}` : ''));
-  add('Kiến nghị', model.proposals.map((g) => ({ group: g.addressee || 'Không ghi cơ quan nhận', items: g.items })));
-  return out;
+  const picked = bodySelection(model, settings);
+  const fieldOf = new Map<GatheredItem, string>();
+  for (const g of [...model.limitations, ...model.tasks]) for (const item of g.items) fieldOf.set(item, g.field);
+  return [
+    ...picked.results.flatMap((r) => r.rest.map((item) => ({ part: 'Kết quả', group: r.group.field, item, detail: '' }))),
+    ...picked.limitations.rest.map((item) => ({ part: 'Hạn chế', group: fieldOf.get(item) ?? '', item, detail: item.causes.length ? `Nguyên nhân: ${item.causes.join('; ')}` : '' })),
+    ...picked.tasks.rest.map((item) => ({ part: 'Nhiệm vụ', group: fieldOf.get(item) ?? '', item, detail: item.deadlines.length ? `Thời hạn: ${item.deadlines.map(inSentence).join('; ')}` : '' })),
+    ...picked.proposals.flatMap((p) => p.rest.map((item) => ({ part: 'Kiến nghị', group: p.group.addressee || 'Không ghi cơ quan nhận', item, detail: '' }))),
+  ];
 }
 
 export function appendixNumbers(model: ReportModel, settings: ReportSettings): AppendixNumbers {

@@ -1,4 +1,8 @@
-/** Addressees of proposals as units write them ("UBND tỉnh", "Ủy ban nhân dân tỉnh"): one name each, in rank order. */
+/**
+ * Addressees of proposals as units write them ("UBND tỉnh", "Ủy ban nhân dân tỉnh"): one name each, their place
+ * in protocol order, and where a proposal belongs in the committee's own report — to a body above or beside the
+ * issuer (kept), to the issuer itself (one of its own tasks), or to a body below it (for the staff, not the report).
+ */
 import { foldKey, trimEndWhere } from './text.js';
 
 /** Abbreviations common in reports, written out as the official name. */
@@ -11,21 +15,6 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\bMTTQ\b/gu, 'Mặt trận Tổ quốc'],
 ];
 
-/** Higher bodies first, as a report addresses them. */
-const RANK = [
-  'Ban Chấp hành Trung ương',
-  'Ban Bí thư',
-  'Ban Dân vận Trung ương',
-  'Ban Thường vụ Tỉnh ủy',
-  'Thường trực Tỉnh ủy',
-  'Tỉnh ủy',
-  'Hội đồng nhân dân',
-  'Ủy ban nhân dân',
-  'Ban Dân vận',
-  'Ủy ban Mặt trận Tổ quốc',
-  'Mặt trận Tổ quốc',
-].map(foldKey);
-
 /** "UBND tỉnh" → "Ủy ban nhân dân tỉnh"; the first letter capitalised. */
 export function canonicalAddressee(text: string): string {
   // Closing punctuation dropped by a loop, not /[.:;,]+$/, which backtracks on a long run of dots.
@@ -34,10 +23,115 @@ export function canonicalAddressee(text: string): string {
   return out.charAt(0).toLocaleUpperCase('vi') + out.slice(1);
 }
 
-/** Position of an addressee in the usual order of a report; unknown bodies after the known ones. */
+/**
+ * Protocol order of the bodies a report addresses: the Centre, then the Party committee (its executive board,
+ * then its standing members, then the committee), then the People's Council and Committee, then the boards,
+ * departments and sectors, then the Front and the mass organisations. Folded prefixes, first match wins.
+ */
+const RANK: [number, string[]][] = [
+  [0, ['banchaphanhtrunguong', 'bochinhtri', 'banbithu', 'quochoi', 'chinhphu']],
+  [1, ['banchaphanh']],
+  [2, ['banthuongvu']],
+  [3, ['thuongtruc']],
+  [4, ['tinhuy', 'thanhuy', 'huyenuy', 'quanuy', 'thixauy', 'danguy']],
+  [5, ['hoidongnhandan']],
+  [6, ['uybannhandan']],
+  [8, ['uybanmattrantoquoc', 'mattrantoquoc', 'hoi', 'doan', 'tinhdoan', 'liendoan']],
+  [7, ['ban', 'so', 'phong', 'nganh', 'cac so', 'bo']],
+];
+
+/** Position of an addressee in protocol order; a body of the Centre before any local one; unknown bodies last. */
 export function addresseeRank(name: string): number {
   const key = foldKey(name);
-  if (!key) return RANK.length + 1;
-  const index = RANK.findIndex((prefix) => key.startsWith(prefix));
-  return index === -1 ? RANK.length : index;
+  if (!key) return 100;
+  const centre = isCentral(key) ? 0 : 10;
+  for (const [rank, prefixes] of RANK) {
+    if (prefixes.some((prefix) => key.startsWith(foldKey(prefix)))) return rank === 0 ? 0 : centre + rank;
+  }
+  return centre + 9;
+}
+
+/** Levels of the administrative tree: 0 the Centre, 1 the province, 2 the district, 3 the commune. */
+export type Level = 0 | 1 | 2 | 3;
+
+function isCentral(key: string): boolean {
+  return key.includes('trunguong') || key.startsWith('chinhphu') || key.startsWith('quochoi') || key.startsWith('bochinhtri') || key.startsWith('banbithu') || /^bo[a-z]/.test(key) && !key.startsWith('bochihuy') && !key.startsWith('bodoi');
+}
+
+/** The level a body's name tells ("Ủy ban nhân dân tỉnh" 1, "Đảng ủy các xã, phường" 3), or undefined when it tells none. */
+export function bodyLevel(name: string): Level | undefined {
+  const key = foldKey(name);
+  if (!key) return undefined;
+  if (isCentral(key)) return 0;
+  const words = name.normalize('NFC').toLocaleLowerCase('vi').split(/[^\p{L}]+/u).filter(Boolean);
+  const has = (...w: string[]) => w.some((x) => words.includes(x));
+  // The lowest level named wins: "Đảng ủy các xã thuộc huyện" is the communes'.
+  if (has('xã', 'phường', 'trấn') || key.includes('coso')) {
+    // "xã hội" (society) names no commune.
+    const commune = words.some((w, i) => (w === 'xã' && words[i + 1] !== 'hội') || w === 'phường' || w === 'trấn');
+    if (commune || key.includes('coso')) return 3;
+  }
+  if (has('huyện', 'quận') || key.includes('thixa')) return 2;
+  if (has('tỉnh') || key.startsWith('so') || key.includes('tinhuy') || key.includes('tinhdoan')) return 1;
+  return undefined;
+}
+
+/** Whether a name is the issuer's, as units write it ("Ban Dân vận Tỉnh ủy", "BDV Tỉnh ủy", "Ban Dân vận Tỉnh ủy Bình Sơn"). */
+export function isIssuer(name: string, issuer: string): boolean {
+  const key = foldKey(canonicalAddressee(name));
+  const own = foldKey(canonicalAddressee(issuer));
+  return key !== '' && own !== '' && (key === own || key.startsWith(own));
+}
+
+export type ProposalRoute = 'report' | 'issuer' | 'below';
+
+/** Where a proposal to `addressee` belongs in the report of `issuer` (see the module comment). */
+export function routeProposal(addressee: string, issuer: string): ProposalRoute {
+  if (!addressee) return 'report';
+  if (isIssuer(addressee, issuer)) return 'issuer';
+  const own = bodyLevel(issuer);
+  const theirs = bodyLevel(addressee);
+  return own !== undefined && theirs !== undefined && theirs > own ? 'below' : 'report';
+}
+
+/**
+ * The addressee a proposal names itself when its unit left "Cơ quan nhận" blank: "Đề nghị Ban Dân vận Tỉnh ủy tổ
+ * chức …" names the issuer. Only the issuer and bodies written with a known prefix are recognised.
+ */
+export function addresseeInText(text: string, issuer: string): string {
+  const rest = afterRequest(text);
+  if (rest === undefined) return '';
+  const words = rest.split(' ');
+  // The longest run of words that is the issuer's name.
+  for (let k = Math.min(words.length, 12); k >= 1; k -= 1) {
+    const candidate = words.slice(0, k).join(' ').replace(/[,.;:]+$/, '');
+    if (foldKey(canonicalAddressee(candidate)) === foldKey(canonicalAddressee(issuer))) return candidate;
+  }
+  return '';
+}
+
+/** The text after its opening "Đề nghị" / "Kiến nghị", or undefined when it opens otherwise. */
+function afterRequest(text: string): string | undefined {
+  const m = /^\s*(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+/iu.exec(text.normalize('NFC'));
+  return m ? text.normalize('NFC').slice(m[0].length).replace(/\s+/g, ' ') : undefined;
+}
+
+/**
+ * The proposal without its opening "Đề nghị <addressee>", for a heading that already names the addressee ("Đối
+ * với Ủy ban nhân dân tỉnh: - Bố trí kinh phí …") or for the issuer's own task; the text as it is when it does not
+ * open that way.
+ */
+export function withoutAddressee(text: string, names: readonly string[]): string {
+  const rest = afterRequest(text);
+  if (rest === undefined) return text;
+  const keys = new Set(names.filter(Boolean).map((n) => foldKey(canonicalAddressee(n))));
+  const words = rest.split(' ');
+  for (let k = Math.min(words.length - 1, 14); k >= 1; k -= 1) {
+    const candidate = words.slice(0, k).join(' ').replace(/[,.;:]+$/, '');
+    if (keys.has(foldKey(canonicalAddressee(candidate)))) {
+      const remainder = words.slice(k).join(' ').replace(/^[,:;\s]+/, '');
+      return remainder ? remainder.charAt(0).toLocaleUpperCase('vi') + remainder.slice(1) : text;
+    }
+  }
+  return text;
 }

@@ -9,7 +9,6 @@ import type { CheckReport } from '../check/check.js';
 import { isUsed, needsFixing, type FileResult } from '../check/file-result.js';
 import type { UnitEntry } from '../config/schema.js';
 import { parsePeriod, periodName } from '../domain/period.js';
-import { compareVietnamese } from '../domain/text.js';
 import { orderUnits } from '../domain/units.js';
 import { BASE_FONT, BOLD_FONT, BORDER, HEADER_FILL, TITLE_FONT, WRAP_TOP, wrappedRowHeight } from '../form/styles.js';
 import { normaliseWorkbookPackage } from '../form/workbook-package.js';
@@ -53,7 +52,7 @@ export function firstProblem(file: FileResult): string | null {
  */
 export function summaryLines(report: CheckReport, registry: readonly UnitEntry[], copies: ReadonlyMap<string, SummaryLine['copy']>): SummaryLine[] {
   const line = (file: FileResult, unit: UnitEntry | undefined): SummaryLine => ({
-    code: file.unit ?? unit?.code ?? null,
+    code: file.unit ?? file.typedUnit ?? unit?.code ?? null,
     name: unit?.name ?? file.contact?.unitName ?? null,
     group: unit?.group ?? null,
     file: file.file,
@@ -68,7 +67,8 @@ export function summaryLines(report: CheckReport, registry: readonly UnitEntry[]
   });
   // A unit's files: the one used first, then the others, by name.
   const byFile = (a: FileResult, b: FileResult) => Number(!!a.superseded) - Number(!!b.superseded) || Number(!a.valid) - Number(!b.valid) || (a.file < b.file ? -1 : 1);
-  if (registry.length === 0) return [...report.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => line(f, undefined));
+  // The check lists files in report order already (without a registry, by the names they give, the Vietnamese way).
+  if (registry.length === 0) return report.files.map((f) => line(f, undefined));
 
   const lines: SummaryLine[] = [];
   const known = new Set(registry.map((u) => u.code));
@@ -80,7 +80,6 @@ export function summaryLines(report: CheckReport, registry: readonly UnitEntry[]
     }
   }
   const others = report.files.filter((f) => !f.unit || !known.has(f.unit));
-  others.sort((a, b) => compareVietnamese(a.unit ?? '\uffff', b.unit ?? '\uffff') || (a.file < b.file ? -1 : 1));
   for (const file of others) lines.push(line(file, undefined));
   return lines;
 }

@@ -18,7 +18,32 @@ export function submissionFileName(unitCode: string, period: Period): string {
   return `${unitCode}_${periodSlug(period)}.xlsx`;
 }
 
+/** Who fills the form: the registry's groups when there are any, else the units a committee of this level has. */
+function whoFills(examples: FormExamples): string {
+  const committee = examples.committee;
+  if (examples.groups?.length) return `Mỗi đơn vị trong danh sách${committee ? ` của ${committee.name}` : ''} (${examples.groups.join('; ')}) điền một tệp cho mỗi kỳ báo cáo.`;
+  const at = committee?.locality;
+  switch (committee?.level) {
+    case 'tinh':
+      return 'Mỗi đơn vị (các huyện ủy, thành ủy, đảng ủy trực thuộc hoặc đảng ủy xã, phường; Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội tỉnh; các sở, ngành; lực lượng vũ trang tỉnh…) điền một tệp cho mỗi kỳ báo cáo.';
+    case 'huyen':
+      return `Mỗi đơn vị (các đảng ủy xã, phường, thị trấn; Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội ${at}; các cơ quan nhà nước ${at}; lực lượng vũ trang ${at}…) điền một tệp cho mỗi kỳ báo cáo.`;
+    case 'xa':
+      return `Mỗi đơn vị (các chi bộ; Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội ${at}; Ủy ban nhân dân ${at}; Công an, Ban Chỉ huy Quân sự ${at}…) điền một tệp cho mỗi kỳ báo cáo.`;
+    default:
+      return 'Mỗi cơ quan, đơn vị trong khối dân vận (cấp ủy cấp dưới; Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội; cơ quan nhà nước; lực lượng vũ trang…) điền một tệp cho mỗi kỳ báo cáo.';
+  }
+}
+
+/** The bodies a proposal may go to, at the committee's level: "Ban Thường vụ Huyện ủy, UBND huyện, Ban Dân vận Huyện ủy". */
+function addresseeExamples(examples: FormExamples): string {
+  const committee = examples.committee;
+  if (!committee?.partyCommittee) return `Ban Thường vụ cấp ủy, Ủy ban nhân dân cùng cấp${committee ? `, ${committee.name}` : ''}`;
+  return `Ban Thường vụ ${committee.partyCommittee}, UBND ${committee.locality}, ${committee.name}`;
+}
+
 function sections(catalogue: readonly Indicator[], examples: FormExamples): Section[] {
+  const receiver = examples.committee?.name ?? 'Ban Dân vận';
   const fileExample = examples.period ? submissionFileName(examples.unitCode, examples.period) : `${examples.unitCode}_quy-1-20xx.xlsx`;
   const periodExample = examples.period ? periodLabel(examples.period) : 'Quý I/20xx';
   const derived = catalogue.filter((indicator) => indicator.derived);
@@ -31,7 +56,7 @@ function sections(catalogue: readonly Indicator[], examples: FormExamples): Sect
     {
       heading: '1. Ai điền biểu mẫu',
       lines: [
-        'Mỗi đơn vị (Ban Dân vận huyện ủy, thành ủy; Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội; cơ quan nhà nước; lực lượng vũ trang…) điền một tệp cho mỗi kỳ báo cáo.',
+        whoFills(examples),
         'Chuyên viên được giao theo dõi công tác dân vận điền; thủ trưởng đơn vị xem lại nội dung trước khi gửi.',
         'Dùng đúng tệp mẫu này (Excel, LibreOffice Calc hoặc WPS đều được). Không đổi tên các sheet, không sửa hoặc xóa dòng tiêu đề cột, không chèn thêm cột vào giữa bảng.',
       ],
@@ -53,7 +78,7 @@ function sections(catalogue: readonly Indicator[], examples: FormExamples): Sect
       heading: `3. Sheet "${SHEET.info}"`,
       lines: [
         'Chỉ điền vào cột B. Các mục có dấu * (Mã đơn vị, Tên đơn vị, Kỳ báo cáo, Ngày báo cáo) là bắt buộc.',
-        `Mã đơn vị do Ban Dân vận cấp (ví dụ ${examples.unitCode}); ghi đúng mã và giữ nguyên ở mọi kỳ báo cáo.`,
+        `Mã đơn vị do ${receiver} cấp (ví dụ ${examples.unitCode}); ghi đúng mã và giữ nguyên ở mọi kỳ báo cáo.`,
         examples.period
           ? `Kỳ báo cáo chọn trong danh sách thả xuống: ${periodsOfYear(examples.period.year).map(periodLabel).join(', ')}; biểu mẫu này dùng cho ${periodExample}.`
           : 'Kỳ báo cáo ghi theo một trong các dạng: Quý I/20xx, Quý II/20xx, Quý III/20xx, Quý IV/20xx, 6 tháng/20xx, 9 tháng/20xx, Năm 20xx (20xx là năm báo cáo).',
@@ -82,7 +107,7 @@ function sections(catalogue: readonly Indicator[], examples: FormExamples): Sect
     {
       heading: `6. Sheet "${SHEET.proposals}" và "${SHEET.models}"`,
       lines: [
-        'Kiến nghị: mỗi kiến nghị một dòng; cột "Cơ quan nhận" ghi cơ quan được kiến nghị, ví dụ Ban Thường vụ Tỉnh ủy, UBND tỉnh, Ban Dân vận Tỉnh ủy.',
+        `Kiến nghị: mỗi kiến nghị một dòng; cột "Cơ quan nhận" ghi cơ quan được kiến nghị, ví dụ ${addresseeExamples(examples)}.`,
         'Mô hình: ghi tên mô hình "Dân vận khéo", chọn lĩnh vực và cấp công nhận trong danh sách thả xuống; "Đăng ký" là mô hình mới đăng ký xây dựng, chưa được công nhận.',
       ],
     },
@@ -99,11 +124,11 @@ function sections(catalogue: readonly Indicator[], examples: FormExamples): Sect
       lines: [
         'Lưu tệp dạng Excel Workbook (.xlsx). Không lưu dạng .xls cũ, không đặt mật khẩu mở tệp.',
         `Đặt tên tệp theo mã đơn vị và kỳ báo cáo, ví dụ: ${fileExample}.`,
-        'Gửi tệp về Ban Dân vận đúng thời hạn. Nếu gửi lại bản sửa, giữ nguyên mã đơn vị và ghi ngày báo cáo mới; Ban Dân vận sẽ thông báo bản nào được dùng để tổng hợp.',
+        `Gửi tệp về ${receiver} đúng thời hạn. Nếu gửi lại bản sửa, giữ nguyên mã đơn vị và ghi ngày báo cáo mới; ${receiver} sẽ thông báo bản nào được dùng để tổng hợp.`,
       ],
     },
     {
-      heading: '9. Ban Dân vận kiểm tra tệp như thế nào (danvan kiemtra)',
+      heading: `9. ${receiver} kiểm tra tệp như thế nào (danvan kiemtra)`,
       lines: [
         'Tệp mở được, đúng dạng .xlsx, không có mật khẩu; có đủ các sheet và dòng tiêu đề cột như mẫu.',
         'Sheet "Thông tin" có đủ các mục bắt buộc; kỳ báo cáo đúng dạng và đúng kỳ đang tổng hợp; ngày báo cáo là ngày có thật.',

@@ -22,10 +22,14 @@ const DEFAULT_TIMESTAMP = new Date(Date.UTC(2000, 0, 1));
 function formExamples(options: FormOptions): FormExamples {
   const info = options.content?.info ?? {};
   const period = (info.period ? parsePeriod(info.period) : undefined) ?? options.examples?.period;
+  const locality = options.committee?.locality;
   return {
-    unitCode: info.unitCode || options.examples?.unitCode || 'HU_DONGHOA',
-    unitName: info.unitName || options.examples?.unitName || 'Ban Dân vận Huyện ủy Đông Hòa',
+    // Made up when nothing is given: a unit every committee has, at its level.
+    unitCode: info.unitCode || options.examples?.unitCode || (locality ? 'MTTQ' : 'HU_DONGHOA'),
+    unitName: info.unitName || options.examples?.unitName || (locality ? `Ủy ban MTTQ Việt Nam ${locality}` : 'Ban Dân vận Huyện ủy Đông Hòa'),
     ...(period ? { period } : {}),
+    ...(options.committee ? { committee: options.committee } : {}),
+    ...(options.groups?.length ? { groups: options.groups } : {}),
   };
 }
 

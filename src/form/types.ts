@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import type { Indicator } from '../domain/catalogue.js';
 import type { Period } from '../domain/period.js';
+import type { Committee } from '../domain/committee.js';
 
 export interface FormInfo {
   unitCode: string;
@@ -35,6 +36,10 @@ export interface FormExamples {
   unitName: string;
   /** The period the form is for; its year gives the "Kỳ báo cáo" dropdown. */
   period?: Period;
+  /** The committee the units report to (config's organization): the guide's examples are of its level. */
+  committee?: Committee;
+  /** The registry's groups, in its order: who fills the form, as the committee lists its units. */
+  groups?: readonly string[];
 }
 
 export interface FormOptions {
@@ -42,6 +47,10 @@ export interface FormOptions {
   content?: FormContent;
   /** Examples for the hints; by default the pre-filled unit and period, else a made-up unit. */
   examples?: Partial<FormExamples>;
+  /** The committee the units report to (committeeOf the config's organization); without it the guide stays general. */
+  committee?: Committee;
+  /** The registry's groups, in its order. */
+  groups?: readonly string[];
   /** Empty, formatted input rows after the content of each text sheet; default 30. */
   blankRows?: number;
   /**

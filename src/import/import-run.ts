@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node
 import { basename, extname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { catalogueOf } from '../config/load.js';
-import { displayPath } from '../check/discover.js';
+import { displayPath, isSystemFolder, sortPaths } from '../check/discover.js';
 import { FileAccessError, InputRejectedError, UsageError } from '../diagnostics/errors.js';
 import { parsePeriod, periodKey, type Period } from '../domain/period.js';
 import { submissionFileName } from '../form/guide-sheet.js';
@@ -82,8 +82,10 @@ export function findWordFiles(inputs: readonly string[], cwd: string): string[] 
       } catch {
         continue;
       }
-      if (stats.isDirectory()) walk(path);
-      else if (stats.isFile() && WORD_EXTENSIONS.has(extname(name).toLowerCase())) add(path);
+      // Folders are walked as kiemtra walks them: not .git, not Windows' own (System Volume Information…).
+      if (stats.isDirectory()) {
+        if (!isSystemFolder(name)) walk(path);
+      } else if (stats.isFile() && WORD_EXTENSIONS.has(extname(name).toLowerCase())) add(path);
     }
   };
   const add = (path: string) => {
@@ -106,7 +108,7 @@ export function findWordFiles(inputs: readonly string[], cwd: string): string[] 
     if (stats.isDirectory()) walk(path);
     else add(path);
   }
-  return [...found.values()].sort();
+  return sortPaths(found.values());
 }
 
 function asciiSlug(text: string): string {

@@ -23,7 +23,7 @@ export const HD36: LayoutProfile = {
     footerMm: 10,
   },
   font: { family: 'Times New Roman', language: 'vi-VN' },
-  words: { recipientsLabel: 'Nơi nhận', recipientsLabelSuffix: ':', numberLabel: 'Số', numberStyle: 'party', appendixNumerals: 'arabic' },
+  words: { recipientsLabel: 'Nơi nhận', recipientsLabelSuffix: ':', numberLabel: 'Số', numberStyle: 'party', recipientLineEnd: ',', appendixNumerals: 'arabic' },
   frame: {
     columnsTwips: [4000, 5355],
     superiorBody: { sizePt: 14, upper: true },

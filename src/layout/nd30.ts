@@ -13,7 +13,7 @@ export const ND30: LayoutProfile = {
   ...HD36,
   name: 'nd30',
   description: 'Văn bản hành chính: Nghị định 30/2020/NĐ-CP, Phụ lục I (A4, Times New Roman)',
-  words: { recipientsLabel: 'Nơi nhận', recipientsLabelSuffix: ':', numberLabel: 'Số:', numberStyle: 'state', appendixNumerals: 'roman' },
+  words: { recipientsLabel: 'Nơi nhận', recipientsLabelSuffix: ':', numberLabel: 'Số:', numberStyle: 'state', recipientLineEnd: ';', appendixNumerals: 'roman' },
   frame: {
     ...HD36.frame,
     // The Quốc hiệu line is longer than the Party name, so the right column is wider.

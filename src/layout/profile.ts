@@ -69,6 +69,8 @@ export interface LayoutProfile {
     numberStyle: 'party' | 'state';
     /** How appendices are numbered: "Phụ lục 1" (Party practice) or "Phụ lục I" (NĐ 30/2020, Phụ lục I, III.1.a). */
     appendixNumerals: 'arabic' | 'roman';
+    /** How a line of "Nơi nhận:" ends before the last: "," in Party practice, ";" under NĐ 30/2020 (FORMAT.md A5). */
+    recipientLineEnd: ',' | ';';
   };
 
   frame: {

@@ -159,6 +159,8 @@ export const outputMsg = {
   appeared: (path: string, flag: string, force: string) =>
     `Tệp "${path}" vừa được tạo ra trong lúc danvan chạy (có thể bởi một lần chạy khác); danvan không ghi đè và không ghi kết quả nào của lần chạy này. Dùng ${force} để ghi đè hoặc chọn tên khác bằng ${flag}.`,
   writeFailed: (path: string, errno: string | undefined) => `Không ghi được tệp "${path}": ${fsErrorReason(errno)}.`,
+  /** Windows refused to replace the file after a few tries: it is open in Word or Excel (or held by another program). */
+  locked: (path: string) => `Không ghi đè được tệp "${path}": tệp đang mở trong Word/Excel, hãy đóng rồi chạy lại.`,
 };
 
 /** A config or template that could not be read as a small UTF-8 text file (files/read.ts). */
@@ -203,10 +205,13 @@ export const recon = {
   totalRow: 'Tổng cộng',
   noItems: '(không có nội dung nào)',
   noAddressee: 'Không ghi cơ quan nhận',
+  notInReport: (addressee: string) => `${addressee} (cấp dưới: không đưa vào báo cáo gửi cấp trên, chuyên viên xử lý)`,
   statusCounted: 'hợp lệ, được tính',
   statusSuperseded: 'không tính: đơn vị đã gửi tệp khác',
   statusInvalid: 'không hợp lệ, không tính',
   statusSkipped: 'bỏ qua: không phải báo cáo',
+  noFile: '(không có tệp)',
+  statusMissing: (name: string) => `chưa gửi báo cáo: ${name}`,
   repairsTitle: 'VĂN BẢN GÕ BẰNG BẢNG MÃ CŨ (TCVN3, VNI) ĐÃ ĐƯỢC CHUYỂN SANG UNICODE: mỗi dòng một ô',
   noRepairs: '(không có ô nào phải chuyển mã)',
 } as const;
@@ -348,6 +353,24 @@ export const batchMsg = {
     `${key}: "${path}" trùng với ${first}; việc này ghi hai kết quả của mình vào cùng một tệp, hãy đặt tên khác cho một trong hai`,
   outputInInputs: (key: string, path: string, inputKey: string, input: string) =>
     `${key}: "${path}" nằm trong "${input}" (${inputKey}), nơi danvan đọc báo cáo; hãy ghi kết quả ra chỗ khác`,
+  /** Two outputs whose names differ only in case: one file on Windows and macOS. */
+  sameOutputCase: (key: string, first: string, path: string, firstPath: string) =>
+    `${key}: "${path}" và "${firstPath}" (${first}) chỉ khác nhau chữ hoa, chữ thường; trên Windows đó là cùng một tệp, hãy đặt hai tên khác nhau`,
+  /** A path mixing single backslashes with JSON escapes ("C:\\Users\nop"): which was meant cannot be told. */
+  ambiguousBackslash: (key: string, path: string) =>
+    `${key}: đường dẫn "${path}" có dấu \\ lúc đơn lúc kép nên không rõ nghĩa; trong tệp lô hãy viết / hoặc \\\\ (ví dụ "D:/bao-cao/nam-2023" hoặc "D:\\\\bao-cao\\\\nam-2023")`,
+  /** Added to a syntax error where a path ends in a single backslash, which escapes its closing quote. */
+  backslashHint: ' Có đường dẫn kết thúc bằng dấu \\ đơn ngay trước dấu nháy đóng ("D:\\bao-cao\\"): hãy viết / hoặc \\\\, hoặc bỏ dấu \\ cuối.',
+  /** A folder a job writes into that cannot be used; `blocker` the path in the way (the folder itself, or the one above it). */
+  outputFolder: (key: string, folder: string, problem: 'file' | 'read-only' | 'parent-file' | 'parent-read-only', blocker: string) =>
+    `${key}: không ghi được vào thư mục "${folder}": ` +
+    {
+      file: `"${folder}" là một tệp, không phải thư mục`,
+      'read-only': 'không có quyền ghi vào thư mục này',
+      'parent-file': `thư mục chưa có và không tạo được, vì "${blocker}" là một tệp, không phải thư mục`,
+      'parent-read-only': `thư mục chưa có và không tạo được, vì không có quyền ghi vào thư mục "${blocker}"`,
+    }[problem],
+  outputFolderFailed: (folder: string, code: string) => `không tạo được thư mục "${folder}" (lỗi hệ thống ${code})`,
 } as const;
 
 /** Choosing a report template. */
@@ -377,9 +400,10 @@ export const reminderMsg = {
     `Đã ghi công văn đôn đốc: ${output} (${missing} đơn vị chưa gửi, ${toFix} đơn vị cần sửa báo cáo).`,
 } as const;
 
-/** Said when Ctrl-C or SIGTERM stops a run. */
-export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM'): string {
-  return `Đã dừng theo yêu cầu (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
+/** Said when Ctrl-C, SIGTERM, a closed terminal or console window (SIGHUP) or Ctrl+Break (SIGBREAK) stops a run. */
+export function interruptedMessage(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK'): string {
+  const how = { SIGINT: 'Ctrl-C', SIGTERM: 'SIGTERM', SIGHUP: 'cửa sổ dòng lệnh bị đóng', SIGBREAK: 'Ctrl+Break' }[signal];
+  return `Đã dừng theo yêu cầu (${how}); không ghi tệp kết quả nào, không để lại tệp tạm.`;
 }
 
 /** tonghop --pdf: LibreOffice makes the PDF, or the run says what to install and writes nothing. */
@@ -396,6 +420,9 @@ export const pdfMsg = {
   failed: (path: string, detail: string) =>
     `LibreOffice không chuyển được báo cáo sang PDF (${path}): ${detail}. Chưa ghi tệp nào; ` +
     'hãy chạy lại không có --pdf và mở báo cáo Word để lưu thành PDF.',
+  fontSubstitute: (path: string, families: readonly string[]) =>
+    `Máy chưa có phông Times New Roman nên ${path} được nhúng phông thay thế ${families.join(', ')} (cùng cỡ chữ, cùng chỗ xuống dòng). ` +
+    'Nếu cần đúng phông Times New Roman, hãy cài phông đó (Windows có sẵn; Debian/Ubuntu: gói ttf-mscorefonts-installer) rồi chạy lại với --force.',
   notPdfA: (path: string) =>
     `Bản LibreOffice trên máy không xuất được PDF/A nên ${path} là PDF thường; nếu cần ký số theo chuẩn PDF/A, hãy cài LibreOffice 7.4 trở lên.`,
 } as const;
@@ -438,13 +465,17 @@ export const loMsg = {
   /** A job that wrote its outputs (exit 0 or 1), or left every one of them as it was. */
   written: (exitCode: number, allUnchanged: boolean) =>
     `${allUnchanged ? 'không thay đổi' : 'đã ghi'}, ${exitCode === 0 ? 'mọi tệp hợp lệ' : 'có tệp không hợp lệ'}`,
+  /** A job refused by its outputs: one that exists (a batch job replaces it with "force": true), or one that cannot be written. */
+  outputRefused: (exists: boolean) =>
+    exists ? 'không ghi: tệp kết quả đã có (thêm "force": true để ghi đè)' : 'không ghi: không ghi được tệp kết quả (lý do ở dòng của việc)',
+  folderCreated: (folder: string) => `đã tạo thư mục "${folder}"`,
   /** A job that wrote nothing, by the code of its error (tonghop's reason), else by its exit code. */
   notWritten: (errorCode: string | undefined, exitCode: number) =>
     ({
       'no-input': 'không ghi: không có tệp báo cáo nào',
       'no-valid-file': 'không ghi: không có tệp hợp lệ nào',
       strict: 'không ghi: có tệp không hợp lệ và "strict": true',
-      output: 'không ghi: tệp kết quả đã có hoặc không ghi được (xem dòng của việc)',
+      output: 'không ghi: tệp kết quả đã có (thêm "force": true để ghi đè) hoặc không ghi được, xem dòng của việc',
       config: 'lỗi cấu hình',
       template: 'lỗi mẫu báo cáo',
     })[errorCode ?? ''] ??
@@ -539,9 +570,24 @@ export const msg = {
   sectionEmpty: (sheet: string) => `Sheet ${quote(sheet)} chưa có nội dung nào.`,
   periodMismatch: (found: string, expected: string) =>
     `Kỳ báo cáo của tệp là ${found}, khác với kỳ đang kiểm tra, tổng hợp là ${expected}; tệp không được tính.`,
-  unitNotInRegistry: (code: string, suggestion?: string) =>
-    `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình` +
-    (suggestion ? `; mã gần giống trong danh sách là ${quote(suggestion)}` : '; hãy kiểm tra lại mã hoặc bổ sung vào cấu hình'),
+  unitNotInRegistry: (code: string, name: string, alike: readonly { code: string; name: string }[]) =>
+    alike.length > 1
+      ? `Mã đơn vị ${shown(code)} không có trong danh sách đơn vị của cấu hình, và tên ${quote(name)} khớp với ${alike.length} đơn vị: ` +
+        `${alike.map((u) => `${u.name} (mã ${quote(u.code)})`).join(', ')}; hãy ghi đúng mã của đơn vị mình`
+      : `Mã đơn vị ${shown(code)}${name ? ` (${name})` : ''} không có trong danh sách đơn vị của cấu hình, nên báo cáo chưa được tổng hợp; ` +
+        `nếu là mã gõ sai, hãy sửa lại; nếu đơn vị cần gửi báo cáo, đề nghị cơ quan tổng hợp bổ sung vào mục "units" của tệp cấu hình: ` +
+        `{ "code": ${JSON.stringify(code)}, "name": ${JSON.stringify(name || '…')}, "group": "…" }`,
+  unitNameMismatch: (code: string, registryName: string, name: string, named?: { code: string; name: string }) =>
+    `Mã đơn vị ${quote(code)} là của ${registryName}, nhưng "Tên đơn vị" ghi ${quote(name)}, là một tổ chức khác: ` +
+    `tệp không được tính cho ${registryName}` +
+    (named
+      ? `; nếu đây là báo cáo của ${named.name}, hãy ghi mã ${quote(named.code)}`
+      : `; nếu ${name} cần gửi báo cáo, đề nghị cơ quan tổng hợp bổ sung đơn vị vào mục "units" của tệp cấu hình ` +
+        `({ "code": "…", "name": ${JSON.stringify(name)}, "group": "…" }) rồi ghi mã được cấp vào ô "Mã đơn vị"`),
+  unitCodeCorrected: (typed: string, code: string, name: string) =>
+    `Mã đơn vị gõ sai: ${shown(typed)} không có trong danh sách, nhưng tên đơn vị và tên tệp đều là của ${name}, nên tệp được tính cho đơn vị này; lần sau hãy ghi mã ${quote(code)}.`,
+  unitCodeMistyped: (typed: string, code: string, name: string) =>
+    `Mã đơn vị gõ sai, mã đúng là ${quote(code)} (${name}): ${shown(typed)} không có trong danh sách; hãy sửa mã và gửi lại`,
   supersededBy: (usedFile: string, why: string) =>
     `Đơn vị đã gửi tệp khác cùng kỳ: dùng tệp ${quote(usedFile)} (${why}); tệp này không được tính (không phải lỗi).`,
   outputExtension: (path: string, extension: string, flag: string, what: string) =>

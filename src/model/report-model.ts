@@ -70,6 +70,11 @@ export interface GatheredItem {
   units: UnitRef[];
   /** Every row this item was gathered from, in report order of units. */
   sources: ItemSource[];
+  /**
+   * When units reported the same result with different counts: the sums written into `text`, one per counted
+   * number, with their nouns ("cán bộ", "suất quà"). Absent when nothing was summed.
+   */
+  summed?: { values: number[]; nouns: string[] };
 }
 
 export interface LimitationItem extends GatheredItem {
@@ -144,7 +149,10 @@ export interface ReportModel {
   results: FieldGroup[];
   limitations: FieldGroup<LimitationItem>[];
   tasks: FieldGroup<TaskItem>[];
+  /** Proposals to bodies above or beside the issuer, in protocol order (those to the issuer are among `tasks`). */
   proposals: ProposalGroup[];
+  /** Proposals to bodies below the issuer: not for a report to superiors; the reconciliation workbook lists them. */
+  proposalsBelow: ProposalGroup[];
   models: ModelSummary;
   status: SubmissionStatus;
   /** Latest "Ngày báo cáo" among the valid files (ISO), to date the report when the config does not. */

@@ -19,8 +19,9 @@
  * without --force (unchanged means untouched: rerunning after one late file rewrites only what changed); one
  * holding other bytes needs --force, and without it nothing of the run is written. Without --force the final
  * step creates the file without replacing anything (link(2), which fails if the name exists), so of two runs
- * racing for one name exactly one writes and the other is told the file exists. With --force the final step
- * is rename(2), which replaces atomically. A temp file left by a killed run is removed by the next run that
+ * racing for one name exactly one writes and the other is told the file exists; where link(2) fails for any
+ * other reason (a FAT32 or exFAT stick), an exclusive copy keeps that promise. With --force the final step
+ * is rename(2), which replaces atomically (a file open in Word or Excel is tried again briefly, then named). A temp file left by a killed run is removed by the next run that
  * writes in that folder; temp names start with "." so discovery never takes them for submissions.
  */
 import {
@@ -38,6 +39,7 @@ import {
   statSync,
   unlinkSync,
   writeSync,
+  type BigIntStats,
   type Stats,
 } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
@@ -56,7 +58,35 @@ export interface OutputPlanOptions {
    * Messages only: the plan's own keys stay the options.
    */
   naming?: { flags: Readonly<Record<string, string>>; force: string };
+  /** The calls that put outputs in place; injected by tests to play Windows' answers (see CommitHost). */
+  host?: Partial<CommitHost>;
 }
+
+/**
+ * What a commit asks of the system, injectable so that Windows' answers are tested on any machine: link(2) on a
+ * FAT32/exFAT stick answers EISDIR (libuv's reading of ERROR_INVALID_FUNCTION), a file open in Word answers
+ * EPERM, EBUSY or EACCES to rename(2), and an antivirus holds a new file for a moment.
+ */
+export interface CommitHost {
+  platform: NodeJS.Platform;
+  link: (from: string, to: string) => void;
+  rename: (from: string, to: string) => void;
+  copyFile: (from: string, to: string, mode: number) => void;
+  /** Waits between two tries at a locked file. */
+  sleep: (ms: number) => void;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const SYSTEM: CommitHost = {
+  platform: process.platform,
+  link: linkSync,
+  rename: renameSync,
+  copyFile: copyFileSync,
+  sleep: (ms) => void Atomics.wait(pause, 0, 0, ms),
+};
+
+/** Waits before each new try at a locked output (an antivirus or the indexer lets go within a second or two). */
+export const LOCK_RETRY_MS = [50, 100, 200, 400, 800];
 
 interface PlannedOutput {
   /** The option that names this output, for messages ("-o", "--xlsx"). */
@@ -68,7 +98,7 @@ interface PlannedOutput {
   real: string;
   /** When the path exists and is a link: the real path of what it points to. */
   target?: string;
-  /** When the path exists: its device and inode, to recognise a hard link to an input. */
+  /** When the path exists: its device and inode (64-bit, as bigints), to recognise a hard link to an input. */
   identity?: string;
   temp?: string;
   /** The bytes to write are those already there: the file is left untouched, with no --force needed. */
@@ -110,9 +140,19 @@ function inside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function identityOf(stats: Stats): string {
-  return `${stats.dev}:${stats.ino}`;
+let noFileId = 0;
+
+/**
+ * A file's identity: device and inode. Windows file ids are 64-bit, beyond a JS number's 53 bits, so they are
+ * read as bigints (two files must never compare equal by rounding). A file system that gives no id (0) gives a
+ * file an identity of its own, equal to no other.
+ */
+export function identityOf(stats: Pick<BigIntStats, 'dev' | 'ino'>): string {
+  return stats.ino === 0n ? `no-file-id:${(noFileId += 1)}` : `${stats.dev}:${stats.ino}`;
 }
+
+const statId = (path: string) => identityOf(statSync(path, { bigint: true }));
+const lstatId = (path: string) => identityOf(lstatSync(path, { bigint: true }));
 
 function errnoOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException)?.code;
@@ -316,8 +356,8 @@ export class OutputPlan {
    * Puts every staged output in place, in a fixed order (by real path, so that two runs with the same
    * outputs contend for the same first name). Without --force each is created with link(2): if a name
    * appeared meanwhile, nothing more is written, what this commit already created is removed again, and
-   * an OutputError says the file exists. Where the file system has no hard links, an exclusive copy does
-   * the same. With --force, rename(2) replaces atomically. Returns the paths written, as given.
+   * an OutputError says the file exists. Where link(2) fails otherwise (no hard links on the volume), an
+   * exclusive copy does the same. With --force, rename(2) replaces atomically. Returns the paths written, as given.
    */
   commit(): CommitResult {
     const staged = this.outputs.filter((o) => o.temp).sort((a, b) => (a.real < b.real ? -1 : a.real > b.real ? 1 : 0));
@@ -333,9 +373,9 @@ export class OutputPlan {
     for (const output of staged) {
       const temp = output.temp!;
       try {
-        const identity = identityOf(statSync(temp));
-        if (this.options.force) renameSync(temp, output.real);
-        else this.createNoClobber(temp, output.real);
+        let identity = statId(temp);
+        if (this.options.force) this.whileLocked(output, () => this.host.rename(temp, output.real));
+        else identity = this.createNoClobber(temp, output.real, identity);
         output.temp = undefined;
         done.push({ output, identity });
       } catch (error) {
@@ -344,6 +384,7 @@ export class OutputPlan {
           for (const d of done) this.removeIfOurs(d.output.real, d.identity);
         }
         this.discard();
+        if (error instanceof OutputError) throw error;
         throw new OutputError(errno === 'EEXIST' ? outputMsg.appeared(output.path, this.shown(output.flag), this.forceHint) : outputMsg.writeFailed(output.path, errno));
       }
     }
@@ -358,24 +399,62 @@ export class OutputPlan {
     live.delete(this);
   }
 
-  private createNoClobber(temp: string, final: string): void {
+  private get host(): CommitHost {
+    return { ...SYSTEM, ...this.options.host };
+  }
+
+  /**
+   * Creates `final` from `temp` without replacing anything. link(2) where the volume has hard links; where it
+   * fails for any reason but EEXIST (FAT32 and exFAT sticks, where Windows answers ERROR_INVALID_FUNCTION and
+   * libuv says EISDIR; network shares; EPERM, ENOTSUP, EXDEV…), an exclusive copy (COPYFILE_EXCL), which fails
+   * with EEXIST as link does when the name exists: the no-clobber promise holds on every volume.
+   */
+  private createNoClobber(temp: string, final: string, tempIdentity: string): string {
+    let identity = tempIdentity;
     try {
-      linkSync(temp, final);
+      this.host.link(temp, final);
     } catch (error) {
-      const errno = errnoOf(error);
-      if (errno === 'EEXIST') throw error;
-      // No hard links here (FAT, some network shares): an exclusive copy still never replaces a file.
-      if (errno !== 'EPERM' && errno !== 'ENOTSUP' && errno !== 'EOPNOTSUPP' && errno !== 'ENOSYS' && errno !== 'EXDEV' && errno !== 'EMLINK') throw error;
-      copyFileSync(temp, final, constants.COPYFILE_EXCL);
+      if (errnoOf(error) === 'EEXIST') throw error;
+      this.host.copyFile(temp, final, constants.COPYFILE_EXCL);
+      // The copy's own identity, so that a failure further on removes it again (what this commit created).
+      try {
+        identity = lstatId(final);
+      } catch {
+        identity = `gone:${tempIdentity}`;
+      }
     }
-    unlinkSync(temp);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // held a moment by an antivirus: a stale temp, removed by a later run (cleanStaleTemps)
+    }
+    return identity;
+  }
+
+  /**
+   * Runs `put` (the rename over an existing output), trying again a few times while the file is locked: on
+   * Windows a file open in Word or Excel, or scanned by an antivirus, refuses to be replaced with EPERM, EBUSY
+   * or EACCES. A lock that outlasts the tries is named as such: close the file and run again.
+   */
+  private whileLocked(output: PlannedOutput, put: () => void): void {
+    const host = this.host;
+    const lockCodes = host.platform === 'win32' ? ['EPERM', 'EBUSY', 'EACCES'] : ['EBUSY'];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        put();
+        return;
+      } catch (error) {
+        if (!lockCodes.includes(errnoOf(error) ?? '')) throw error;
+        if (attempt >= LOCK_RETRY_MS.length) throw new OutputError(outputMsg.locked(output.path));
+        host.sleep(LOCK_RETRY_MS[attempt]!);
+      }
+    }
   }
 
   private removeIfOurs(path: string, identity: string): void {
     try {
-      const stats = lstatSync(path);
-      // A linked file has the temp's inode; a copied one cannot be told from another run's and is left.
-      if (identityOf(stats) === identity) unlinkSync(path);
+      // A linked file has the temp's inode, a copied one the inode read right after the copy.
+      if (lstatId(path) === identity) unlinkSync(path);
     } catch {
       // already gone
     }
@@ -411,16 +490,16 @@ export class OutputPlan {
     if (!folderStats.isDirectory()) throw new OutputError(outputMsg.folderMissing(dirname(path), this.shown(flag)));
     const real = join(realOrSelf(folder), basename(absolute));
     const output: PlannedOutput = { flag, path, absolute, real };
-    let own: Stats | undefined;
+    let own: BigIntStats | undefined;
     try {
-      own = lstatSync(real);
+      own = lstatSync(real, { bigint: true });
     } catch {
       return output;
     }
     let stats = own;
     if (own.isSymbolicLink()) {
       try {
-        stats = statSync(real);
+        stats = statSync(real, { bigint: true });
         output.target = realOrSelf(real);
       } catch {
         // a link to nothing: rename replaces the link itself
@@ -459,7 +538,7 @@ export class OutputPlan {
       this.inputIdentities = new Map();
       for (const input of this.inputFiles.values()) {
         try {
-          this.inputIdentities.set(identityOf(statSync(input.real)), input.shown);
+          this.inputIdentities.set(statId(input.real), input.shown);
         } catch {
           // gone since: nothing to protect
         }

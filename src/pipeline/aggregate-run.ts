@@ -154,6 +154,7 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
       registry: config.units,
       previous,
       merge: { similarity: config.report.similarity },
+      issuer: config.organization.name,
     });
 
     const period = parsePeriod(check.period) as Period;
@@ -180,8 +181,9 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
       if (request.xlsx && workbook) plan.write('--xlsx', workbook);
       if (request.doiChieu && reconciliation) plan.write('--doi-chieu', reconciliation);
       if (request.pdf) {
-        const { pdfA } = await stageReportPdf(plan, '--pdf', request.pdf, docx, pdfDate(config, model, period));
+        const { pdfA, substitutes } = await stageReportPdf(plan, '--pdf', request.pdf, docx, pdfDate(config, model, period));
         if (!pdfA) warnings.push({ code: 'pdf.not-pdfa', message: pdfMsg.notPdfA(request.pdf) });
+        if (substitutes.length) warnings.push({ code: 'pdf.font-substitute', message: pdfMsg.fontSubstitute(request.pdf, substitutes) });
       }
       committed = plan.commit();
     } finally {

@@ -7,6 +7,7 @@ import { isUsed, needsFixing, type FileResult } from '../check/file-result.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { FailureCode } from '../diagnostics/errors.js';
 import type { ReminderModel } from '../reminder/model.js';
+import { sep as pathSep } from 'node:path';
 
 /**
  * Schema names with their major version. A version only ever gains fields; removing or changing the meaning of
@@ -18,6 +19,31 @@ export const SCHEMA = {
   lo: 'urn:danvan:lo:1',
   nhac: 'urn:danvan:nhac:1',
 } as const;
+
+/**
+ * Keys whose values are paths (or lists of paths) in the --json objects: file, skipped sameAs, superseded.by, the
+ * outputs, unchanged, the batch file, feedback's dir, summary, copies and stale, toFix[].files.
+ */
+const PATH_KEYS = new Set(['file', 'sameAs', 'by', 'output', 'xlsx', 'doiChieu', 'pdf', 'unchanged', 'batch', 'dir', 'summary', 'copy', 'stale', 'files']);
+
+/**
+ * A --json object as printed: every path with one separator, "/", on every system (Windows' "\" too: Windows
+ * accepts "/", and a reader of the JSON needs no second rule). `sep` is the system's path separator, injectable
+ * for tests; on POSIX a "\" is a character of a file name and is left as it is.
+ */
+export function stringifyJson(value: unknown, sep: string = pathSep): string {
+  const slash = (path: string) => (sep === '\\' ? path.replace(/\\/g, '/') : path);
+  return JSON.stringify(
+    value,
+    (key: string, v: unknown) => {
+      if (!PATH_KEYS.has(key)) return v;
+      if (typeof v === 'string') return slash(v);
+      if (Array.isArray(v) && v.every((item) => typeof item === 'string')) return v.map((item: string) => slash(item));
+      return v;
+    },
+    2,
+  );
+}
 
 export interface Failure {
   code: FailureCode;
@@ -35,6 +61,7 @@ export function fileJson(result: FileResult) {
     file: result.file,
     valid: result.valid,
     unit: result.unit,
+    typedUnit: result.typedUnit ?? null,
     period: result.period,
     superseded: result.superseded ?? null,
     errors: result.errors,

@@ -12,6 +12,7 @@ import { writeDocx } from '../writers/docx/index.js';
 import { OutputPlan } from '../output/plan.js';
 import { requireExtension } from '../output/extension.js';
 import { REMINDER_TEMPLATE, TEMPLATES_DIR, loadTemplate } from '../render/template.js';
+import { catalogueOf } from '../config/load.js';
 import { buildReminderModel, type ReminderModel } from '../reminder/model.js';
 import { buildReminderView } from '../reminder/view.js';
 import { readDate } from '../validate/cell-values.js';
@@ -76,7 +77,7 @@ export async function runReminder(request: ReminderRequest): Promise<ReminderOut
   const broken = internalFailures(check);
   if (broken.length) throw new InternalError(`${broken[0]!.file}: ${broken[0]!.errors.find((e) => e.code === 'internal')!.message}`);
   if (!check.period) throw new UsageError(check.files.length ? reminderMsg.noPeriod() : reminderMsg.noFiles());
-  const model = buildReminderModel(check, config.units);
+  const model = buildReminderModel(check, config.units, catalogueOf(config));
   const warnings = frameWarnings(config, request.configPath ?? null);
   if (!deadline) warnings.push({ code: 'reminder.no-deadline', message: reminderMsg.noDeadline() });
   if (!model.hasRegistry) warnings.push({ code: 'reminder.no-registry', message: reminderMsg.noRegistry() });

@@ -15,13 +15,19 @@ export function requirePdfConverter(): void {
  * of exactly this report: then it is left untouched and LibreOffice is not started. Returns whether the PDF
  * declares PDF/A.
  */
-export async function stageReportPdf(plan: OutputPlan, flag: string, path: string, docx: Uint8Array, date: string): Promise<{ pdfA: boolean }> {
-  let existing: { pdfA: boolean } | null = null;
-  if (plan.keepIf(flag, (real) => (existing = pdfMadeFrom(real, docx)) !== null)) return existing!;
+export async function stageReportPdf(plan: OutputPlan, flag: string, path: string, docx: Uint8Array, date: string): Promise<{ pdfA: boolean; substitutes: string[] }> {
+  let existing: { pdfA: boolean; substitutes: string[] } | null = null;
+  // A PDF left as it is was reported on when it was written: no font to tell of again.
+  const kept = plan.keepIf(flag, (real) => {
+    const made = pdfMadeFrom(real, docx);
+    existing = made && { ...made, substitutes: [] };
+    return made !== null;
+  });
+  if (kept) return existing!;
   try {
-    const { bytes, pdfA } = await convertReportToPdf(docx, { date });
+    const { bytes, pdfA, substitutes } = await convertReportToPdf(docx, { date });
     plan.write(flag, bytes);
-    return { pdfA };
+    return { pdfA, substitutes };
   } catch (error) {
     if (!(error instanceof SofficeError)) throw error;
     if (error.reason === 'missing') throw new PdfError(pdfMsg.sofficeMissing(process.env['DANVAN_SOFFICE']));

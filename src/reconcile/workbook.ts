@@ -167,8 +167,13 @@ function addTotalsSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput, 
           ? { formula: `SUM(${rangeRef(RECON_SHEET.byUnit, col, byUnitRows.first, byUnitRows.last)})`, result: total ?? 0 }
           : { formula: '0', result: 0 };
     }
+    // A ratio is compared at the precision the report prints it (one decimal: 90,9%), since Excel's own quotient
+    // carries more digits than the stored total; a sum is compared to the last of its decimals.
+    const same = indicator.derived
+      ? `ROUND(N(F${rowNumber}),1)=ROUND(N(H${rowNumber}),1)`
+      : `ABS(N(F${rowNumber})-N(H${rowNumber}))<0.0005`;
     const agrees: ExcelJS.CellFormulaValue = {
-      formula: `IF(ABS(N(F${rowNumber})-N(H${rowNumber}))<0.0005,"${recon.agrees}","${recon.differs}")`,
+      formula: `IF(${same},"${recon.agrees}","${recon.differs}")`,
       result: recon.agrees,
     };
     addRow(sheet, columns, [
@@ -352,6 +357,8 @@ function addFilesSheet(workbook: ExcelJS.Workbook, input: ReconciliationInput): 
     addRow(sheet, columns, [++n, file.file, file.unit, file.period, fileStatus(file), file.errors.length, asks.length, file.warnings.length - asks.length, first ? `${where}${first.message}` : null]);
   }
   for (const skipped of input.check.skipped) addRow(sheet, columns, [++n, skipped.file, null, null, recon.statusSkipped, 0, 0, 0, null]);
+  // The units that sent nothing: the report to superiors gives only their number, the staff need their names.
+  for (const unit of input.model.status.missing) addRow(sheet, columns, [++n, recon.noFile, unit.code, null, recon.statusMissing(unit.name), 0, 0, 0, null]);
 }
 
 /**
@@ -407,7 +414,11 @@ export async function buildReconciliationWorkbook(input: ReconciliationInput): P
     workbook,
     RECON_SHEET.proposals,
     recon.itemsTitle('kiến nghị'),
-    model.proposals.map((p) => ({ group: p.addressee || recon.noAddressee, items: p.items })),
+    [
+      ...model.proposals.map((p) => ({ group: p.addressee || recon.noAddressee, items: p.items })),
+      // Proposals to bodies below the issuer are not in the report to superiors: listed here for the staff.
+      ...model.proposalsBelow.map((p) => ({ group: recon.notInReport(p.addressee), items: p.items })),
+    ],
     { group: 'Cơ quan nhận' },
   );
   addModelsSheet(workbook, input);

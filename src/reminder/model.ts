@@ -3,10 +3,12 @@
  * units whose files cannot be used, each with what to fix in a few words. Pure: no I/O.
  */
 import type { CheckReport } from '../check/check.js';
-import { isUsed, unitMustFix, type FileResult, type IssueOut } from '../check/file-result.js';
+import { isUsed, unitMustFix, type FileResult } from '../check/file-result.js';
 import type { UnitEntry } from '../config/schema.js';
-import { describeLocation } from '../diagnostics/issue.js';
+import type { Indicator } from '../domain/catalogue.js';
+import { parsePeriod, periodName, type Period } from '../domain/period.js';
 import { orderUnits } from '../domain/units.js';
+import { plainProblems } from './plain-problems.js';
 
 export interface UnitToRemind {
   code: string;
@@ -16,7 +18,7 @@ export interface UnitToRemind {
 
 export interface UnitToFix extends UnitToRemind {
   files: string[];
-  /** What to fix, a few words each: "sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số". */
+  /** What to fix, one plain phrase per kind of problem: "số buổi tuyên truyền, vận động Nhân dân phải ghi bằng số". */
   problems: string[];
 }
 
@@ -32,27 +34,24 @@ export interface ReminderModel {
 /** At most this many problems per unit in the letter: the unit gets the full list from kiemtra --phan-hoi. */
 const PROBLEMS_PER_UNIT = 3;
 
-/** The first clause of a message, with where it is: enough for a letter, the details are in the feedback copy. */
-export function shortProblem(issue: IssueOut): string {
-  const where = describeLocation(issue);
-  const clause = issue.message.split(/;|\.\s/)[0]!.replace(/[.\s]+$/, '');
-  return where ? `${where}: ${clause}` : clause;
-}
-
-export function buildReminderModel(check: CheckReport, registry: readonly UnitEntry[]): ReminderModel {
+export function buildReminderModel(check: CheckReport, registry: readonly UnitEntry[], catalogue: readonly Indicator[]): ReminderModel {
+  const period = check.period ? parsePeriod(check.period) : undefined;
+  const name = period ? periodName(period as Period) : 'kỳ này';
   const byCode = new Map(registry.map((u) => [u.code, u]));
   const served = new Set(check.files.filter(isUsed).map((f) => f.unit));
   const invalidByUnit = new Map<string, FileResult[]>();
   for (const file of check.files) {
     if (!unitMustFix(file) || (file.unit && served.has(file.unit))) continue;
     // A file whose unit could not be read is still someone's: it is named by its file.
-    const key = file.unit ?? `tệp ${file.file}`;
+    const key = file.unit ?? `đơn vị gửi tệp “${file.file.split(/[\\/]/).pop()}”`;
     invalidByUnit.set(key, [...(invalidByUnit.get(key) ?? []), file]);
   }
   const toFix: UnitToFix[] = [...invalidByUnit].map(([key, files]) => {
     const entry = byCode.get(key);
-    const problems = files.flatMap((f) => f.errors).slice(0, PROBLEMS_PER_UNIT).map(shortProblem);
-    return { code: entry?.code ?? key, name: entry?.name ?? key, group: entry?.group ?? '', files: files.map((f) => f.file), problems };
+    const problems = plainProblems(files.flatMap((f) => f.errors), catalogue, name).slice(0, PROBLEMS_PER_UNIT);
+    // A unit outside the registry is named as its file names it ("Tên đơn vị"), never by its code.
+    const unitName = entry?.name ?? files.find((f) => f.contact?.unitName)?.contact?.unitName ?? key;
+    return { code: entry?.code ?? key, name: unitName, group: entry?.group ?? '', files: files.map((f) => f.file), problems };
   });
   return {
     period: check.period ?? '',

@@ -64,3 +64,12 @@ export function formatChange(change: Change, unit = ''): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
+
+/** Words a value (a deadline, a group's name) opens with that are common words, not names: written lower case inside a sentence. */
+const COMMON_OPENINGS = new Set(['thường', 'quý', 'tháng', 'năm', 'hằng', 'hàng', 'trước', 'trong', 'cả', 'ngày', 'cuối', 'đầu', 'giữa', 'quí', 'lực', 'khối', 'cơ']);
+
+/** "Thường xuyên" → "thường xuyên", "Quý II/2023" → "quý II/2023" inside a sentence; a name keeps its capital. */
+export function inSentence(value: string): string {
+  const first = value.split(/[\s/]/, 1)[0]!.toLocaleLowerCase('vi');
+  return COMMON_OPENINGS.has(first) ? value.charAt(0).toLocaleLowerCase('vi') + value.slice(1) : value;
+}

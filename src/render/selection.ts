@@ -4,18 +4,29 @@
  * few and counted by group beyond, and the units that sent told by group when they are many.
  */
 import type { Config, UnitEntry } from '../config/schema.js';
-import type { GatheredItem, LimitationItem, UnitRef } from '../model/report-model.js';
-import { joinList } from './format.js';
+import type { FieldGroup, GatheredItem, LimitationItem, ProposalGroup, ReportModel, TaskItem, UnitRef } from '../model/report-model.js';
+import { inSentence, joinList } from './format.js';
+import { isWhitespace, trimEndWhere } from '../domain/text.js';
 
 export type ReportSettings = Config['report'];
 
 /**
- * The items a field shows: all of them while they fit, else the `cap` most widely reported (by number of units,
- * then in order of appearance), in that order; `rest` keeps the others, in their order, for the appendix.
+ * The items a field shows: all of them while they fit, else the `cap` most widely reported (by number of units),
+ * in that order; `rest` keeps the others, in their order, for the appendix. Among items reported by as many units,
+ * the groups of the registry take turns (each group's first such item, then each one's second…), so that no group
+ * loses all its items because it comes last in the registry.
  */
 export function selectItems<T extends GatheredItem>(items: readonly T[], cap: number): { shown: T[]; rest: T[] } {
   if (items.length <= cap) return { shown: [...items], rest: [] };
-  const ranked = items.map((item, order) => ({ item, order })).sort((a, b) => b.item.units.length - a.item.units.length || a.order - b.order);
+  const turn = new Map<string, number>();
+  const ranked = items
+    .map((item, order) => {
+      const key = `${item.units.length}\u0000${item.units[0]?.group ?? ''}`;
+      const round = turn.get(key) ?? 0;
+      turn.set(key, round + 1);
+      return { item, order, round };
+    })
+    .sort((a, b) => b.item.units.length - a.item.units.length || a.round - b.round || a.order - b.order);
   const kept = new Set(ranked.slice(0, cap).map((r) => r.order));
   return { shown: ranked.slice(0, cap).map((r) => r.item), rest: items.filter((_, i) => !kept.has(i)) };
 }
@@ -44,7 +55,9 @@ export function groupNoun(group: string, settings: ReportSettings): string {
   if (configured) return configured;
   if (!group) return 'đơn vị';
   const m = /^các\s+(.+)$/iu.exec(group.trim());
-  return m ? m[1]!.toLocaleLowerCase('vi') : `đơn vị thuộc ${group}`;
+  // Inside a sentence a group's name keeps only the capitals of a name: "đơn vị thuộc lực lượng vũ trang", but
+  // "… thuộc Mặt trận Tổ quốc".
+  return m ? m[1]!.toLocaleLowerCase('vi') : `đơn vị thuộc ${inSentence(group)}`;
 }
 
 /** "18 đảng ủy xã, phường; 4 đơn vị thuộc Mặt trận…": units counted by group, groups in order of first appearance. */
@@ -79,7 +92,8 @@ export function causesText(item: LimitationItem, units: ReadonlyMap<string, Unit
     if (!list.some((u) => u.code === unit.code)) list.push(unit);
     byCause.set(cause, list);
   }
-  return item.causes.map((cause) => `${cause.replace(/[\s.;]+$/u, '')} (${attribution(byCause.get(cause) ?? [], settings)})`).join('. ');
+  // The closing dots dropped by a loop: /[\s.;]+$/ backtracks on a cause of 32,000 dots.
+  return item.causes.map((cause) => `${trimEndWhere(cause, (c) => c === 0x2e || c === 0x3b || isWhitespace(c))} (${attribution(byCause.get(cause) ?? [], settings)})`).join('. ');
 }
 
 /**
@@ -96,4 +110,40 @@ export function validUnitsText(valid: readonly UnitRef[], registry: readonly Uni
   for (const unit of valid) got.set(unit.group, (got.get(unit.group) ?? 0) + 1);
   const parts = [...expected].map(([group, n]) => `${got.get(group) ?? 0}/${n} ${groupNoun(group, settings)}`);
   return parts.join('; ');
+}
+
+/** Items most widely reported first; among equals, the order they came in. */
+export function byReach<T extends GatheredItem>(items: readonly T[]): T[] {
+  return items.map((item, order) => ({ item, order })).sort((a, b) => b.item.units.length - a.item.units.length || a.order - b.order).map((r) => r.item);
+}
+
+export interface Picked<T> {
+  shown: T[];
+  rest: T[];
+}
+
+/**
+ * What the body shows and what it leaves to the appendix of other items, decided once for the view and for the
+ * appendix so that the two always agree. Results by field (each field a section); limitations and tasks as one
+ * list each, most widely reported first (units tag the same limitation with different fields); proposals by
+ * addressee.
+ */
+export interface BodySelection {
+  results: (Picked<GatheredItem> & { group: FieldGroup })[];
+  limitations: Picked<LimitationItem>;
+  tasks: Picked<TaskItem>;
+  proposals: (Picked<GatheredItem> & { group: ProposalGroup })[];
+}
+
+export function bodySelection(model: ReportModel, settings: ReportSettings): BodySelection {
+  const resultCap = fieldCap(model.results.map((g) => g.items.length), settings);
+  const proposalCap = fieldCap(model.proposals.map((g) => g.items.length), settings);
+  // A list of its own is a part: at most itemsPerField items, as many as a field of results may show.
+  const listCap = settings.itemsPerField;
+  return {
+    results: model.results.map((group) => ({ group, ...selectItems(group.items, resultCap) })),
+    limitations: selectItems(byReach(model.limitations.flatMap((g) => g.items)), listCap),
+    tasks: selectItems(byReach(model.tasks.flatMap((g) => g.items)), listCap),
+    proposals: model.proposals.map((group) => ({ group, ...selectItems(group.items, proposalCap) })),
+  };
 }

@@ -2,7 +2,8 @@
 import type { Config } from '../config/schema.js';
 import { isFinalReview, nextPeriodName, parsePeriod, periodLabel, periodName, type Period } from '../domain/period.js';
 import type { FieldGroup, GatheredItem, IndicatorTotal, LimitationItem, ReportModel, TaskItem } from '../model/report-model.js';
-import { attribution, causesText, fieldCap, selectItems, validUnitsText } from './selection.js';
+import { attribution, bodySelection, causesText, fieldCap, selectItems, validUnitsText } from './selection.js';
+import { causeGroups, earliestDeadline, movements, type CauseGroup, type Movement } from './synthesis.js';
 import { joinList } from './format.js';
 import { escapeMarkup } from '../document/markup.js';
 import { appendixLabels, appendixNumbers, printedName, type AppendixLabels } from '../document/tables.js';
@@ -25,7 +26,7 @@ export interface ReportView {
   period: { key: string; name: string; nextName: string; label: string; year: number; isFinal: boolean };
   organization: Config['organization'];
   document: Config['document'];
-  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number; validText: string; validNamed: boolean; invalidText: string };
+  units: ReportModel['status'] & { validCount: number; invalidCount: number; missingCount: number; validText: string; validNamed: boolean; invalidText: string; reportingText: string };
   /** Totals by code: {{chiTieu.TT_BUOI.total}}. */
   chiTieu: Record<string, IndicatorTotal>;
   indicators: IndicatorTotal[];
@@ -49,6 +50,23 @@ export interface ReportView {
   phuLuc: AppendixLabels;
   /** How many items in all the body leaves to the appendix of other items. */
   khac: number;
+  /** "Đặc điểm tình hình": the staff's paragraphs for the period (config document.situation); empty leaves the part out. */
+  situation: string[];
+  /** The committee's assessment ("Đánh giá chung") and its own voice for what comes next. */
+  danhGia: {
+    /** Indicators that rose against the same period, and those that fell notably, each with its own figure. */
+    tang: Movement[];
+    giam: Movement[];
+    /** Every limitation once, whatever field the units tagged it with, most widely reported first. */
+    hanChe: ShownItem<LimitationItem>[];
+    hanCheMore: number;
+    /** Every cause once, grouped khách quan / chủ quan where the units marked them. */
+    nguyenNhan: (Omit<CauseGroup, 'items'> & { items: ShownItem[] })[];
+    nguyenNhanMore: number;
+  };
+  /** The committee's tasks for the next period: each once, with at most its earliest concrete deadline. */
+  nhiemVu: (ShownItem<TaskItem> & { thoiHan: string })[];
+  nhiemVuMore: number;
 }
 
 export function buildView(model: ReportModel, config: Config): ReportView {
@@ -56,19 +74,21 @@ export function buildView(model: ReportModel, config: Config): ReportView {
   const settings = config.report;
   const units = new Map(model.status.valid.map((u) => [u.code, u]));
   const shown = <T extends GatheredItem>(item: T): ShownItem<T> => ({ ...item, nguon: attribution(item.units, settings) });
-  const fields = <T extends GatheredItem, S extends ShownItem<T>>(groups: FieldGroup<T>[], decorate: (item: T) => S) =>
-    groups.map((group, _, all) => {
-      const { shown: items, rest } = selectItems(group.items, fieldCap(all.map((g) => g.items.length), settings));
-      return { ...group, items: items.map(decorate), more: rest.length };
-    });
-  const results = fields(model.results, shown);
-  const limitations = fields(model.limitations, (item): ShownLimitation => ({ ...shown(item), nguyenNhan: causesText(item, units, settings) }));
-  const tasks = fields(model.tasks, shown);
-  const proposalCap = fieldCap(model.proposals.map((g) => g.items.length), settings);
-  const proposals = model.proposals.map((group) => {
-    const { shown: items, rest } = selectItems(group.items, proposalCap);
-    return { ...group, items: items.map(shown), more: rest.length };
-  });
+  const picked = bodySelection(model, settings);
+  const results = picked.results.map(({ group, shown: items, rest }) => ({ ...group, items: items.map(shown), more: rest.length }));
+  // Limitations and tasks are one list each (selection.ts); by field too, for templates that print them so.
+  const byField = <T extends GatheredItem, S>(groups: FieldGroup<T>[], list: { shown: T[]; rest: T[] }, decorate: (item: T) => S) => {
+    const shownSet = new Set(list.shown);
+    return groups.map((group) => ({
+      ...group,
+      items: group.items.filter((item) => shownSet.has(item)).map(decorate),
+      more: group.items.filter((item) => !shownSet.has(item)).length,
+    }));
+  };
+  const limitation = (item: LimitationItem): ShownLimitation => ({ ...shown(item), nguyenNhan: causesText(item, units, settings) });
+  const limitations = byField(model.limitations, picked.limitations, limitation);
+  const tasks = byField(model.tasks, picked.tasks, shown);
+  const proposals = picked.proposals.map(({ group, shown: items, rest }) => ({ ...group, items: items.map(shown), more: rest.length }));
   const limitationItems = limitations.flatMap((g) => g.items);
   // A set beside the list: one lookup per cause, not a pass over the list (thousands of rows make thousands of causes).
   const causes: string[] = [];
@@ -80,6 +100,10 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       causes.push(cause);
     }
   }
+  // Every cause once, at most as many in all as a list shows, shared between the kinds.
+  const allCauses = causeGroups(model.limitations.flatMap((g) => g.items), units, { similarity: settings.similarity });
+  const perKind = fieldCap(allCauses.map((g) => g.items.length), { ...settings, itemsPerPart: settings.itemsPerField });
+  const nguyenNhan = allCauses.map((g) => ({ kind: g.kind, ...selectItems(g.items, perKind) }));
   // Templates print names as the report does: without the form's formula of codes.
   const printed = model.indicators.map((i) => ({ ...i, name: printedName(i.name) }));
   const phuLuc = appendixLabels(appendixNumbers(model, settings), getLayoutProfile(config.layout)?.words.appendixNumerals ?? 'arabic');
@@ -102,6 +126,8 @@ export function buildView(model: ReportModel, config: Config): ReportView {
       missingCount: model.status.missing.length,
       validText: validUnitsText(model.status.valid, config.units, settings, phuLuc.donVi ?? ''),
       validNamed: model.status.valid.length <= settings.unitListUpTo || config.units.length > 0,
+      // The reporting situation in one phrase: "291/300 cơ quan, đơn vị" (who is missing is for kiemtra and the letter).
+      reportingText: model.status.hasRegistry ? `${model.status.valid.length}/${model.status.expected}` : String(model.status.valid.length),
     },
     chiTieu: Object.fromEntries(printed.map((i) => [i.code, i])),
     indicators: printed,
@@ -118,7 +144,17 @@ export function buildView(model: ReportModel, config: Config): ReportView {
     hasCompare: model.comparedWith !== null,
     comparedWith: model.comparedWith,
     phuLuc,
-    khac: [...results, ...limitations, ...tasks, ...proposals].reduce((n, g) => n + g.more, 0),
+    khac: [...results, ...proposals].reduce((n, g) => n + g.more, 0) + picked.limitations.rest.length + picked.tasks.rest.length,
+    situation: config.document.situation,
+    danhGia: {
+      ...(({ rises, falls }) => ({ tang: rises, giam: falls }))(movements(printed)),
+      hanChe: picked.limitations.shown.map(shown),
+      hanCheMore: picked.limitations.rest.length,
+      nguyenNhan: nguyenNhan.map((g) => ({ kind: g.kind, items: g.shown.map(shown) })),
+      nguyenNhanMore: nguyenNhan.reduce((n, g) => n + g.rest.length, 0),
+    },
+    nhiemVu: picked.tasks.shown.map((item) => ({ ...shown(item), thoiHan: earliestDeadline(item) })),
+    nhiemVuMore: picked.tasks.rest.length,
   };
   // A deep copy of plain data: the template reaches nothing but values. Every string is escaped, so that
   // what units typed ("5*3 hộ", a line starting with "#") is printed as typed, never read as report markup.

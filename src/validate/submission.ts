@@ -43,19 +43,19 @@ const CONTACT_KEYS = ['unitName', 'preparedBy', 'phone', 'email'] as const;
 
 class IssueList {
   readonly items: Issue[] = [];
-  error(code: string, sheet: string | null, cell: string | null, message: string): void {
-    this.items.push({ code, severity: 'error', sheet, cell, message });
+  error(code: string, sheet: string | null, cell: string | null, message: string, subject?: string): void {
+    this.items.push({ code, severity: 'error', sheet, cell, message, ...(subject ? { subject } : {}) });
   }
   warning(code: string, sheet: string | null, cell: string | null, message: string, subject?: string): void {
     this.items.push({ code, severity: 'warning', sheet, cell, message, ...(subject ? { subject } : {}) });
   }
   /** zod issues of one row, each placed on the cell of the column it concerns. */
-  fromZod(error: z.ZodError, sheet: string, row: number, columns: Map<string, number>, labels: ReadonlyMap<string, string>): void {
+  fromZod(error: z.ZodError, sheet: string, row: number, columns: Map<string, number>, labels: ReadonlyMap<string, string>, subject?: string): void {
     for (const issue of error.issues) {
       const key = String(issue.path[0]);
       const col = columns.get(key);
       const { code, message } = issueText(issue, labels.get(key) ?? key);
-      this.error(code, sheet, col === undefined ? null : cellRef(row, col), message);
+      this.error(code, sheet, col === undefined ? null : cellRef(row, col), message, subject);
     }
   }
   get hasErrors(): boolean {
@@ -172,7 +172,7 @@ function readContact(found: ReturnType<typeof findLabelledValues>): Contact | un
 function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
   const found = findLabelledValues(grid, INFO_LABEL);
   for (const key of REQUIRED_INFO) {
-    if (!found.has(key)) issues.error('info.label-missing', grid.name, null, msg.infoLabelMissing(INFO_LABEL[key]));
+    if (!found.has(key)) issues.error('info.label-missing', grid.name, null, msg.infoLabelMissing(INFO_LABEL[key]), key);
   }
   // Every label is a key, present or not: an optional label left out of the sheet is simply undefined.
   const input: Record<string, unknown> = Object.fromEntries(Object.keys(INFO_LABEL).map((key) => [key, undefined]));
@@ -193,7 +193,7 @@ function validateInfo(grid: SheetGrid, issues: IssueList): InfoResult {
     if (!place && (REQUIRED_INFO as readonly string[]).includes(key)) continue;
     const text = issueText(issue, label);
     const message = text.code === 'info.missing' ? msg.infoRequired(label) : text.message;
-    issues.error(text.code, grid.name, place ? cellRef(place.row, place.col) : null, message);
+    issues.error(text.code, grid.name, place ? cellRef(place.row, place.col) : null, message, key);
   }
   // Keep what did parse, so that an invalid file still shows its unit and period.
   const partial: InfoResult = { complete: false, values: {}, cells, ...(contact ? { contact } : {}) };
@@ -271,7 +271,8 @@ function validateFigures(grid: SheetGrid, catalogue: readonly Indicator[], issue
     if (indicator.derived) continue;
     const parsed = figureRowSchema(indicator.kind, indicator.unit).safeParse(row.values);
     if (!parsed.success) {
-      issues.fromZod(parsed.error, grid.name, row.row, row.columns, labels);
+      // The indicator a figure problem is about, so that a letter can name it in words (reminder/plain-problems.ts).
+      issues.fromZod(parsed.error, grid.name, row.row, row.columns, labels, code);
       continue;
     }
     const { value: reading, note } = parsed.data;

@@ -2,8 +2,8 @@
 // failures, outputs that say what they are, quiet pipes, and a tie between periods that is never decided silently.
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { basename, join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
 import { DEFAULT_CATALOGUE } from '../../src/domain/catalogue.js';
@@ -22,7 +22,7 @@ function json(args: string[], command: 'kiemtra' | 'tonghop' | 'lo', cwd = tempD
 /** A folder with copies of some fixtures. */
 function folderOf(files: string[]): string {
   const dir = tempDir('danvan-in-');
-  for (const file of files) copyFileSync(file, join(dir, file.split('/').pop()!));
+  for (const file of files) copyFileSync(file, join(dir, basename(file)));
   return dir;
 }
 
@@ -128,11 +128,18 @@ describe('outputs say what they are', () => {
 });
 
 describe('pipes', () => {
-  it('a closed pipe ends quietly: no stack trace, no message', () => {
-    const bin = join(ROOT, 'bin', 'danvan.js');
-    for (const args of [`kiemtra '${MIXED}'`, `kiemtra '${QUARTER}' --json`, '--help']) {
-      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${args} | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: tempDir() });
-      expect(r.stderr, args).toBe('');
+  /** Runs danvan with its output read by a reader that goes away after the first bytes, like `| head -c 1` (no shell needed). */
+  function closedAfterFirstBytes(args: string[]): Promise<string> {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'danvan.js'), ...args], { cwd: tempDir() });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    return new Promise((done) => child.on('close', () => done(stderr)));
+  }
+
+  it('a closed pipe ends quietly: no stack trace, no message', async () => {
+    for (const args of [['kiemtra', MIXED], ['kiemtra', QUARTER, '--json'], ['--help']]) {
+      expect(await closedAfterFirstBytes(args), args.join(' ')).toBe('');
     }
   });
 });
@@ -197,6 +204,44 @@ describe('danvan lo', () => {
     expect(alone.out.error.message).toBe('Không có tệp báo cáo hợp lệ nào để tổng hợp; hãy xem danh sách lỗi ở trên (hoặc chạy "danvan kiemtra").');
   });
 
+  it('makes a missing output folder before any job runs and says so in the table; refuses, running nothing, a folder it cannot make', () => {
+    const dir = batchDir(
+      [
+        { name: 'đủ', inputs: QUARTER, output: 'ket-qua/quy-1/bao-cao.docx', doiChieu: 'ket-qua/quy-1/doi-chieu/dc.xlsx' },
+        { name: 'hai', inputs: QUARTER, output: 'ket-qua/quy-1/hai.docx' },
+      ],
+      { config: CONFIG },
+    );
+    const run = danvan(['lo', 'lo.json', '--workers', '1'], dir);
+    expectNoStackTrace(run);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, 'ket-qua', 'quy-1', 'doi-chieu', 'dc.xlsx'))).toBe(true);
+    const rows = run.stdout.split('\n').filter((l) => /^\d  /.test(l));
+    expect(rows[0]).toMatch(/đã ghi, mọi tệp hợp lệ; đã tạo thư mục "ket-qua\/quy-1"; đã tạo thư mục "ket-qua\/quy-1\/doi-chieu"$/);
+    expect(rows[1]).toMatch(/đã ghi, mọi tệp hợp lệ$/);
+
+    // A file where a folder should be: the whole batch is refused before any job, naming the key, the folder and why.
+    const blocked = batchDir(
+      [
+        { name: 'đủ', inputs: QUARTER, output: 'ket-qua/a.docx' },
+        { name: 'chặn', inputs: QUARTER, output: 'ket-qua/b.docx', pdf: 'pdf/quy-1/b.pdf' },
+      ],
+      { config: CONFIG },
+    );
+    writeFileSync(join(blocked, 'pdf'), 'không phải thư mục');
+    const refused = danvan(['lo', 'lo.json', '--workers', '1'], blocked);
+    expectNoStackTrace(refused);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr + refused.stdout).toContain('chưa chạy việc nào');
+    expect(refused.stderr + refused.stdout).toContain('jobs[1].pdf: không ghi được vào thư mục "pdf/quy-1": thư mục chưa có và không tạo được, vì "pdf" là một tệp, không phải thư mục');
+    expect(existsSync(join(blocked, 'ket-qua', 'a.docx'))).toBe(false);
+    const asJson = json(['lo', 'lo.json', '--json'], 'lo', blocked);
+    expect(asJson.out.error.message).toContain('jobs[1].pdf');
+    // --json says which folders were made, by job.
+    const fresh = batchDir([{ name: 'mới', inputs: QUARTER, output: 'moi/bc.docx' }], { config: CONFIG });
+    expect(json(['lo', 'lo.json', '--json'], 'lo', fresh).out.createdFolders).toEqual([{ folder: 'moi', job: 1 }]);
+  });
+
   it('gives the same bytes as tonghop run alone, whatever the number of workers', () => {
     const dir = batchDir([
       { inputs: QUARTER, output: 'ket-qua/a.docx', config: CONFIG },
@@ -210,7 +255,7 @@ describe('danvan lo', () => {
     danvan(['tonghop', QUARTER, '--config', CONFIG, '-o', 'a.docx'], alone);
     danvan(['tonghop', MIXED, '--config', CONFIG, '-o', 'b.docx'], alone);
     for (const name of ['a.docx', 'b.docx']) {
-      expect(spawnSync('cmp', [join(dir, 'ket-qua', name), join(alone, name)]).status, name).toBe(0);
+      expect(readFileSync(join(dir, 'ket-qua', name)).equals(readFileSync(join(alone, name))), name).toBe(true);
     }
   });
 

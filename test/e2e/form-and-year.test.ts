@@ -137,7 +137,9 @@ describe('a year report (tổng kết)', () => {
     expect(lines).toContain('phương hướng, nhiệm vụ năm 2024');
     expect(lines).toContain('II. ĐÁNH GIÁ CHUNG');
     expect(lines).toContain('III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024');
-    expect(lines.join('\n')).toContain('phong trào thi đua “Dân vận khéo” lan tỏa với 42 mô hình đăng ký, xây dựng mới');
+    expect(lines).toContain('1. Ưu điểm');
+    expect(lines.join('\n')).toContain('phong trào thi đua “Dân vận khéo” có 42 mô hình đăng ký, xây dựng mới');
+    expect(lines.join('\n')).toContain('tiếp tục quán triệt quan điểm “Dân là gốc”');
     // Items of both units merged into one, naming both.
     expect(lines).toContain('- Xây dựng 12 mô hình “Dân vận khéo” trong phát triển kinh tế (Ban Dân vận Huyện ủy A, Ban Dân vận Huyện ủy B).');
   });

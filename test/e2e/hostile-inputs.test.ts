@@ -1,7 +1,8 @@
 /**
  * Issue 7 end to end, inputs: every crafted workbook, template and config of the issue through the built CLI,
  * each run held to the promise "no input makes danvan run past ten seconds or one gigabyte for one file,
- * crash, or print anything but a Vietnamese message". The crafted files are made here by
+ * crash, or print anything but a Vietnamese message": the gigabyte, the exit code and the message are asserted
+ * here; the ten seconds are measured by bench/hostile.mjs (wall time is no test assertion on a shared machine). The crafted files are made here by
  * scripts/hostile-inputs.mjs (the large ones in a temp folder, never committed).
  */
 import { execFileSync } from 'node:child_process';
@@ -23,9 +24,9 @@ import {
 } from '../../scripts/hostile-inputs.mjs';
 import { documentText } from '../helpers/docx-xml.js';
 import { CONFIG } from './run-cli.js';
-import { MiB, QUARTER, checkJson, dir, folderWith, run, withinBounds } from './hostile-helpers.js';
+import { MiB, QUARTER, checkJson, dir, folderWith, recordTime, run, withinBounds } from './hostile-helpers.js';
 
-describe('crafted workbooks: refused or read within ten seconds and one gigabyte', () => {
+describe('crafted workbooks: refused or read within one gigabyte (time: bench/hostile.mjs)', () => {
   it('nine sheets pointing at one 255 MB part (61 s and 1.7 GB before): refused by the part limit', () => {
     const cwd = folderWith('phan-chung.xlsx', sharedHugePartXlsx({ sheetCount: 9, partBytes: 255 * MiB }));
     const result = run(['kiemtra', 'nop', '--json'], cwd);
@@ -91,7 +92,7 @@ describe('crafted workbooks: refused or read within ten seconds and one gigabyte
   it('--ky holding 4,000 line breaks (23 s before) is refused at once', () => {
     const result = run(['kiemtra', QUARTER, '--ky', `6 tháng${'\n'.repeat(4_000)}x`], dir());
     expect(result.code).toBe(2);
-    expect(result.seconds).toBeLessThan(5);
+    recordTime(result);
     expect(result.stderr).toMatch(/^Lỗi: Kỳ báo cáo "6 tháng x" không hợp lệ/);
   });
 });
@@ -143,7 +144,7 @@ describe('templates and configs', () => {
       const result = run(['tonghop', 'nop', '-o', 'bc.docx', ...args], cwd);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/không phải một tệp thường/);
-      expect(result.seconds).toBeLessThan(5);
+      recordTime(result, args.join(' '));
     }
   });
 });

@@ -55,7 +55,7 @@ describe('danvan kiemtra on a clean folder', () => {
       ['BCHQS', 'BDBP', 'CA', 'HCCB', 'HLHPN', 'HND', 'HU_DONGHOA', 'HU_NGOCTHANH', 'HU_PHUCLAM', 'HU_TANLAC', 'LDLD', 'MTTQ', 'SNV', 'TINHDOAN', 'TU_BINHSON'],
     );
     for (const f of files) {
-      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'period', 'superseded', 'errors', 'warnings', 'repairs']);
+      expect(Object.keys(f)).toEqual(['file', 'valid', 'unit', 'typedUnit', 'period', 'superseded', 'errors', 'warnings', 'repairs']);
       expect(f).toMatchObject({ valid: true, period: '2023-Q1', errors: [] });
     }
   });
@@ -196,8 +196,9 @@ describe('danvan kiemtra on a mixed inbox', () => {
     expect(report.units).toEqual({ submitted: 3, valid: 1, invalid: 1, superseded: 1, missing: [] });
     expect(report.sources['TT_BUOI'].map((s: { unit: string }) => s.unit)).toEqual(['SNV']);
     const docText = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
-    // Named among the reports left out, by the name the file gives itself when there is no registry (not its code).
-    expect(docText).toContain('Có 1 báo cáo chưa hợp lệ nên chưa được tổng hợp: Ban Dân vận Huyện ủy Tân Lạc.');
+    // The report to superiors says how many reports it sums, and names no unit left out (kiemtra and the letter do).
+    expect(docText).toContain('tổng hợp từ báo cáo của 1 cơ quan, đơn vị');
+    expect(docText).not.toContain('Tân Lạc');
   });
 
   it.skipIf(!hasOpenpyxl())('an older file with a mistake, corrected and sent again: nothing left to fix, exit 0', () => {
@@ -245,8 +246,9 @@ describe('danvan kiemtra on a mixed inbox', () => {
     const result = danvan(['kiemtra', join(FIXTURES, 'hon-hop')], cwd);
     const closing = result.stdout.slice(result.stdout.indexOf('Cần đơn vị sửa và gửi lại (3 tệp):'));
     const lines = closing.split('\n').slice(1, 4);
-    expect(lines.map((l) => /✗ (.*?) \(/.exec(l)?.[1]?.split('/').pop())).toEqual(['HLHPN.xlsx', 'HU_TANLAC.xlsx', 'TINHDOAN.xlsx']);
-    expect(lines[1]).toContain('sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số');
+    // In the registry's order: the huyện ủy block first, then the Mặt trận's block in its own order.
+    expect(lines.map((l) => /✗ (.*?) \(/.exec(l)?.[1]?.split(/[\\/]/).pop())).toEqual(['HU_TANLAC.xlsx', 'HLHPN.xlsx', 'TINHDOAN.xlsx']);
+    expect(lines[0]).toContain('sheet Số liệu, ô D7: "hơn 6 nghìn" không phải là số');
     expect(result.stdout.indexOf('Cần đơn vị sửa')).toBeGreaterThan(result.stdout.lastIndexOf('✓ '));
   });
 
@@ -294,6 +296,39 @@ describe('usage errors', () => {
     const sub = danvan(['kiemtra', '--help'], cwd);
     expect(sub.stdout).toContain('Tùy chọn:');
     expect(sub.stdout).toContain('Ví dụ:');
+    // The three levels of a line, and how to hide the notes.
+    expect(sub.stdout).toMatch(/^ {2}lỗi +tệp chưa được tổng hợp/m);
+    expect(sub.stdout).toMatch(/^ {2}lưu ý +tệp vẫn được tổng hợp/m);
+    expect(sub.stdout).toMatch(/^ {2}ghi chú +chỉ để biết.*--khong-ghi-chu$/m);
+    // No word of commander's English in any help: "[options]", "Usage", "display help".
+    for (const command of ['', 'mau', 'kiemtra', 'tonghop', 'nhac', 'lo', 'khoitao', 'help']) {
+      const help = danvan([...(command ? [command] : []), '--help'], cwd).stdout;
+      expect(help, command).toMatch(/^Cách dùng: danvan/);
+      expect(help, command).not.toMatch(/\[options\]|\[command\]|Usage|display help|output the version/);
+    }
+  });
+  it('a command whose usage was not set still reads "[tùy chọn]" in the list and in its own help', async () => {
+    const { buildProgram } = await import('../../src/cli/main.js');
+    const program = buildProgram(() => {});
+    program.command('thu').description('lệnh thử').option('--a', 'a').argument('<x>');
+    expect(program.helpInformation()).toMatch(/^ {2}thu \[tùy chọn\] <x> +lệnh thử$/m);
+    const sub = program.commands.find((c) => c.name() === 'thu')!;
+    expect(sub.helpInformation()).toMatch(/^Cách dùng: danvan thu \[tùy chọn\] <x>$/m);
+  });
+  it('--khong-ghi-chu hides the notes and keeps errors and lưu ý; --khong-luu-y hides both kinds of warning', () => {
+    const all = danvan(['kiemtra', join(FIXTURES, 'hon-hop')], cwd).stdout;
+    const quiet = danvan(['kiemtra', join(FIXTURES, 'hon-hop'), '--khong-ghi-chu'], cwd).stdout;
+    const errorsOnly = danvan(['kiemtra', join(FIXTURES, 'hon-hop'), '--khong-luu-y'], cwd).stdout;
+    const count = (text: string, re: RegExp) => text.split('\n').filter((l) => re.test(l)).length;
+    expect(count(all, /^ {4}ghi chú: /)).toBeGreaterThan(0);
+    expect(count(quiet, /^ {4}ghi chú: /)).toBe(0);
+    expect(count(quiet, /^ {4}lưu ý: /)).toBe(count(all, /^ {4}lưu ý: /));
+    expect(count(quiet, /^ {4}lưu ý: /)).toBeGreaterThan(0);
+    expect(count(errorsOnly, /^ {4}(lưu ý|ghi chú): /)).toBe(0);
+    // The lines of errors and the counts stay the same whatever is hidden.
+    const errorLines = (text: string) => text.split('\n').filter((l) => /^ {4}sheet /.test(l) || /^[✓✗○] /.test(l));
+    expect(errorLines(quiet)).toEqual(errorLines(all));
+    expect(errorLines(errorsOnly)).toEqual(errorLines(all));
   });
   it('an unknown command or option is exit 2 in Vietnamese', () => {
     expect(danvan(['tonghopp'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('Lệnh không có: tonghopp') });

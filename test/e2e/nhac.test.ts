@@ -51,9 +51,13 @@ describe('danvan nhac on the mixed inbox, with the registry', () => {
 
   it('names the units that have not sent and, for those to fix, what to fix, and the deadline; signature and Nơi nhận', () => {
     const text = lines.join('\n');
-    expect(text).toContain('còn 7 đơn vị chưa gửi báo cáo và 3 đơn vị đã gửi nhưng báo cáo chưa đúng biểu mẫu');
+    expect(text).toContain('còn 7 đơn vị chưa gửi báo cáo và 3 đơn vị đã gửi nhưng báo cáo còn sai sót');
     expect(lines).toContain('- Ban Dân vận Huyện ủy Thạch Bàn;');
-    expect(lines).toContain('- Ban Dân vận Huyện ủy Tân Lạc: sheet Số liệu, ô D7: “hơn 6 nghìn” không phải là số;');
+    // One plain phrase per kind of problem: the indicator in words, never its sheet, cell or code.
+    expect(lines).toContain('- Ban Dân vận Huyện ủy Tân Lạc: số lượt người được tuyên truyền, vận động phải ghi bằng số;');
+    expect(lines).toContain('- Hội Liên hiệp Phụ nữ tỉnh: kinh phí Nhân dân đóng góp xây dựng nông thôn mới, an sinh xã hội không được âm;');
+    expect(lines).toContain('- Tỉnh đoàn: báo cáo gửi là của kỳ khác, không phải quý I năm 2023.');
+    expect(text).not.toMatch(/\bsheet\b|\bô [A-Z]+\d|cấu hình|[A-Z]{2,}_[A-Z]|chưa đúng biểu mẫu/);
     expect(text).toContain('trước ngày 10 tháng 4 năm 2023');
     for (const expected of ['TRƯỞNG BAN', 'Lê Minh Khang', '- Như trên,', '- Lưu Văn phòng.']) expect(lines).toContain(expected);
   });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, FIXTURES, danvan, expectNoStackTrace, folderFingerprint, tempDir } from './run-cli.js';
 import { dumpXlsx, hasOpenpyxl } from '../helpers/openpyxl.js';
-import { hasCommand } from '../helpers/soffice.js';
+import { hasCommand, profileArg } from '../helpers/soffice.js';
+import { slash } from '../helpers/capabilities.js';
 import { parseJsonOutput } from '../helpers/json-contract.js';
 
 const OPENPYXL = hasOpenpyxl();
@@ -75,7 +76,7 @@ describe('kiemtra --phan-hoi on files written by other programs', () => {
     expect(String(invalid[8])).toMatch(/^sheet Thông tin, ô B\d+: Kỳ báo cáo/);
     expect(invalid[12]).toBe('con/so-am.xlsx');
     // Contacts as the writing program stored them (openpyxl reads the original).
-    for (const row of body.filter((r) => r[4] && String(r[4]).startsWith('nop/') && !String(r[4]).includes('con/'))) {
+    for (const row of body.filter((r) => r[4] && slash(String(r[4])).startsWith('nop/') && !slash(String(r[4])).includes('con/'))) {
       const contact = contactOf(join(cwd, String(row[4])));
       expect(row[9] ?? undefined, String(row[4])).toBe(contact['Người lập']);
       expect(row[10] ?? undefined).toBe(contact['Điện thoại']);
@@ -174,7 +175,7 @@ describe('kiemtra --phan-hoi with clean, superseded, unreadable and non-.xlsx fi
     cpSync(join(FIXTURES, 'loi', 'zip-cut.xlsx'), join(cwd, 'nop', 'zip-cut.xlsx'));
     if (SOFFICE) {
       // The same unit's report saved as .ods: read, checked, listed, but not copied.
-      execFileSync('soffice', [`-env:UserInstallation=file://${join(cwd, 'profile')}`, '--headless', '--norestore', '--convert-to', 'ods', '--outdir', join(cwd, 'nop'), join(FIXTURES, 'loi', 'so-am.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync('soffice', [profileArg(cwd), '--headless', '--norestore', '--convert-to', 'ods', '--outdir', join(cwd, 'nop'), join(FIXTURES, 'loi', 'so-am.xlsx')], { stdio: 'pipe', timeout: 120_000 });
     }
     const run = danvan(['kiemtra', 'nop', '--config', CONFIG, '--ky', 'Quý I/2023', '--phan-hoi', 'ph'], cwd);
     expectNoStackTrace(run);

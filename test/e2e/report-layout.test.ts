@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CONFIG, FIXTURES, ROOT, danvan, expectNoStackTrace, tempDir } from './run-cli.js';
 import { hasCommand } from '../helpers/soffice.js';
-import { part, sections, unzipDocx } from '../helpers/docx-xml.js';
+import { findAll, paragraphWithText, parseXml, part, pPr, sections, textOf, unzipDocx } from '../helpers/docx-xml.js';
+import { wordsLostInPdf } from '../helpers/pdf-lossless.js';
 import { parseJsonc } from '../../src/config/jsonc.js';
 
 const QUARTER = join(FIXTURES, 'quy-1-2023');
@@ -33,7 +34,7 @@ function render(inputs: string, layout: 'hd36' | 'nd30', configPath: string | nu
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(cwd, 'bc.pdf'), '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const pages = text.split('\f');
   if (pages[pages.length - 1] === '') pages.pop();
-  return { docx: readFileSync(join(cwd, 'bc.docx')), pages: pages.map((p) => p.normalize('NFC')) };
+  return { docx: readFileSync(join(cwd, 'bc.docx')), pages: pages.map((p) => p.normalize('NFC')), pdf: join(cwd, 'bc.pdf') };
 }
 
 /** The page number printed at the top of a page (its first non-blank line), or null for none. */
@@ -47,8 +48,36 @@ const isAppendixStart = (page: string) => /^\s*(PHỤ LỤC|Phụ lục) [0-9IVX
 describe.skipIf(!available)('the 15-unit report as LibreOffice lays it out', () => {
   for (const layout of ['hd36', 'nd30'] as const) {
     describe(layout, () => {
-      const { docx, pages } = render(QUARTER, layout);
+      const { docx, pages, pdf } = render(QUARTER, layout);
       const firstAppendix = pages.findIndex(isAppendixStart);
+
+      it('signs within 12 pages, and the PDF holds every word of every paragraph and table cell of the .docx', () => {
+        expect(pages.findIndex((p) => p.includes('Nơi nhận:')) + 1).toBeLessThanOrEqual(12);
+        const { lost, words } = wordsLostInPdf(docx, pdf);
+        expect(words).toBeGreaterThan(5_000);
+        expect(lost).toEqual([]);
+      });
+
+      it('breaks no short word off in Nơi nhận or in a table header, and ends Nơi nhận lines as the profile wants', () => {
+        const document = part(unzipDocx(docx), 'word/document.xml');
+        // "Tỉnh ủy" is bound by a no-break space where LibreOffice would otherwise leave "ủy," alone on a line.
+        const line = paragraphWithText(document, '- Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy', true)!;
+        expect(textOf(line)).toMatch(/Tỉnh\u00a0ủy[,;]$/);
+        expect(textOf(line).endsWith(layout === 'nd30' ? ';' : ',')).toBe(true);
+        expect(pages.join('\n')).not.toMatch(/^\s*ủy[,;]\s*$/m);
+        const headers = findAll(parseXml(document), 'w:tblHeader').length;
+        expect(headers).toBeGreaterThan(0);
+        expect(document).toContain('Đăng\u00a0ký');
+        expect(document).toContain('Trung\u00a0ương');
+        if (layout === 'nd30') {
+          // A report sent upward under NĐ 30 carries "Kính gửi:" the bodies it reports to.
+          expect(pages[0]).toMatch(/Kính gửi:/);
+          expect(pages[0]).toContain('Ban Dân vận Trung ương');
+        } else {
+          expect(pages[0]).not.toMatch(/Kính gửi:/);
+        }
+        expect(pPr(line)).toBeDefined();
+      });
 
       it('prints "STT" whole in the header of every table that has one', () => {
         const all = pages.join('\n');
@@ -56,10 +85,13 @@ describe.skipIf(!available)('the 15-unit report as LibreOffice lays it out', () 
         for (const page of pages.slice(firstAppendix)) if (isAppendixStart(page)) expect(page).toMatch(/\bSTT\b/);
       });
 
-      it('keeps the note under a table on the page of its last rows (never alone on a page)', () => {
-        const withNote = pages.filter((p) => p.includes('Ô “—”: đơn vị không báo cáo chỉ tiêu này'));
-        expect(withNote.length).toBeGreaterThan(0);
-        for (const page of withNote) expect(page).toContain('Tổng cộng');
+      it('prints no note meant for the staff, and keeps a table of up to 12 rows on one page', () => {
+        const all = pages.join('\n');
+        expect(all).not.toContain('Ô “—”');
+        expect(all).not.toContain('Ghi chú: tỷ lệ');
+        // Bảng 1 (models by field and level, 5 rows) from its caption to its total row on one page.
+        const page = pages.find((p) => p.includes('Bảng 1.'))!;
+        expect(page.slice(page.indexOf('Bảng 1.'))).toMatch(/Tổng cộng\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+/);
       });
 
       it('sets the unit appendix so that every name holds on one line and each part on one page', () => {
@@ -92,8 +124,11 @@ describe.skipIf(!available)('the 15-unit report as LibreOffice lays it out', () 
         }
         // In the package: a restart only where an appendix begins, never at a later part of one.
         const restarts = (part(unzipDocx(docx), 'word/document.xml').match(/<w:pgNumType w:start="1"\/>/g) ?? []).length;
-        expect(restarts).toBe(layout === 'nd30' ? 2 : 0);
-        expect(sections(part(unzipDocx(docx), 'word/document.xml')).length).toBe(5);
+        const appendices = new Set(pages.flatMap((p) => p.match(/^\s*(?:PHỤ LỤC|Phụ lục) [0-9IVX]+\s*$/gm) ?? []).map((t) => t.trim())).size;
+        expect(appendices).toBeGreaterThanOrEqual(2);
+        expect(restarts).toBe(layout === 'nd30' ? appendices : 0);
+        // The body, the three landscape parts of the unit appendix, and one section for each other appendix.
+        expect(sections(part(unzipDocx(docx), 'word/document.xml')).length).toBe(1 + 3 + (appendices - 1));
       });
     });
   }

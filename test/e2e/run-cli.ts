@@ -27,6 +27,8 @@ export function danvan(args: string[], cwd: string, env: Record<string, string> 
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,
+    // tonghop --json on hundreds of units carries every source cell: megabytes, past spawnSync's 1 MB default.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,4 +1,5 @@
 // End-to-end: `danvan tonghop` on the fixtures — totals, the report's text and layout, outputs and refusals.
+import { parseJsonc } from '../../src/config/jsonc.js';
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,28 +63,38 @@ describe('danvan tonghop on the quarter fixtures', () => {
     expect(documentText(docx).filter((l) => l.includes('Kết luận số 43-KL/TW'))).toHaveLength(1);
   });
 
-  it('has the official frame, numbered parts, the units that did not report, and the signature', () => {
+  it('has the official frame, the parts of FORMAT.md §B, the reporting situation in one phrase, and the signature', () => {
     const lines = documentText(docx);
     for (const expected of [
       'TỈNH ỦY BÌNH SƠN', 'BAN DÂN VẬN', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BÁO CÁO',
       'sơ kết công tác dân vận quý I năm 2023,', 'phương hướng, nhiệm vụ quý II năm 2023',
-      'I. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN', 'II. HẠN CHẾ VÀ NGUYÊN NHÂN', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2023',
-      'IV. ĐỀ XUẤT, KIẾN NGHỊ', 'V. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO', 'TRƯỞNG BAN', 'Lê Minh Khang', '- Lưu Văn phòng.',
+      'I. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN', 'II. ĐÁNH GIÁ CHUNG', '1. Ưu điểm', '2. Hạn chế', '3. Nguyên nhân',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2023', 'IV. ĐỀ XUẤT, KIẾN NGHỊ', 'TRƯỞNG BAN', 'Lê Minh Khang', '- Lưu Văn phòng.',
     ]) {
       expect(lines, expected).toContain(expected);
     }
-    expect(text).toContain('Chưa gửi báo cáo (1 đơn vị): Ban Dân vận Huyện ủy Thạch Bàn.');
+    // No "Đặc điểm tình hình" without the staff's text for it, never a placeholder.
+    expect(text).not.toMatch(/ĐẶC ĐIỂM TÌNH HÌNH/);
+    // A report to superiors: how many reports it sums, not who sent or who did not, and no order to the units.
+    expect(text).toContain('tổng hợp từ báo cáo của 15/16 cơ quan, đơn vị');
+    expect(text).not.toContain('Thạch Bàn');
+    expect(text).not.toContain('Đề nghị các đơn vị');
+    expect(text).not.toContain('TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO');
     expect(text).toMatch(/Bình Sơn, ngày +tháng +năm 2023/);
     expect(text).toContain('Số       -BC/BDVTU'.replace(/ +/, ' ').slice(0, 3));
   });
 
-  it('groups proposals by addressee, higher bodies first, abbreviations written out', () => {
-    const headings = documentText(docx).filter((l) => /^\d+\. Đối với /.test(l));
+  it('groups proposals by addressee, higher bodies first, abbreviations written out, and none to the issuer itself', () => {
+    const lines = documentText(docx);
+    const headings = lines.filter((l) => /^\d+\. Đối với /.test(l));
     expect(headings).toEqual([
       '1. Đối với Ban Thường vụ Tỉnh ủy',
       '2. Đối với Ủy ban nhân dân tỉnh',
-      '3. Đối với Ban Dân vận Tỉnh ủy',
     ]);
+    // What three units asked of the Ban Dân vận Tỉnh ủy is among its own tasks, without "Đề nghị".
+    const tasks = lines.slice(lines.indexOf('III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2023'), lines.indexOf('IV. ĐỀ XUẤT, KIẾN NGHỊ'));
+    expect(tasks).toContain('- Tổ chức tập huấn nghiệp vụ công tác dân vận cho cán bộ làm công tác dân vận cấp cơ sở.');
+    expect(text).not.toContain('Đề nghị Ban Dân vận Tỉnh ủy');
   });
 
   it('lays out A4 portrait with the appendix in landscape sections', () => {
@@ -112,12 +123,12 @@ describe('danvan tonghop on the quarter fixtures', () => {
     for (const i of appendixTitles) expect(lines[i + 2]).toMatch(/^\(Kèm theo Báo cáo số +-BC\/BDVTU, ngày +tháng +năm 2023\)$/);
   });
 
-  it('notes "—" only under a table that prints one', () => {
+  it('prints no note meant for the staff under any table', () => {
     const lines = documentText(docx);
-    // Every total of the quarter was reported by some unit: the totals table has no "—", so no note about it.
-    expect(lines).toContain('Ghi chú: tỷ lệ được tính lại từ tổng số, không lấy bình quân.');
-    // The unit appendix has blanks (VD_DAT of HU_TANLAC…): its note is there.
-    expect(lines).toContain('Ô “—”: đơn vị không báo cáo chỉ tiêu này (khác với 0).');
+    // The unit appendix has blanks (VD_DAT of HU_TANLAC…) printed "—", without a note on what "—" means.
+    expect(lines).toContain('—');
+    expect(text).not.toContain('Ô “—”');
+    expect(text).not.toContain('Ghi chú:');
   });
 
   it('the same inputs give the same bytes', () => {
@@ -148,9 +159,10 @@ describe('danvan tonghop on a mixed inbox', () => {
     expect(run.stdout).toContain('Tổng cộng 10 tệp: 6 hợp lệ, 3 không hợp lệ, 1 tệp cũ không tính (đơn vị đã gửi tệp mới hơn); 7 đơn vị chưa gửi.');
     expect(run.stdout).not.toMatch(/✓ /);
     const text = documentText(readFileSync(join(run.cwd, 'bc.docx'))).join('\n');
-    // Named for the head who signs, without cells or instructions meant for the unit (an outside tester); the
-    // details are in kiemtra, the annotated copies and the reminder letter.
-    expect(text).toMatch(/Có 3 báo cáo chưa hợp lệ nên chưa được tổng hợp: [^\n]*Ban Dân vận Huyện ủy Tân Lạc[^\n]*\. Đề nghị các đơn vị kiểm tra, sửa và gửi lại báo cáo\./);
+    // A report to superiors says how many reports it sums; who must fix what is in kiemtra, the annotated copies
+    // and the reminder letter, never an order to the units in the text the head signs.
+    expect(text).toContain('tổng hợp từ báo cáo của 6/16 cơ quan, đơn vị');
+    expect(text).not.toMatch(/Tân Lạc|chưa hợp lệ|Đề nghị các đơn vị/);
     expect(text).not.toMatch(/HCCB\.xlsx/); // superseded by the unit's later file: not an invalid one
     expect(text).not.toMatch(/Số liệu!D7|hơn 6 nghìn/);
   });
@@ -295,6 +307,9 @@ describe('--xlsx and --compare', () => {
     lastYear.TT_BUOI = 1600;
     lastYear.KN_TIEP = 400;
     lastYear.KN_GQ = 340;
+    // Awards: more collectives than a year earlier (66 against 60), fewer individuals (157 against 170).
+    lastYear.KT_TAPTHE = 60;
+    lastYear.KT_CANHAN = 170;
     const bytes = await buildFormWorkbook({
       catalogue: DEFAULT_CATALOGUE,
       content: { info: { unitCode: 'BDVTU_BINHSON', unitName: 'Ban Dân vận Tỉnh ủy', period: 'Quý I/2022', reportDate: new Date(Date.UTC(2022, 3, 4)) }, figures: lastYear },
@@ -309,6 +324,26 @@ describe('--xlsx and --compare', () => {
     expect(text).toContain('đạt tỷ lệ 90,9% (tăng 5,9 điểm phần trăm so với cùng kỳ)');
     expect(lines).toContain('Cùng kỳ năm trước');
     expect(lines).toContain('tăng 25,5%');
+    // Each comparison belongs to its own figure: the rise of one is never said of the other.
+    expect(text).toContain('66 tập thể (tăng 10% so với cùng kỳ) và 157 cá nhân (giảm 7,6% so với cùng kỳ) được khen thưởng');
+    // The assessment names the rises as strengths and the notable falls as weaknesses.
+    const assessment = lines.slice(lines.indexOf('II. ĐÁNH GIÁ CHUNG'), lines.findIndex((l) => /^III\. /.test(l))).join('\n');
+    expect(assessment).toMatch(/So với cùng kỳ năm trước, [^\n]*số buổi tuyên truyền, vận động Nhân dân tăng 25,5%/);
+    expect(assessment).toMatch(/- So với cùng kỳ năm trước, [^\n]*số cá nhân được khen thưởng giảm 7,6%/);
+  });
+
+  it('opens with "Đặc điểm tình hình" when the staff write it in the config, and never without it', () => {
+    const cwd = tempDir();
+    const base = parseJsonc(readFileSync(CONFIG, 'utf8')) as { document: Record<string, unknown> };
+    const situation = ['Quý I năm 2023, tình hình kinh tế - xã hội của tỉnh tiếp tục ổn định; Nhân dân phấn khởi đón Tết Nguyên đán Quý Mão.', 'Thời tiết rét đậm, rét hại kéo dài ảnh hưởng đến sản xuất vụ Đông Xuân ở các huyện miền núi.'];
+    writeFileSync(join(cwd, 'config.json'), JSON.stringify({ ...base, document: { ...base.document, situation } }));
+    const run = aggregate([QUARTER, '--config', 'config.json', '-o', 'bc.docx'], cwd);
+    expect(run.code).toBe(0);
+    const lines = documentText(readFileSync(join(cwd, 'bc.docx')));
+    const at = lines.indexOf('I. ĐẶC ĐIỂM TÌNH HÌNH');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(situation);
+    expect(lines).toContain('II. KẾT QUẢ THỰC HIỆN CÔNG TÁC DÂN VẬN');
   });
 
   it('refuses a comparison file of another kind of period', async () => {

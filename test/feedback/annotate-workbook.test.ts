@@ -26,7 +26,7 @@ import { FastXlsxReader } from '../../src/readers/fast-reader.js';
 import { ZipArchive } from '../../src/readers/zip.js';
 import { writeZip } from '../../src/writers/docx/zip.js';
 import { dumpXlsx, hasOpenpyxl, PYTHON } from '../helpers/openpyxl.js';
-import { hasCommand } from '../helpers/soffice.js';
+import { hasCommand, profileArg } from '../helpers/soffice.js';
 import { CORPUS, FIXTURES, listFiles } from '../readers/corpus.js';
 import { openpyxlCompare, packageDiffs } from './preservation.js';
 
@@ -138,10 +138,10 @@ describe.skipIf(!OPENPYXL)('a workbook with notes, merges, validations, protecti
   if (SOFFICE) {
     const lo = join(dir, 'lo');
     mkdirSync(lo, { recursive: true });
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', lo, original], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [profileArg(dir), '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', lo, original], { stdio: 'pipe', timeout: 120_000 });
     variants.push({ name: 'LibreOffice', file: join(lo, 'HND_TINH.xlsx') });
     // The macro-enabled package (.xlsm): another main content type, the same surgery.
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsm:Calc MS Excel 2007 VBA XML', '--outdir', lo, original], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [profileArg(dir), '--headless', '--norestore', '--convert-to', 'xlsm:Calc MS Excel 2007 VBA XML', '--outdir', lo, original], { stdio: 'pipe', timeout: 120_000 });
     variants.push({ name: 'LibreOffice .xlsm', file: join(lo, 'HND_TINH.xlsm') });
   }
 
@@ -252,7 +252,7 @@ describe.skipIf(!OPENPYXL)('a copy sent back by its unit is annotated afresh, wi
     const lo = join(dir, 'lo');
     mkdirSync(lo, { recursive: true });
     // LibreOffice computes the formula of D14 on saving: that problem is gone, and so must be its note and colour.
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', lo, first.copy], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [profileArg(dir), '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', lo, first.copy], { stdio: 'pipe', timeout: 120_000 });
     const saved = join(lo, 'HND_TINH.xlsx');
     expect(marks(saved).notes['Số liệu!D14']).toContain('danvan:');
     const { file, issues } = await again(saved, 'after-lo.xlsx');
@@ -433,7 +433,7 @@ describe.skipIf(corpus.length === 0)('annotated copies of the public corpus (Exc
     const dir = join(work, 'lo-pdf');
     mkdirSync(dir, { recursive: true });
     for (const [, copy] of chosen) copyFileSync(copy, join(dir, basename(copy)));
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...chosen.map(([, copy]) => join(dir, basename(copy)))], { stdio: 'pipe', timeout: 180_000 });
+    execFileSync('soffice', [profileArg(dir), '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...chosen.map(([, copy]) => join(dir, basename(copy)))], { stdio: 'pipe', timeout: 180_000 });
     for (const [, copy] of chosen) {
       const text = execFileSync('pdftotext', ['-layout', join(dir, basename(copy).replace(/\.xlsx$/, '.pdf')), '-'], { encoding: 'utf8' });
       expect(text).toContain('KẾT QUẢ KIỂM TRA BÁO CÁO');

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { profileArg } from '../helpers/soffice.js';
 import ExcelJS from 'exceljs';
 
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -43,7 +44,7 @@ export function resaveWithLibreOffice(bytes: Buffer): Buffer {
     writeFileSync(input, bytes);
     const run = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, input],
+      [profileArg(dir), '--headless', '--convert-to', 'xlsx', '--outdir', outDir, input],
       { encoding: 'utf8', timeout: 120_000 },
     );
     if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr || run.stdout}`);

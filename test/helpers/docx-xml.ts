@@ -137,8 +137,9 @@ function documentRoot(buffer: Buffer): XmlElement {
 }
 
 /** The visible text of every non-empty paragraph of word/document.xml (table cells included), in order. */
+/** The paragraphs as a reader sees them: a no-break space (document/nobreak.ts) reads as a space. */
 export function documentText(buffer: Buffer): string[] {
-  return findAll(documentRoot(buffer), 'w:p').map(textOf).filter((t) => t !== '');
+  return findAll(documentRoot(buffer), 'w:p').map((p) => textOf(p).replace(/\u00a0/g, ' ')).filter((t) => t !== '');
 }
 
 export interface SectionLayout {
@@ -193,7 +194,8 @@ export function tableLayout(tbl: XmlElement): TableLayout {
 
 /** The paragraph whose visible text equals (or, with `contains`, includes) `text`. */
 export function paragraphWithText(documentXml: string, text: string, contains = false): XmlElement | undefined {
-  return findAll(parseXml(documentXml), 'w:p').find((p) => (contains ? textOf(p).includes(text) : textOf(p) === text));
+  const read = (p: XmlElement) => textOf(p).replace(/\u00a0/g, ' ');
+  return findAll(parseXml(documentXml), 'w:p').find((p) => (contains ? read(p).includes(text) : read(p) === text));
 }
 
 /** Run properties of the first run of a paragraph: size in half-points, bold, italic, underline. */

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Debian's python3, where python3-openpyxl installs (a python3 earlier on PATH may lack it); DANVAN_PYTHON overrides. */
-export const PYTHON = process.env['DANVAN_PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+/** Debian's python3, where python3-openpyxl installs (a python3 earlier on PATH may lack it); "python" on Windows; DANVAN_PYTHON overrides. */
+export const PYTHON = process.env['DANVAN_PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : process.platform === 'win32' ? 'python' : 'python3');
 
 /** True when PYTHON can import openpyxl. */
 export function hasOpenpyxl(): boolean {

@@ -1,14 +1,19 @@
 /** Test helpers around LibreOffice and poppler: find the tools, convert a .docx to PDF, read the PDF back. */
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findOnPath } from './capabilities.js';
 
-/** True when `command` runs from PATH. */
+/** True when `command` runs from PATH (looked up without a shell, so on Windows too). */
 export function hasCommand(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+  return findOnPath(command) !== null;
 }
+
+/** LibreOffice's -env:UserInstallation for a private profile: a file URL (file:///C:/… on Windows). */
+export const profileArg = (dir: string): string => `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`;
 
 /**
  * Converts `docx` to PDF with a private LibreOffice profile (so a running office or another test does
@@ -19,7 +24,7 @@ export function docxToPdf(docx: Buffer, name = 'report'): string {
   const input = join(dir, `${name}.docx`);
   writeFileSync(input, docx);
   execFileSync('soffice', [
-    `-env:UserInstallation=file://${join(dir, 'profile')}`,
+    profileArg(dir),
     '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input,
   ], { stdio: 'pipe', timeout: 120_000, env: { ...process.env, TZ: 'UTC' } });
   const pdf = join(dir, `${basename(input, '.docx')}.pdf`);
@@ -54,7 +59,7 @@ export function pdfPages(pdf: string): string[] {
 export function resaveWithCalc(xlsx: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'danvan-calc-'));
   execFileSync('soffice', [
-    `-env:UserInstallation=file://${join(dir, 'profile')}`,
+    profileArg(dir),
     '--headless', '--norestore', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), xlsx,
   ], { stdio: 'pipe', timeout: 120_000 });
   const out = join(dir, 'out', basename(xlsx));
@@ -75,7 +80,7 @@ export function convertWithLibreOffice(files: { name: string; bytes: Uint8Array 
     mkdirSync(outDir);
     for (const f of files) writeFileSync(join(inDir, f.name), f.bytes);
     execFileSync('soffice', [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      profileArg(dir),
       '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files.map((f) => join(inDir, f.name)),
     ], { stdio: 'pipe', timeout: 300_000 });
     const out = new Map<string, Buffer>();

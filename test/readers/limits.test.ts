@@ -44,11 +44,10 @@ function attempt(bytes: Uint8Array): { error?: UnreadableWorkbookError; book?: R
 }
 
 function refusedOver(bytes: Uint8Array, limit: LimitBreach['limit']): UnreadableWorkbookError {
-  const { error, ms } = attempt(bytes);
+  const { error } = attempt(bytes);
   expect(error?.reason, error?.detail).toBe('over-limit');
   expect(error!.info.limit?.limit).toBe(limit);
   expect(error!.info.limit?.max).toBe(WORKBOOK_LIMITS[limit]);
-  expect(ms).toBeLessThan(5_000);
   return error!;
 }
 
@@ -69,13 +68,12 @@ describe('inflate budget', () => {
 
   it('reads a part once however many sheets point at it: nine sheets on one 20 MB part stay within the total', () => {
     const bytes = sharedHugePartXlsx({ sheetCount: 9, partBytes: 20 * MiB });
-    const { book, error, ms } = attempt(bytes);
+    const { book, error } = attempt(bytes);
     expect(error).toBeUndefined();
     const shared = book!.sheets.filter((s) => s.name.startsWith('Trang'));
     expect(shared).toHaveLength(9);
     // One array of cells for all nine: the part was parsed once.
     expect(new Set(shared.map((s) => s.cells)).size).toBe(1);
-    expect(ms).toBeLessThan(5_000);
   });
 
   it('counts each part once against the total, and refuses a workbook whose distinct parts add up past it', () => {

@@ -148,13 +148,14 @@ describe('indicator totals', () => {
 
 describe('byUnit (appendix)', () => {
   it('has one row per valid unit in report order, values in indicator order, blank = null', () => {
-    expect(model.byUnit.map((r) => r.unit.code)).toEqual(['HU_DONGHOA', 'HU_TUYHOA', 'MTTQ']);
+    // The registry's order (protocol order), not the alphabet: Tuy Hòa is listed before Đông Hòa.
+    expect(model.byUnit.map((r) => r.unit.code)).toEqual(['HU_TUYHOA', 'HU_DONGHOA', 'MTTQ']);
     const col = (code: string) => model.indicators.findIndex((i) => i.code === code);
-    const donghoa = model.byUnit[0]!.values;
+    const donghoa = model.byUnit.find((r) => r.unit.code === 'HU_DONGHOA')!.values;
     expect(donghoa[col('TT_BUOI')]).toBe(5);
     expect(donghoa[col('DT_HN')]).toBeNull();
     expect(donghoa[col('KN_TL')]).toBe(90);
-    expect(model.byUnit[1]!.values[col('KN_TL')]).toBeNull();
+    expect(model.byUnit.find((r) => r.unit.code === 'HU_TUYHOA')!.values[col('KN_TL')]).toBeNull();
     expect(model.byUnit[2]!.values[col('DVK_MH_MOI')]).toBe(0);
     expect(model.byUnit[2]!.values[col('KN_TL')]).toBe(50);
   });
@@ -221,9 +222,9 @@ describe('models', () => {
 });
 
 describe('status', () => {
-  it('valid units by registry group, then Vietnamese name', () => {
-    expect(model.status.valid.map((u) => u.code)).toEqual(['HU_DONGHOA', 'HU_TUYHOA', 'MTTQ']);
-    expect(model.status.valid[0]).toMatchObject({ file: 'hu_donghoa.xlsx', reportDate: '2023-04-05', group: 'Các huyện ủy, thành ủy' });
+  it('valid units in the registry\'s order', () => {
+    expect(model.status.valid.map((u) => u.code)).toEqual(['HU_TUYHOA', 'HU_DONGHOA', 'MTTQ']);
+    expect(model.status.valid[1]).toMatchObject({ file: 'hu_donghoa.xlsx', reportDate: '2023-04-05', group: 'Các huyện ủy, thành ủy' });
   });
   it('invalid files with reasons "Sheet!Cell: message"', () => {
     expect(model.status.invalid).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, majorityPeriod, resolvePeriod } from '../../src/check/cross-file.js';
+import { applyDuplicateRule, applyPeriodRule, applyRegistryRule, majorityPeriod, missingUnits, resolvePeriod } from '../../src/check/cross-file.js';
 import { isUsed, needsFixing, type FileResult } from '../../src/check/file-result.js';
 import type { Submission } from '../../src/schemas/submission.js';
 import { PeriodTieError } from '../../src/diagnostics/errors.js';
@@ -101,21 +101,45 @@ describe('applyRegistryRule', () => {
     { code: 'HU_DONGHOA', name: 'Ban Dân vận Huyện ủy Đông Hòa', group: 'Huyện' },
     { code: 'MTTQ', name: 'Ủy ban MTTQ tỉnh', group: 'Đoàn thể' },
   ];
-  it('invalidates an unknown unit and suggests a near code', () => {
-    const typo = fr('x.xlsx', { unit: 'HU_DONGHAO' });
+  const named = (file: string, unit: string, unitName: string) => fr(file, { unit, contact: { unitName } });
+  it('a mistyped code whose name names one unit is that unit\'s file: invalid with the right code when the file name says nothing', () => {
+    const typo = named('x.xlsx', 'HU_DONGHAO', 'BDV Huyện ủy Đông Hòa');
     applyRegistryRule([typo], registry);
     expect(typo.valid).toBe(false);
     expect(typo.submission).toBeUndefined();
-    expect(typo.errors[0]).toMatchObject({ code: 'unit.not-in-registry', sheet: 'Thông tin', cell: 'B2' });
-    expect(typo.errors[0]!.message).toContain('HU_DONGHAO');
-    expect(typo.errors[0]!.message).toContain('"HU_DONGHOA"');
+    expect(typo.unit).toBe('HU_DONGHOA');
+    expect(typo.typedUnit).toBe('HU_DONGHAO');
+    expect(typo.errors[0]).toMatchObject({ code: 'unit.code-mistyped', sheet: 'Thông tin', cell: 'B2' });
+    expect(typo.errors[0]!.message).toContain('mã đúng là "HU_DONGHOA"');
+    expect(missingUnits([typo], registry)!.map((u) => u.code)).toEqual(['MTTQ']);
   });
-  it('makes no suggestion for a code far from every registry code', () => {
-    const far = fr('y.xlsx', { unit: 'CONG_AN_TINH' });
+  it('a mistyped code whose name and file name both name one unit is counted for it, with a lưu ý', () => {
+    const typo = named('HU_DONGHOA_quy-1.xlsx', 'HU_DONGHAO', 'Ban Dân vận Huyện ủy Đông Hòa');
+    applyRegistryRule([typo], registry);
+    expect(typo.valid).toBe(true);
+    expect(typo.unit).toBe('HU_DONGHOA');
+    expect(typo.submission!.info.unitCode).toBe('HU_DONGHOA');
+    expect(typo.warnings[0]).toMatchObject({ code: 'unit.code-corrected', cell: 'B2' });
+  });
+  it('a registry code under another organisation\'s name is an error naming both, and belongs to nobody', () => {
+    const other = named('MTTQ.xlsx', 'MTTQ', 'Hội Người cao tuổi tỉnh');
+    applyRegistryRule([other], registry);
+    expect(other.valid).toBe(false);
+    expect(other.unit).toBeNull();
+    expect(other.typedUnit).toBe('MTTQ');
+    expect(other.errors[0]).toMatchObject({ code: 'unit.name-mismatch' });
+    expect(other.errors[0]!.message).toContain('Ủy ban MTTQ tỉnh');
+    expect(other.errors[0]!.message).toContain('Hội Người cao tuổi tỉnh');
+  });
+  it('an organisation outside the registry is told to ask for its addition, with the key to fill, and no near code', () => {
+    const far = named('HNCT.xlsx', 'HU_DONGHOB', 'Hội Người cao tuổi tỉnh');
     applyRegistryRule([far], registry);
     expect(far.valid).toBe(false);
-    expect(far.errors[0]!.message).not.toContain('có phải là');
-    expect(far.errors[0]!.message).toContain('CONG_AN_TINH');
+    expect(far.unit).toBe('HU_DONGHOB');
+    expect(far.errors[0]!.code).toBe('unit.not-in-registry');
+    expect(far.errors[0]!.message).toContain('"units"');
+    expect(far.errors[0]!.message).toContain('{ "code": "HU_DONGHOB", "name": "Hội Người cao tuổi tỉnh", "group": "…" }');
+    expect(far.errors[0]!.message).not.toContain('HU_DONGHOA');
   });
   it('leaves known units, unreadable units, and every unit without a registry', () => {
     const known = fr('a', { unit: 'MTTQ' });

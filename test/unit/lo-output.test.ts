@@ -52,6 +52,6 @@ describe('lo: the kiemtra command a job names when it writes nothing', () => {
       JSON.stringify({ config: 'cfg.json', jobs: [{ inputs: ['nộp quý 1', join(dir, 'x.xlsx')], output: 'a.docx', period: 'Quý I/2023' }] }),
     );
     const [job] = readBatchFile('lo/lo.json', dir).jobs;
-    expect(job!.checkCommand).toBe(`danvan kiemtra "lo/nộp quý 1" ${join(dir, 'x.xlsx')} --config lo/cfg.json --ky "Quý I/2023"`);
+    expect(job!.checkCommand).toBe(`danvan kiemtra "${join('lo', 'nộp quý 1')}" ${join(dir, 'x.xlsx')} --config ${join('lo', 'cfg.json')} --ky "Quý I/2023"`);
   });
 });

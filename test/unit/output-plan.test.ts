@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/diagnostics/errors.js';
 import { discoverInputs } from '../../src/check/discover.js';
 import { OutputPlan } from '../../src/output/plan.js';
+import { canSymlink } from '../helpers/capabilities.js';
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -58,7 +59,7 @@ describe('OutputPlan checks every output against the inputs and the other output
     }
   });
 
-  it('an output inside an input folder, or through a symbolic link to it, is refused', () => {
+  it.skipIf(!canSymlink())('an output inside an input folder, or through a symbolic link to it, is refused', () => {
     const cwd = workspace();
     symlinkSync(join(cwd, 'nop'), join(cwd, 'bi-danh'));
     expect(refusal(() => plan(cwd, true).add('-o', 'nop/bao-cao.docx'))).toContain('vào thư mục báo cáo đầu vào');
@@ -66,7 +67,7 @@ describe('OutputPlan checks every output against the inputs and the other output
     expect(refusal(() => plan(cwd, true).add('-o', 'bi-danh/A.xlsx'))).toMatch(/đầu vào/);
   });
 
-  it('an output that is a link to an input, or a hard link to one, is refused even with --force', () => {
+  it.skipIf(!canSymlink())('an output that is a link to an input, or a hard link to one, is refused even with --force', () => {
     const cwd = workspace();
     symlinkSync(join(cwd, 'cau-hinh.json'), join(cwd, 'lien-ket.docx'));
     linkSync(join(cwd, 'nop', 'A.xlsx'), join(cwd, 'cung-inode.docx'));
@@ -74,7 +75,7 @@ describe('OutputPlan checks every output against the inputs and the other output
     expect(refusal(() => plan(cwd, true).add('-o', 'cung-inode.docx'))).toContain('tệp đầu vào');
   });
 
-  it('a file reached through a link inside an input folder is an input too', () => {
+  it.skipIf(!canSymlink())('a file reached through a link inside an input folder is an input too', () => {
     const cwd = workspace();
     const elsewhere = mkdtempSync(join(tmpdir(), 'danvan-plan-other-'));
     dirs.push(elsewhere);
@@ -177,7 +178,7 @@ describe('OutputPlan commits', () => {
     utimesSync(join(cwd, old), new Date(2020, 0, 1), new Date(2020, 0, 1));
     first.discard();
     // Not a candidate submission: discovery lists it as a hidden file at most.
-    expect(discoverInputs([cwd], cwd).files).toEqual(['nop/A.xlsx']);
+    expect(discoverInputs([cwd], cwd).files).toEqual([join('nop', 'A.xlsx')]);
     const next = new OutputPlan({ cwd, force: false });
     next.add('-o', 'c.docx');
     expect(readdirSync(cwd).filter((n) => n.includes('.danvan-'))).toEqual([]);

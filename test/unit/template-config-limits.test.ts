@@ -37,13 +37,15 @@ function file(name: string, data: string | Uint8Array): string {
   return path;
 }
 
-/** The error `fn` throws, and the time it took; fails when it does not throw. */
-function failure(fn: () => unknown): { error: Error; ms: number } {
-  const t0 = performance.now();
+/**
+ * The error `fn` throws; fails when it does not throw. A budget is checked by what it counts (bytes, tags, depth,
+ * runs, characters), never by the time it took: a busy machine must not fail the suite.
+ */
+function failure(fn: () => unknown): { error: Error } {
   try {
     fn();
   } catch (error) {
-    return { error: error as Error, ms: performance.now() - t0 };
+    return { error: error as Error };
   }
   throw new Error('did not throw');
 }
@@ -54,36 +56,32 @@ const data = { units: { valid: units }, period: { name: 'quý I năm 2023' } };
 describe('template budgets', () => {
   it('a template file over the size limit is refused without being read whole (the issue: 60 MB)', () => {
     const path = file('lon.hbs', bigTemplate(60 * 1024 * 1024));
-    const { error, ms } = failure(() => loadTemplate(path, 'lon.hbs'));
+    const { error } = failure(() => loadTemplate(path, 'lon.hbs'));
     expect(error).toBeInstanceOf(TemplateError);
     expect(error.message).toBe('Mẫu báo cáo lon.hbs quá lớn (giới hạn 256 KB; mẫu có sẵn chỉ khoảng 7 KB). Có thể đã chỉ nhầm tệp.');
-    expect(ms).toBeLessThan(1_000);
   });
 
   it('too many tags (the issue: 2 million) are refused before Handlebars parses them', () => {
-    const { error, ms } = failure(() => compileTemplate(manyTagsTemplate(2_000_000), 'the.hbs'));
+    const { error } = failure(() => compileTemplate(manyTagsTemplate(2_000_000), 'the.hbs'));
     expect(error.message).toMatch(/^Mẫu báo cáo the\.hbs, dòng 1: quá nhiều thẻ \{\{…\}\} \(giới hạn 5\.000 thẻ/);
-    expect(ms).toBeLessThan(2_000);
     expect(() => compileTemplate(manyTagsTemplate(TEMPLATE_LIMITS.tags), 'ok.hbs')).not.toThrow();
   });
 
   it('blocks nested too deep (the issue: 20,000) are refused at compile time, naming the line', () => {
-    const { error, ms } = failure(() => compileTemplate(`# Phần\n\n${nestedBlocksTemplate(20_000)}`, 'long.hbs'));
+    const { error } = failure(() => compileTemplate(`# Phần\n\n${nestedBlocksTemplate(20_000)}`, 'long.hbs'));
     expect(error).toBeInstanceOf(TemplateError);
     expect(error.message).toBe('Mẫu báo cáo long.hbs, dòng 3: các khối {{#…}} lồng nhau quá 32 tầng (mẫu có sẵn lồng 4 tầng).');
-    expect(ms).toBeLessThan(500);
     expect(compileTemplate(nestedBlocksTemplate(TEMPLATE_LIMITS.blockDepth), 'ok.hbs').render({})).toBe('x');
     // Comments and escaped mustaches are not blocks.
     expect(compileTemplate(`{{!-- ${'{{#if a}}'.repeat(100)} --}}\\{{#x}}y`, 'c.hbs').render({})).toBe('{{#x}}y');
   });
 
-  it('loops nested 7 deep stop at the render budget with a message, in seconds', () => {
+  it('loops nested 7 deep stop at the render budget (runs or characters counted) with a message', () => {
     const template = compileTemplate(nestedLoopsTemplate(7), 'vong.hbs');
-    const { error, ms } = failure(() => template.render(data));
+    const { error } = failure(() => template.render(data));
     expect(error).toBeInstanceOf(TemplateError);
     // Whichever budget the loops reach first: runs of block bodies, or characters they produce.
     expect(error.message).toMatch(/^Mẫu báo cáo vong\.hbs: các khối (lặp chạy quá 1\.000\.000 lần|tạo ra quá 50\.000\.000 ký tự), danvan dừng lại/);
-    expect(ms).toBeLessThan(8_000);
     // Two levels are an ordinary template.
     expect(compileTemplate(nestedLoopsTemplate(2), 'ok.hbs').render(data)).toContain('Đơn vị 15');
   });
@@ -110,9 +108,8 @@ describe('template budgets', () => {
 
   it('a partial that calls itself stops at the nesting limit, naming the line of the call', () => {
     const template = compileTemplate(RECURSIVE_PARTIAL_TEMPLATE, 'de-quy.hbs');
-    const { error, ms } = failure(() => template.render({}));
+    const { error } = failure(() => template.render({}));
     expect(error.message).toBe('Mẫu báo cáo de-quy.hbs, dòng 1: mẫu con "vong" được gọi lồng nhau quá 16 tầng (có thể nó tự gọi lại chính nó không dừng).');
-    expect(ms).toBeLessThan(1_000);
   });
 
   it('a template that is not UTF-8 is refused with the byte offset; a byte order mark is fine', () => {
@@ -127,17 +124,15 @@ describe('template budgets', () => {
 describe('config budgets', () => {
   it('a config over the size limit (the issue: a 50 MB string) is refused at once', () => {
     const path = file('lon.json', bigStringConfig(50 * 1024 * 1024));
-    const { error, ms } = failure(() => loadConfig(path));
+    const { error } = failure(() => loadConfig(path));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toContain('quá lớn (giới hạn 1 MB; cấu hình mẫu chỉ khoảng 4 KB)');
-    expect(ms).toBeLessThan(1_000);
   });
 
   it('indicators and units are capped far above real use (the issue: 20,000 indicators)', () => {
     // The issue's 20,000 indicators are 1.2 MB: over the file limit already.
-    const { error, ms } = failure(() => loadConfig(file('ct.json', manyIndicatorsConfig(20_000))));
+    const { error } = failure(() => loadConfig(file('ct.json', manyIndicatorsConfig(20_000))));
     expect(error).toBeInstanceOf(ConfigError);
-    expect(ms).toBeLessThan(1_000);
     expect(failure(() => loadConfig(file('ct-501.json', manyIndicatorsConfig(CONFIG_LIMITS.indicators + 1)))).error.message).toContain(
       'indicators.items: nhiều nhất 500 mục',
     );
@@ -156,14 +151,12 @@ describe('config budgets', () => {
     const fifo = join(dir, 'ong-dan');
     execFileSync('mkfifo', [fifo]);
     for (const load of [() => loadConfig(fifo), () => loadTemplate(fifo, 'ong-dan'), () => loadConfig(dir), () => loadTemplate(dir, 'thu-muc')]) {
-      const { error, ms } = failure(load);
+      const { error } = failure(load);
       expect(error.message).toMatch(/không phải một tệp thường/);
-      expect(ms).toBeLessThan(1_000);
     }
-    const { error, ms } = failure(() => readBatchFile(fifo));
+    const { error } = failure(() => readBatchFile(fifo));
     expect(error).toBeInstanceOf(BatchFileError);
     expect(error.message).toContain('không phải là tệp lô');
-    expect(ms).toBeLessThan(1_000);
   });
 
   it('a batch file that is not UTF-8 is refused with the byte offset', () => {

@@ -2,7 +2,7 @@
 import { sep } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { checkSubmissions, internalFailures } from '../../check/check.js';
-import { checkJson, type FeedbackJson } from '../../pipeline/json-output.js';
+import { checkJson, stringifyJson, type FeedbackJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
@@ -15,6 +15,8 @@ export interface KiemtraOptions {
   ky?: string;
   config?: string;
   luuY?: boolean;
+  /** --khong-ghi-chu: false hides the "ghi chú" lines (notes that ask nothing of the unit); errors and "lưu ý" stay. */
+  ghiChu?: boolean;
   /** --chi-loi: details of the files with errors only. */
   chiLoi?: boolean;
   workers?: number;
@@ -59,10 +61,10 @@ export async function kiemtraCommand(inputs: string[], options: KiemtraOptions):
     };
   }
 
-  if (options.json) writeOut(`${JSON.stringify(checkJson(report, failure, feedback), null, 2)}\n`);
+  if (options.json) writeOut(`${stringifyJson(checkJson(report, failure, feedback))}\n`);
   else {
     const details = options.chiLoi ? needsFixing : undefined;
-    let text = formatCheckReport(report, { warnings: options.luuY !== false, closing: true, ...(details ? { details } : {}) });
+    let text = formatCheckReport(report, { warnings: options.luuY !== false, notes: options.ghiChu !== false, closing: true, ...(details ? { details } : {}) });
     if (feedback) {
       const unchanged = new Set(feedback.unchanged);
       text += `\n${feedbackMsg.written(feedback.copies.filter((c) => !unchanged.has(c.copy)).length, feedback.copies.filter((c) => unchanged.has(c.copy)).length, unchanged.has(feedback.summary), feedback.dir)}`;

@@ -2,7 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { readBatchFile } from '../../batch/batch-file.js';
 import { batchJson } from '../../batch/json.js';
+import { stringifyJson } from '../../pipeline/json-output.js';
 import { runBatch } from '../../batch/run-batch.js';
+import { prepareOutputFolders } from '../../batch/output-folders.js';
 import type { JobOutcome } from '../../pipeline/aggregate-job.js';
 import { formatBatchTable, formatJobLine } from '../output.js';
 import { writeOut } from '../stdout.js';
@@ -19,6 +21,8 @@ export interface LoOptions {
 export async function loCommand(file: string, options: LoOptions): Promise<number> {
   const workers = options.workers ?? Math.max(1, Math.min(availableParallelism(), 8));
   const batch = readBatchFile(file);
+  // Every output folder is usable before any job runs: missing ones are made now, an unusable one refuses the batch.
+  const created = prepareOutputFolders(batch);
   const total = batch.jobs.length;
   // Jobs stage their outputs in worker threads: an interrupted batch removes what they staged, by folder.
   onInterrupt(() => removeOwnTemps(batch.jobs.flatMap((job) => [job.output, job.xlsx, job.doiChieu, job.pdf].filter((p): p is string => Boolean(p)).map((p) => dirname(resolve(job.cwd, p))))));
@@ -29,8 +33,8 @@ export async function loCommand(file: string, options: LoOptions): Promise<numbe
     onJobDone: options.json ? undefined : (job, outcome, done) => writeOut(`${formatJobLine(job, outcome, done, total)}\n`),
   });
   const jobs = batch.jobs.map((job, i) => ({ index: job.index, name: job.name, exitCode: outcomes[i]!.exitCode, result: outcomes[i]!.json }));
-  const result = batchJson(batch.file, jobs);
-  if (options.json) writeOut(`${JSON.stringify(result, null, 2)}\n`);
-  else writeOut(`\n${formatBatchTable(batch.jobs, outcomes)}\n`);
+  const result = batchJson(batch.file, jobs, created);
+  if (options.json) writeOut(`${stringifyJson(result)}\n`);
+  else writeOut(`\n${formatBatchTable(batch.jobs, outcomes, created)}\n`);
   return result.exitCode;
 }

@@ -6,6 +6,7 @@ import { UsageError } from '../../diagnostics/errors.js';
 import { parsePeriod, periodLabel, type Period } from '../../domain/period.js';
 import { submissionFileName } from '../../form/guide-sheet.js';
 import { buildFormWorkbook } from '../../form/index.js';
+import { committeeOf } from '../../domain/committee.js';
 import { OutputPlan } from '../../output/plan.js';
 import { requireExtension } from '../../output/extension.js';
 import { EXIT } from '../../diagnostics/errors.js';
@@ -25,6 +26,8 @@ export async function mauCommand(options: MauOptions): Promise<number> {
   const plan = new OutputPlan({ cwd: process.cwd(), force: options.force ?? false });
   plan.addInputs([configPath]);
   const catalogue = catalogueOf(config);
+  // The guide speaks to the units of this committee: its level's bodies, the registry's groups.
+  const audience = { committee: committeeOf(config.organization), groups: [...new Set(config.units.map((u) => u.group).filter(Boolean))] };
   let period: string | undefined;
   let parsed: Period | undefined;
   if (options.ky) {
@@ -47,7 +50,7 @@ export async function mauCommand(options: MauOptions): Promise<number> {
     let committed;
     try {
       for (const [i, unit] of config.units.entries()) {
-        plan.write(paths[i]!, await buildFormWorkbook({ catalogue, content: { info: { unitCode: unit.code, unitName: unit.name, period } } }));
+        plan.write(paths[i]!, await buildFormWorkbook({ catalogue, ...audience, content: { info: { unitCode: unit.code, unitName: unit.name, period } } }));
       }
       committed = plan.commit();
     } finally {
@@ -69,7 +72,7 @@ export async function mauCommand(options: MauOptions): Promise<number> {
   const examples = example ? { unitCode: example.code, unitName: example.name } : undefined;
   let committed;
   try {
-    plan.write('-o', await buildFormWorkbook({ catalogue, content: period ? { info: { period } } : undefined, ...(examples ? { examples } : {}) }));
+    plan.write('-o', await buildFormWorkbook({ catalogue, ...audience, content: period ? { info: { period } } : undefined, ...(examples ? { examples } : {}) }));
     committed = plan.commit();
   } finally {
     plan.discard();

@@ -1,7 +1,7 @@
 /** `danvan nhac`: writes the reminder letter (công văn đôn đốc) to the units that have not sent or must fix their files. */
 import { loadConfig } from '../../config/load.js';
 import { runReminder } from '../../pipeline/remind-run.js';
-import { reminderJson } from '../../pipeline/json-output.js';
+import { reminderJson, stringifyJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { describePeriod } from '../../check/cross-file.js';
 import { reminderMsg } from '../../messages/vi.js';
@@ -41,7 +41,7 @@ export async function nhacCommand(inputs: string[], options: NhacOptions): Promi
   }
   const { model, output, unchanged, warnings } = outcome;
   if (options.json) {
-    writeOut(`${JSON.stringify(reminderJson(outcome.check, model, output, unchanged, warnings), null, 2)}\n`);
+    writeOut(`${stringifyJson(reminderJson(outcome.check, model, output, unchanged, warnings))}\n`);
   } else {
     const lines = [
       !output

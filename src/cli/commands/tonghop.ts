@@ -2,7 +2,7 @@
 import { needsFixing } from '../../check/file-result.js';
 import { loadConfig } from '../../config/load.js';
 import { AggregateRejectedError, runAggregate } from '../../pipeline/aggregate-run.js';
-import { aggregateJson } from '../../pipeline/json-output.js';
+import { aggregateJson, stringifyJson } from '../../pipeline/json-output.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import { formatCheckReport, outputLines, progressBar } from '../output.js';
 import { writeOut } from '../stdout.js';
@@ -53,7 +53,7 @@ export async function tonghopCommand(inputs: string[], options: TonghopOptions):
   const { check, model, output, xlsx, doiChieu, pdf, unchanged, warnings } = outcome;
   const invalid = check.files.filter(needsFixing);
   if (options.json) {
-    writeOut(`${JSON.stringify(aggregateJson(check, model, { output, xlsx, doiChieu, pdf, unchanged }, warnings), null, 2)}\n`);
+    writeOut(`${stringifyJson(aggregateJson(check, model, { output, xlsx, doiChieu, pdf, unchanged }, warnings))}\n`);
   } else {
     // The invalid files in detail; the counts, like kiemtra's, cover every file.
     writeOut(`${formatCheckReport(check, { warnings: false, details: needsFixing })}\n\n`);

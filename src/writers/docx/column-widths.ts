@@ -32,7 +32,8 @@ const NAME_SHARE = 1 / 3;
 /** Cells read to measure contents: enough for every unit of a large report, bounded for 20,000. */
 const MEASURED_ROWS = 5000;
 
-const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
+// Ordinary spaces only: a no-break space (document/nobreak.ts) keeps its two words one word, measured as one.
+const words = (text: string) => text.split(/[ \t\n\r]+/).filter((w) => w !== '');
 
 function widest(texts: Iterable<string>, style: TextStyle, bold: boolean, measure: (t: string) => string[] = words): number {
   let max = 0;

@@ -31,6 +31,23 @@ function printedWidth(text: string, style: TextStyle): number {
   return estimateTextWidthTwips(style.upper ? upperVi(text) : text, style.sizePt, Boolean(style.bold));
 }
 
+/**
+ * A name set in as few centred lines as fit its cell, split between words so that the lines are as even as they
+ * can be ("BAN TUYÊN GIÁO / VÀ DÂN VẬN"), never with one word left alone on a line ("… DÂN / VẬN").
+ */
+export function balancedLines(text: string, style: TextStyle, width: number): string[] {
+  const words = text.split(' ').filter(Boolean);
+  if (words.length < 2 || printedWidth(text, style) <= width) return [text];
+  let best: { lines: string[]; widest: number } | undefined;
+  for (let cut = 1; cut < words.length; cut += 1) {
+    const lines = [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+    const widest = Math.max(...lines.map((l) => printedWidth(l, style)));
+    if (!best || widest < best.widest) best = { lines, widest };
+  }
+  // A name too long for two lines is left to the cell's own wrapping.
+  return best && best.widest <= width ? best.lines : [text];
+}
+
 function ruleUnder(text: string, style: TextStyle, rule: RuleStyle, cellWidth: number): Paragraph {
   const width = Math.min(cellWidth, Math.round(printedWidth(text, style) * rule.widthRatio));
   return ruleParagraph(width, cellWidth, rule.thicknessEighths);
@@ -51,12 +68,14 @@ export function headerTable(frame: DocFrame, profile: LayoutProfile, textWidth: 
   const [leftWidth, rightWidth] = scaleWidths(f.columnsTwips, textWidth) as [number, number];
 
   const left: Paragraph[] = [];
-  if (frame.superiorBody !== '') left.push(centredLine(frame.superiorBody, f.superiorBody));
-  left.push(centredLine(frame.issuingBody, f.issuingBody));
+  if (frame.superiorBody !== '') for (const line of balancedLines(frame.superiorBody, f.superiorBody, leftWidth)) left.push(centredLine(line, f.superiorBody));
+  const issuingLines = balancedLines(frame.issuingBody, f.issuingBody, leftWidth);
+  for (const line of issuingLines) left.push(centredLine(line, f.issuingBody));
   if (f.issuingBodyMark.kind === 'star') {
     left.push(centredLine(f.issuingBodyMark.text, f.issuingBodyMark.style));
   } else {
-    left.push(ruleUnder(frame.issuingBody, f.issuingBody, f.issuingBodyMark.rule, leftWidth));
+    // The rule follows the longest line of the name as printed.
+    left.push(ruleUnder(issuingLines.reduce((a, b) => (printedWidth(a, f.issuingBody) >= printedWidth(b, f.issuingBody) ? a : b)), f.issuingBody, f.issuingBodyMark.rule, leftWidth));
   }
 
   const right: Paragraph[] = [centredLine(frame.partyName, f.partyName)];
@@ -138,5 +157,7 @@ export function titleBlock(frame: DocFrame, profile: LayoutProfile, textWidth: n
   } else {
     out.push(ruleParagraph(f.subjectRule.widthTwips, textWidth, f.subjectRule.thicknessEighths, f.afterSubjectPt));
   }
+  // A report sent upward under NĐ 30/2020 carries its "Kính gửi:" under the subject (FORMAT.md A5).
+  out.push(...salutationBlock(frame.addressees ?? [], profile, textWidth));
   return out;
 }

@@ -17,6 +17,15 @@ const LINE = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '00000
 /** Rows kept on the page of the note under the table: the last data row and the one before (often a total). */
 const ROWS_KEPT_WITH_NOTE = 2;
 
+/**
+ * Tables of up to this many data rows are kept on one page: the report's own tables (models by field, the 18
+ * indicators) fit a page; the appendices of hundreds of units do not and break between rows.
+ */
+export const KEEP_WHOLE_UP_TO = 20;
+
+/** Rows that stay together at each end of a table that breaks: never one row under the header or above the total. */
+const ROWS_KEPT_AT_EDGES = 3;
+
 function cellParagraph(text: string, style: TextStyle, align: Parameters<typeof alignment>[0], profile: LayoutProfile, bold: boolean, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: alignment(align),
@@ -44,17 +53,22 @@ export function dataTable(block: TableBlock, profile: LayoutProfile, textWidth: 
   const widths = columnWidths(block, textWidth, { text: styles.text, header: styles.header, marginsTwips: 2 * t.cellMarginTwips });
   const border = LINE(t.borderEighths);
 
+  // A table that fits on a page stays on one page (every row but the last keeps with the next). A longer one breaks
+  // between rows, its header repeated, but never right under its header (the first rows keep together) nor just
+  // before its total (the last rows keep together). A note under the table is never left alone either.
+  const n = block.rows.length;
+  const whole = n <= KEEP_WHOLE_UP_TO;
+  const note = hasNote(block);
+  const keptBefore = (i: number) =>
+    whole ? i < n - 1 : i < ROWS_KEPT_AT_EDGES - 1 || (i >= n - (note ? ROWS_KEPT_WITH_NOTE : ROWS_KEPT_AT_EDGES) && (note || i < n - 1));
+  const modelRows: readonly WriterRow[] = block.rows.map((r, i) => (keptBefore(i) || (whole && note && i === n - 1) ? { ...r, keepNext: true } : r));
+  // The header row never stands alone at the foot of a page: it keeps with the first data row.
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: block.columns.map((c, i) =>
-      gridCell(cellParagraph(c.header, styles.header, 'center', profile, false), widths[i] ?? 0, t.cellMarginTwips)),
+      gridCell(cellParagraph(c.header, styles.header, 'center', profile, false, block.rows.length > 0), widths[i] ?? 0, t.cellMarginTwips)),
   });
-  // A note under the table must not be left alone on a page: the last rows keep with it (header repeated).
-  const kept = hasNote(block) ? Math.min(ROWS_KEPT_WITH_NOTE, block.rows.length) : 0;
-  const modelRows: readonly WriterRow[] = kept
-    ? [...block.rows.slice(0, block.rows.length - kept), ...block.rows.slice(-kept).map((r) => ({ ...r, keepNext: true }))]
-    : block.rows;
   const dataRows = slots
     ? slots.reserve(modelRows, block.columns.length, (text) => (styles.text.upper ? upperVi(text) : text))
     : modelRows;

@@ -37,6 +37,8 @@ export interface PdfOutcome {
   bytes: Uint8Array;
   /** Whether the PDF declares PDF/A conformance (pdfaid:part in its XMP metadata). */
   pdfA: boolean;
+  /** Fonts embedded in place of Times New Roman ("LiberationSerif") when the machine lacks it; empty when none. */
+  substitutes: string[];
 }
 
 /** Throws SofficeError when LibreOffice is missing, too slow or writes nothing. */
@@ -51,12 +53,25 @@ export async function convertReportToPdf(docx: Uint8Array, options: PdfOptions):
   });
   const digest = fingerprint(docx);
   const stable = stabilisePdf(Buffer.from(bytes), options.date, digest);
-  return { bytes: stable, pdfA: declaresPdfA(stable) };
+  return { bytes: stable, pdfA: declaresPdfA(stable), substitutes: fontSubstitutes(stable) };
+}
+
+/**
+ * The families LibreOffice embedded instead of the report's Times New Roman, read from the PDF's font
+ * dictionaries ("/BaseFont/BAAAAA+LiberationSerif-Bold" → "LiberationSerif"): the text is the same, the metrics
+ * of Liberation Serif are Times New Roman's, but a signer should know that the glyphs are another font's.
+ */
+export function fontSubstitutes(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  const families = new Set<string>();
+  for (const m of text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([A-Za-z0-9]+?)(?:[-,][A-Za-z]+)?(?=[\s/>\]])/g)) families.add(m[1]!);
+  return [...families].filter((family) => !/^TimesNewRoman(PS)?(MT)?$/i.test(family) && !/^Symbol|^OpenSymbol/i.test(family)).sort();
 }
 
 /**
  * Replaces, in place and with strings of the same length, the conversion time and the random identifiers
- * LibreOffice writes: "D:20261129195105Z'" (Info, TZ=UTC), "2026-11-29T19:51:05Z" (XMP), the two /ID
+ * LibreOffice writes: "D:20261129195105Z'" (Info, TZ=UTC; "+07'00'" on Windows, which ignores TZ),
+ * "2026-11-29T19:51:05Z" (XMP; "+07:00" on Windows), the two /ID
  * strings and /DocChecksum. Anything in another shape is left as it is (the PDF stays valid, only not
  * byte-stable).
  */
@@ -64,10 +79,14 @@ export function stabilisePdf(pdf: Buffer, isoDate: string, digest: string): Buff
   const [y, m, d] = isoDate.split('-');
   // latin1 keeps one character per byte, so indexes and lengths are those of the file.
   let text = pdf.toString('latin1');
-  text = text.replace(/(\/(?:CreationDate|ModDate)\s*\(D:)\d{14}(Z'?\))/g, `$1${y}${m}${d}000000$2`);
+  // LibreOffice on Windows ignores TZ=UTC and writes the local offset ("+07'00'", "+07:00"): any offset becomes
+  // one of the same length at UTC, so that the PDF does not depend on the machine's time zone.
+  const utc = (offset: string) => (offset.startsWith('Z') ? offset : offset.replace(/[+-]\d{2}([':]?)\d{2}/, '+00$100'));
+  text = text.replace(/(\/(?:CreationDate|ModDate)\s*\(D:)\d{14}(Z'?|[+-]\d{2}'\d{2}'?)(\))/g, (_, open: string, offset: string, close: string) => `${open}${y}${m}${d}000000${utc(offset)}${close}`);
   text = text.replace(
-    /(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z<\/xmp:)/g,
-    `$1${y}-${m}-${d}T00:00:00$2`,
+    /(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})(<\/xmp:)/g,
+    (_, open: string, fraction: string | undefined, offset: string, close: string) =>
+      `${open}${y}-${m}-${d}T00:00:00${(fraction ?? '').replace(/\d/g, '0')}${utc(offset)}${close}`,
   );
   text = text.replace(/(\/ID\s*\[\s*<)[0-9A-Fa-f]{32}(>\s*<)[0-9A-Fa-f]{32}(>\s*\])/g, `$1${digest}$2${digest}$3`);
   text = text.replace(/(\/DocChecksum\s*\/)[0-9A-Fa-f]{32}/g, `$1${digest}`);
