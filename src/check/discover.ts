@@ -13,7 +13,7 @@ const CANDIDATE_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
  * time (through a link or a second input), checked once; not-a-file: a pipe, a socket, a device. The JSON
  * schema's enum (docs/json/common.schema.json) lists the same values, tested.
  */
-export const SKIP_REASONS = ['lock-file', 'hidden', 'not-a-spreadsheet', 'link-loop', 'broken-link', 'duplicate', 'not-a-file'] as const;
+export const SKIP_REASONS = ['lock-file', 'hidden', 'not-a-spreadsheet', 'word-report', 'link-loop', 'broken-link', 'duplicate', 'not-a-file'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedFile {
@@ -62,9 +62,13 @@ export function sortPaths(paths: Iterable<string>, sep: string = pathSep): strin
   return [...paths].map((path) => ({ path, key: slashed(path) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((e) => e.path);
 }
 
+/** A unit's report typed in Word: `danvan nhap` turns it into the form, which is what to tell the user. */
+const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm', '.rtf']);
+
 function classify(name: string): SkipReason | 'candidate' {
   if (name.startsWith('~$')) return 'lock-file';
   if (name.startsWith('.')) return 'hidden';
+  if (WORD_EXTENSIONS.has(extname(name).toLowerCase())) return 'word-report';
   return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) ? 'candidate' : 'not-a-spreadsheet';
 }
 

@@ -5,6 +5,7 @@ import { DanvanError, EXIT, InternalError } from '../diagnostics/errors.js';
 import { fsMsg } from '../messages/vi.js';
 import { aggregateFailureJson, checkFailureJson, knownCheck, reminderFailureJson, stringifyJson, type Failure } from '../pipeline/json-output.js';
 import { BatchFileError, batchFailureJson } from '../batch/json.js';
+import { nhapFailureJson } from '../import/json.js';
 import { guardStdout, writeOut } from './stdout.js';
 import { installInterruptHandlers } from './interrupt.js';
 import { interruptedMessage } from '../messages/vi.js';
@@ -30,11 +31,13 @@ function translateCommanderError(error: CommanderError): string {
     case 'commander.unknownOption':
       return `Tùy chọn không có: ${arg}. Xem "danvan <lệnh> --help".`;
     case 'commander.unknownCommand':
-      return `Lệnh không có: ${arg}. Các lệnh: mau, kiemtra, tonghop, lo, nhac, khoitao (xem "danvan --help").`;
+      return `Lệnh không có: ${arg}. Các lệnh: mau, kiemtra, tonghop, lo, nhac, nhap, khoitao (xem "danvan --help").`;
     case 'commander.missingArgument':
       return `Thiếu tham số <${arg}>. Xem "danvan <lệnh> --help".`;
     case 'commander.optionMissingArgument':
       return `Tùy chọn ${arg} cần một giá trị.`;
+    case 'commander.missingMandatoryOptionValue':
+      return `Thiếu tùy chọn bắt buộc ${arg}. Xem "danvan <lệnh> --help".`;
     case 'commander.excessArguments':
       return `Thừa tham số. Xem "danvan <lệnh> --help".`;
     case 'commander.invalidArgument':
@@ -89,6 +92,7 @@ Ví dụ:
   danvan lo lo-cuoi-quy.json                           chạy nhiều việc tổng hợp theo tệp lô
   danvan nhac nop-bao-cao/quy-1-2023 --han 10/04/2023  công văn đôn đốc đơn vị chưa gửi, gửi sai
   danvan khoitao                                       tạo tệp cấu hình và mẫu báo cáo để sửa
+  danvan nhap bao-cao-word -o bieu-mau-nhap            chuyển báo cáo Word của đơn vị thành biểu mẫu đã điền
 
 Mã thoát:
   0   thành công: mọi tệp hợp lệ, đã ghi kết quả
@@ -225,6 +229,29 @@ Mã thoát:
 
   common(
     program
+      .command('nhap')
+      .alias('import')
+      .usage('[tùy chọn] <tệp-hoặc-thư-mục...> -o <thư-mục>')
+      .description('Chuyển báo cáo Word (.docx, .doc) của các đơn vị thành biểu mẫu Excel đã điền, mỗi báo cáo một tệp, có ghi chú nguồn gốc từng ô')
+      .argument('<tệp-hoặc-thư-mục...>', 'các tệp .docx, .doc hoặc thư mục chứa chúng')
+      .requiredOption('-o, --output <thư-mục>', 'thư mục ghi các biểu mẫu đã điền (đặt tên như "danvan mau --theo-don-vi")')
+      .option('--config <tệp>', 'tệp cấu hình: danh sách đơn vị (để nhận ra đơn vị theo tên), danh mục chỉ tiêu')
+      .option('--ky, --period <kỳ>', 'kỳ báo cáo cho báo cáo có tiêu đề không ghi kỳ, ví dụ "Quý III/2025"')
+      .option('--force', 'ghi đè biểu mẫu khác nội dung đã có trong thư mục')
+      .option('--json', 'in kết quả dạng JSON cho máy đọc')
+      .addHelpText(
+        'after',
+        '\nVí dụ:\n  danvan nhap bao-cao-word/quy-3-2025 -o bieu-mau-nhap --config danvan.config.json\n  danvan nhap "BC quy III - Hoi Nong dan.docx" -o bieu-mau-nhap --ky "Quý III/2025"\n\nSau khi nhập: mở từng biểu mẫu, xem sheet đầu "Nhập từ Word", rồi chạy "danvan kiemtra bieu-mau-nhap".',
+      )
+      .action(
+        run(async (inputs: string[], options: Record<string, unknown>) =>
+          (await import('./commands/nhap.js')).nhapCommand(inputs, { ...options, ky: (options.period as string | undefined) ?? (options.ky as string | undefined) }),
+        ),
+      ),
+  );
+
+  common(
+    program
       .command('khoitao')
       .alias('init')
       .usage('[tùy chọn] [thư-mục]')
@@ -238,7 +265,9 @@ Mã thoát:
 }
 
 /** Commands with a machine output, by every name they answer to. */
-const JSON_COMMANDS: Record<string, 'kiemtra' | 'tonghop' | 'lo' | 'nhac'> = {
+const JSON_COMMANDS: Record<string, 'kiemtra' | 'tonghop' | 'lo' | 'nhac' | 'nhap'> = {
+  nhap: 'nhap',
+  import: 'nhap',
   nhac: 'nhac',
   remind: 'nhac',
   kiemtra: 'kiemtra',
@@ -262,6 +291,8 @@ function failureJson(command: string | undefined, failure: Failure, error: unkno
       return batchFailureJson(failure, error instanceof BatchFileError ? error.batch : null);
     case 'nhac':
       return reminderFailureJson(failure);
+    case 'nhap':
+      return nhapFailureJson(failure);
     default:
       return { schema: null, error: failure };
   }

@@ -17,11 +17,18 @@ const SKIP_REASON: Partial<Record<SkippedFile['reason'], string>> = {
   'lock-file': 'tệp khóa tạm của Excel (đang mở tệp gốc), không phải báo cáo',
   hidden: 'tệp ẩn của hệ thống',
   'not-a-spreadsheet': 'không phải bảng tính Excel',
+  'word-report': 'tệp Word, không phải biểu mẫu Excel',
   'link-loop': 'liên kết tượng trưng (symlink) trỏ vòng, không dẫn tới tệp nào',
   'broken-link': 'liên kết tượng trưng (symlink) trỏ tới tệp hoặc thư mục không còn',
   duplicate: 'cùng một tệp hoặc thư mục đã gặp, chỉ kiểm tra một lần',
   'not-a-file': 'không phải tệp thường (ống dẫn, thiết bị…)',
 };
+
+/** The command that turns a unit's Word report into the form. */
+export function wordReportHint(file: string): string {
+  // The folder may hold danvan's own report of an earlier run too: the hint says when it applies.
+  return `nếu đây là báo cáo Word của đơn vị, chuyển thành biểu mẫu bằng: danvan nhap "${file}" -o bieu-mau-nhap --config danvan.config.json`;
+}
 
 function issueLine(issue: IssueOut, prefix = ''): string {
   const where = describeLocation(issue);
@@ -118,6 +125,7 @@ function formatCheckLines(report: CheckReport, options: CheckReportOptions): str
     lines.push('', `Bỏ qua ${report.skipped.length} tệp:`);
     for (const skipped of report.skipped) {
       lines.push(`    ${skipped.file}: ${SKIP_REASON[skipped.reason] ?? skipped.reason}${skipped.sameAs ? ` (${skipped.sameAs})` : ''}`);
+      if (skipped.reason === 'word-report') lines.push(`        ${wordReportHint(skipped.file)}`);
     }
   }
   const valid = report.files.filter(isUsed).length;

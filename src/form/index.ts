@@ -57,6 +57,7 @@ export async function buildFormWorkbook(options: FormOptions): Promise<Buffer> {
   addListsSheet(workbook, examples.period ? periodsOfYear(examples.period.year).map(periodLabel) : []);
   // Open on "Thông tin", the first sheet to fill in.
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  options.finish?.(workbook);
 
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   return normaliseWorkbookPackage(bytes, timestamp);

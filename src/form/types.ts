@@ -1,4 +1,5 @@
 /** What the form writer takes: the indicator catalogue and, optionally, content to pre-fill. */
+import type ExcelJS from 'exceljs';
 import type { Indicator } from '../domain/catalogue.js';
 import type { Period } from '../domain/period.js';
 import type { Committee } from '../domain/committee.js';
@@ -57,4 +58,9 @@ export interface FormOptions {
    * Default: the report date of `content.info`, else 2000-01-01.
    */
   timestamp?: Date;
+  /**
+   * Called with the finished workbook before it is written: `danvan nhap` adds its origin notes and its first
+   * sheet here, so that the form itself stays the one form writer's.
+   */
+  finish?: (workbook: ExcelJS.Workbook) => void;
 }

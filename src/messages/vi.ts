@@ -83,7 +83,7 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
   truncated: () =>
     'Tệp bị hỏng: thiếu phần cuối (có thể chép hoặc tải về chưa xong). Hãy xin đơn vị gửi lại tệp gốc.',
   'not-a-workbook': () =>
-    'Tệp là tệp nén nhưng không phải bảng tính Excel (có thể là tệp Word hoặc tệp nén khác bị đổi đuôi). Hãy gửi đúng tệp biểu mẫu .xlsx.',
+    'Tệp là tệp nén nhưng không phải bảng tính Excel (có thể là tệp Word hoặc tệp nén khác bị đổi đuôi). Hãy gửi đúng tệp biểu mẫu .xlsx. Nếu đây là báo cáo Word của đơn vị, chuyển thành biểu mẫu bằng lệnh "danvan nhap <tệp> -o <thư-mục>".',
   ods: () =>
     'Tệp là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice và chọn Tệp → Lưu thành → "Excel 2007-365 (.xlsx)".',
   encrypted: () =>
@@ -99,7 +99,7 @@ export const unreadable: Record<UnreadableReason, (detail?: string, info?: Unrea
     if (detail?.startsWith('convert-failed')) {
       return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003) nhưng LibreOffice không chuyển được (tệp có thể bị hỏng). ${resave}`;
     }
-    if (detail === 'not-xls') return `Tệp có dạng tệp Office cũ nhưng không phải bảng tính Excel .xls đọc được. ${resave}`;
+    if (detail === 'not-xls') return `Tệp có dạng tệp Office cũ nhưng không phải bảng tính Excel .xls đọc được. ${resave} Nếu đây là báo cáo Word (.doc) của đơn vị, chuyển thành biểu mẫu bằng lệnh "danvan nhap <tệp> -o <thư-mục>".`;
     return `Tệp ở định dạng Excel cũ (.xls, Excel 97–2003). ${resave}`;
   },
   'too-many-cells': (detail) => {
@@ -650,3 +650,153 @@ export const msg = {
     `Văn bản gõ bằng bảng mã ${encodings.map((e) => LEGACY_ENCODING_NAME[e]).join(' và ')} đã được chuyển sang Unicode ` +
     `ở ${cells.length} ô (${cellList(cells)}). Hãy đọc lại các ô này; lần sau nên gõ bằng bảng mã Unicode (phông Times New Roman).`,
 } as const;
+
+/** `danvan nhap`: Word reports turned into the form. */
+export const nhapMsg = {
+  refused: {
+    unreadable: (detail: string) =>
+      detail === 'not-regular' ? 'không phải tệp thường (thư mục, ống dẫn, thiết bị…).' : `không đọc được tệp (${fsErrorReason(detail)}).`,
+    'empty-file': () => 'tệp rỗng (0 byte), không có nội dung.',
+    'too-large': (detail: string) => `tệp quá lớn (${detail}); một báo cáo Word thường chỉ vài trăm KB.`,
+    'not-word': (detail: string) =>
+      detail === 'xlsx'
+        ? 'đây là bảng tính Excel, không phải báo cáo Word: hãy kiểm tra bằng "danvan kiemtra".'
+        : 'không phải tệp Word (.docx hoặc .doc) đọc được. Hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx.',
+    encrypted: () => 'tệp Word có đặt mật khẩu, danvan không mở được. Hãy xin đơn vị gửi bản không đặt mật khẩu.',
+    corrupt: () => 'tệp Word bị hỏng (cấu trúc bên trong không đọc được). Hãy xin đơn vị gửi lại tệp gốc.',
+    'over-limit': (_detail: string, limit?: string) => {
+      const what: Record<string, string> = {
+        totalInflatedBytes: 'dung lượng khi giải nén',
+        partBytes: 'dung lượng một phần của tệp khi giải nén',
+        depth: 'độ lồng nhau của các thành phần',
+        paragraphs: 'số đoạn văn',
+        tableRows: 'số dòng của bảng',
+        tableCells: 'số ô của bảng',
+        chars: 'số ký tự',
+      };
+      return `tệp vượt giới hạn ${what[limit ?? ''] ?? 'kích thước'} mà danvan đọc (một báo cáo thật chỉ vài trang). Có thể tệp bị hỏng hoặc bị làm giả.`;
+    },
+    'doc-convert': (detail: string) =>
+      detail === 'soffice-missing'
+        ? 'tệp Word cũ (.doc) cần LibreOffice để đọc mà máy chưa có. Hãy cài LibreOffice, hoặc mở tệp bằng Word và lưu lại dưới dạng .docx.'
+        : `LibreOffice không chuyển được tệp Word cũ (.doc) này (${detail}). Có thể tệp có mật khẩu hoặc bị hỏng; hãy mở bằng Word và lưu lại dưới dạng .docx.`,
+    scanned: () => 'tệp chỉ có hình ảnh (bản chụp hoặc bản quét), không có chữ để nhập. Hãy xin đơn vị gửi bản Word gốc, hoặc nhập tay vào biểu mẫu.',
+    plan: (detail: string) => `đây là KẾ HOẠCH${detail ? ` (${shownLong(detail)})` : ''}, không phải báo cáo kết quả: không có gì để nhập vào biểu mẫu báo cáo.`,
+    decision: (detail: string) => `đây là QUYẾT ĐỊNH${detail ? ` (${shownLong(detail)})` : ''}, không phải báo cáo kết quả: không có gì để nhập vào biểu mẫu báo cáo.`,
+    'other-kind': (detail: string) => `đây là ${detail}, không phải báo cáo kết quả công tác dân vận: không có gì để nhập vào biểu mẫu.`,
+    'not-a-report': () =>
+      'không tìm thấy tiêu đề "BÁO CÁO" hay các phần của một báo cáo (kết quả, hạn chế, nhiệm vụ, kiến nghị). Nếu đây đúng là báo cáo, hãy nhập tay vào biểu mẫu.',
+  } as Record<string, (detail: string, limit?: string) => string>,
+  refusedLine: (file: string, reason: string) => `✗ ${file}: không nhập — ${reason}`,
+  importedLine: (file: string, output: string, who: string, review: number) =>
+    `✓ ${file} → ${output}${who ? ` (${who})` : ''}${review ? `: ${review} việc cần người xem lại (sheet "${NHAP_SHEET}")` : ''}`,
+  unchangedLine: (file: string, output: string) => `= ${file} → ${output}: không thay đổi (giống hệt tệp đã có, không ghi lại)`,
+  summary: (written: number, unchanged: number, refused: number, dir: string) =>
+    `Đã nhập ${written + unchanged} báo cáo Word vào thư mục ${dir}` +
+    (unchanged ? ` (${unchanged} tệp không thay đổi)` : '') +
+    (refused ? `; ${refused} tệp không nhập.` : '.') +
+    ' Mở từng biểu mẫu, xem sheet đầu, rồi kiểm tra bằng "danvan kiemtra".',
+  nothingImported: (refused: number) => `Không nhập được báo cáo nào (${refused} tệp không nhập).`,
+  noInputs: 'Không có tệp Word (.docx, .doc) nào trong các đầu vào đã chỉ ra.',
+  outNotDir: (dir: string) => `-o "${dir}" là một tệp, không phải thư mục: danvan nhap ghi mỗi báo cáo thành một biểu mẫu trong thư mục -o.`,
+  badPeriod: (ky: string) => `Kỳ báo cáo "${ky}" không hợp lệ; hãy ghi như Quý III/2025, 6 tháng/2025, 9 tháng/2025, Năm 2025.`,
+  review: {
+    unitNotFound: (name: string) =>
+      name
+        ? `Tên đơn vị ở đầu văn bản (${shownLong(name)}) không khớp đơn vị nào trong danh sách đơn vị của cấu hình: ghi Mã đơn vị và Tên đơn vị ở sheet "Thông tin".`
+        : 'Không đọc được tên đơn vị ở đầu văn bản: ghi Mã đơn vị và Tên đơn vị ở sheet "Thông tin".',
+    unitAmbiguous: (name: string, codes: string[]) => `Tên đơn vị ${shownLong(name)} khớp nhiều đơn vị (${codes.join(', ')}): chọn đúng Mã đơn vị ở sheet "Thông tin".`,
+    unitOther: (header: string, fileUnit: string) =>
+      `Tên tệp gợi ý đơn vị ${fileUnit}, nhưng đầu văn bản ghi ${shownLong(header)}, tên của một tổ chức khác: danvan không điền mã đơn vị; hãy xác định đơn vị gửi báo cáo.`,
+    unitByFileName: (unit: string) => `Đơn vị ${unit} được nhận ra theo tên tệp (đầu văn bản không ghi rõ tên đơn vị): hãy kiểm tra lại.`,
+    noRegistry: 'Cấu hình chưa có danh sách đơn vị ("units"): ghi Mã đơn vị ở sheet "Thông tin" (dùng --config để danvan tự tìm).',
+    noPeriod: 'Tiêu đề không ghi kỳ báo cáo (quý, 6 tháng, 9 tháng, năm): chọn Kỳ báo cáo ở sheet "Thông tin", hoặc chạy lại với --ky.',
+    periodDiffers: (title: string, ky: string) => `Tiêu đề ghi ${shownLong(title)}, khác kỳ --ky ${ky}: biểu mẫu ghi kỳ theo tiêu đề; hãy kiểm tra lại.`,
+    noDate: 'Không tìm thấy dòng ngày tháng ("…, ngày … tháng … năm …"): ghi Ngày báo cáo ở sheet "Thông tin".',
+    unknownHeading: (heading: string, count: number) =>
+      `Đề mục ${shownLong(heading)} không thuộc lĩnh vực nào của biểu mẫu: ${count} nội dung dưới đề mục này được để lĩnh vực "Khác"; hãy chọn lại lĩnh vực nếu cần.`,
+    unknownPart: (part: string, count: number) =>
+      `Phần ${shownLong(part)} không phải phần nào của báo cáo mà danvan biết: ${count} nội dung của phần này được nhập vào sheet "Kết quả", lĩnh vực "Khác"; hãy xem lại.`,
+    fieldGuessed: (count: number) =>
+      `${count} nội dung không có đề mục lĩnh vực: lĩnh vực được chọn theo từ ngữ của nội dung (hoặc "Khác"); hãy xem lại cột Lĩnh vực.`,
+    causesPaired: (limitations: number, causes: number) =>
+      `Báo cáo nêu ${limitations} hạn chế và ${causes} nguyên nhân riêng: nguyên nhân được ghi vào cột Nguyên nhân theo thứ tự; hãy xem lại cho đúng cặp.`,
+    causesOnly: (causes: number) => `Báo cáo nêu ${causes} nguyên nhân mà không nêu hạn chế: nguyên nhân được ghi ở dòng có hạn chế để trống, hãy điền hạn chế tương ứng.`,
+    skippedPart: (part: string, count: number) => `Phần ${shownLong(part)} (${count} đoạn) không có chỗ trong biểu mẫu, không nhập.`,
+    unplaced: (label: string, value: string, reason: string, candidates: string[]) => {
+      const why: Record<string, string> = {
+        'no-match': 'không khớp chỉ tiêu nào của danh mục',
+        ambiguous: `khớp nhiều chỉ tiêu (${candidates.join(', ')})`,
+        duplicate: `trùng chỉ tiêu ${candidates.join(', ')} đã điền từ dòng khác`,
+        derived: 'là tỷ lệ, biểu mẫu tự tính, không nhập',
+        'not-a-number': `giá trị ${shownLong(value)} không phải số`,
+        'not-whole': `chỉ tiêu ${candidates.join(', ')} là số đếm, mà giá trị ${shownLong(value)} có phần lẻ`,
+      };
+      return `Dòng số liệu ${shownLong(label)} = ${shownLong(value)}: ${why[reason] ?? reason}; chưa đưa vào sheet "Số liệu", hãy tự điền nếu đúng.`;
+    },
+    offered: (code: string, value: string, sentence: string) =>
+      `Số ${value} cho chỉ tiêu ${code} chỉ có trong câu văn ${shownLong(sentence)}: chưa điền vào "Kỳ này"; nếu đúng, hãy gõ số vào ô.`,
+    legacy: (count: number, encodings: string) => `${count} đoạn gõ bằng bảng mã cũ ${encodings} đã được chuyển sang Unicode; hãy xem lại.`,
+    emptyPart: (sheet: string) => `Không tìm thấy nội dung cho sheet "${sheet}".`,
+  },
+  where: {
+    header: 'Đầu văn bản',
+    fileName: 'Tên tệp',
+    title: 'Tiêu đề',
+    paragraph: (n: number) => `Đoạn ${n}`,
+    tableRow: (table: number, row: number) => `Bảng ${table}, dòng ${row}`,
+  },
+  how: {
+    byHeader: 'Tìm theo tên ở đầu văn bản.',
+    byFileName: 'Tìm theo tên tệp: hãy kiểm tra lại.',
+  },
+  counts: {
+    causes: (n: number) => `${n} nguyên nhân ở cột Nguyên nhân`,
+    offered: (n: number) => `${n} số đề xuất ở cột Ghi chú`,
+    unplaced: (n: number) => `${n} dòng số liệu chưa đặt`,
+  },
+  noInput: 'Chưa chỉ ra tệp hoặc thư mục báo cáo Word cần nhập.',
+  notFound: (input: string) => `Không tìm thấy tệp hoặc thư mục "${input}".`,
+  convertTimeout: (seconds: number) => `quá ${seconds} giây`,
+  progress: 'Đang nhập báo cáo Word',
+  reviewLine: (where: string, message: string) => `    cần xem: ${where ? `${where}: ` : ''}${message}`,
+  note: {
+    origin: (file: string, part: string, heading: string, paragraph: number) =>
+      `Nhập từ: ${file}\nPhần: ${part || '(đầu báo cáo)'}${heading ? `\nĐề mục: ${heading}` : ''}\nĐoạn ${paragraph}`,
+    table: (file: string, table: number, row: number, label: string) => `Nhập từ: ${file}\nBảng số liệu ${table}, dòng ${row}: ${label}`,
+    fieldGuessed: 'Lĩnh vực chọn theo từ ngữ của nội dung (không có đề mục): hãy xem lại.',
+    fieldUnknown: (heading: string) => `Đề mục "${heading}" không thuộc lĩnh vực nào: để "Khác", hãy chọn lại nếu cần.`,
+    addressee: 'Cơ quan nhận đọc từ "Đề nghị …" của nội dung.',
+    addresseeFromHeading: (heading: string) => `Cơ quan nhận đọc từ đề mục "${heading}".`,
+    deadline: 'Thời hạn đọc từ nội dung nhiệm vụ.',
+    causePaired: 'Nguyên nhân ghi theo thứ tự trong báo cáo: hãy xem lại cho đúng cặp với hạn chế.',
+    unit: (file: string, name: string, how: string) => `Nhập từ: ${file}\nTên ở đầu văn bản: ${name || '(không có)'}\n${how}`,
+    period: (file: string, text: string) => `Nhập từ: ${file}\n${text ? `Kỳ đọc từ tiêu đề: "${text}"` : 'Kỳ lấy từ --ky'}`,
+    date: (file: string, text: string) => `Nhập từ: ${file}\nDòng ngày tháng: "${text}"`,
+    head: (file: string) => `Nhập từ: ${file}\nKhối chữ ký cuối văn bản`,
+    offered: (value: string, sentence: string) => `Đề xuất: ${value} — trong câu "${sentence}". Chưa điền vào Kỳ này: nếu đúng, hãy gõ số vào ô Kỳ này.`,
+  },
+  sheet: {
+    title: 'KẾT QUẢ NHẬP TỪ BÁO CÁO WORD',
+    source: 'Tệp gốc',
+    unit: 'Đơn vị',
+    period: 'Kỳ báo cáo',
+    date: 'Ngày báo cáo',
+    head: 'Thủ trưởng đơn vị',
+    notRead: '(không đọc được)',
+    imported: 'ĐÃ NHẬP',
+    importedHeader: ['Sheet', 'Số dòng', 'Ghi chú'],
+    review: 'CẦN NGƯỜI XEM LẠI',
+    reviewHeader: ['STT', 'Việc cần làm', 'Nơi trong báo cáo Word'],
+    noReview: 'Không có việc nào: mọi nội dung đều đã đặt đúng chỗ. Vẫn nên đọc lại trước khi dùng.',
+    howTo: 'Mỗi ô được nhập có ghi chú (tam giác đỏ ở góc ô) cho biết nội dung lấy từ phần, đề mục, đoạn nào của báo cáo Word. Sửa xong, kiểm tra bằng "danvan kiemtra".',
+  },
+};
+
+/** The first sheet of an imported form. */
+export const NHAP_SHEET = 'Nhập từ Word';
+
+function shownLong(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return quote(oneLine.length > 120 ? `${oneLine.slice(0, 117)}…` : oneLine);
+}

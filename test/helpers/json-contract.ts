@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const DOCS = fileURLToPath(new URL('../../docs/json/', import.meta.url));
-export type Command = 'kiemtra' | 'tonghop' | 'lo' | 'nhac';
+export type Command = 'kiemtra' | 'tonghop' | 'lo' | 'nhac' | 'nhap';
 
 // ajv is CommonJS: its class is the module itself, with `.default` as well.
 const AjvClass = ((Ajv2020 as unknown as { default?: unknown }).default ?? Ajv2020) as typeof Ajv2020;
