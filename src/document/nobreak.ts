@@ -57,7 +57,10 @@ export function bindHeader(header: string): string {
 export function bindLine(text: string): string {
   const bound = bindCompounds(text);
   const last = bound.lastIndexOf(' ');
-  return last > 0 && bound.length - last <= 16 ? `${bound.slice(0, last)}${NBSP}${bound.slice(last + 1)}` : bound;
+  // A last word already bound to its own pair ("Tỉnh ủy,") needs nothing more: binding it further would carry a
+  // longer run to the next line and leave the first line short.
+  if (last <= 0 || bound.length - last > 16 || bound.slice(last + 1).includes(NBSP)) return bound;
+  return `${bound.slice(0, last)}${NBSP}${bound.slice(last + 1)}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * XML scanner, so a hostile file meets the same inflate budgets as a workbook (readers/limits.ts), plus the
  * document's own (import/limits.ts): nesting depth, paragraphs, table rows and cells, characters.
  */
-import { ZipArchive } from '../readers/zip.js';
+import { ZipArchive } from '../zip/read.js';
 import { CLOSE, END, OPEN, TEXT, XmlError, XmlScanner, attrValue } from '../readers/xml.js';
 import { UnreadableWorkbookError } from '../readers/types.js';
 import { DOCX_LIMITS } from './limits.js';

@@ -4,6 +4,7 @@ import { EXIT } from '../../diagnostics/errors.js';
 import { describePeriod } from '../../check/cross-file.js';
 import { runImport, type ImportOutcome } from '../../import/import-run.js';
 import { nhapJson } from '../../import/json.js';
+import { stringifyJson } from '../../pipeline/json-output.js';
 import { nhapMsg } from '../../messages/vi.js';
 import { writeOut } from '../stdout.js';
 import { progressBar } from '../output.js';
@@ -40,7 +41,7 @@ export async function nhapCommand(inputs: string[], options: NhapOptions): Promi
     progress.end();
   }
   if (options.json) {
-    writeOut(`${JSON.stringify(nhapJson(outcome), null, 2)}\n`);
+    writeOut(`${stringifyJson(nhapJson(outcome))}\n`);
     return exitCode(outcome);
   }
   const lines: string[] = [];

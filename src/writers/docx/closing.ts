@@ -9,6 +9,8 @@ import { scaleWidths } from './units.js';
 const ZERO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 // Every paragraph keeps with the next and the row cannot split, so the block moves to a page as a whole.
 const KEEP = { keepNext: true, keepLines: true } as const;
+/** The width of "- " in the recipients' size, by which a wrapped line of "Nơi nhận:" is indented. */
+const RECIPIENT_HANGING_TWIPS = 140;
 
 function recipientsCell(recipients: readonly string[], profile: LayoutProfile, width: number): TableCell {
   const c = profile.closing;
@@ -22,6 +24,8 @@ function recipientsCell(recipients: readonly string[], profile: LayoutProfile, w
   });
   const lines = recipients.map((line) => new Paragraph({
     alignment: AlignmentType.LEFT,
+    // A line that wraps continues under its text, not under its dash.
+    indent: { left: RECIPIENT_HANGING_TWIPS, hanging: RECIPIENT_HANGING_TWIPS },
     ...KEEP,
     children: [run(line, c.recipientsList)],
   }));
