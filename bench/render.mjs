@@ -26,6 +26,9 @@ function files() {
       file: `${code}.xlsx`,
       info: { unitCode: code, unitName: `Ban Dân vận Đảng ủy xã số ${u + 1}`, period: '2023-Q1', reportDate: '2023-04-03' },
       figures,
+      // Where each figure is, as the check records it (the aggregate traces every total to its cells).
+      figureSources: Object.fromEntries(Object.keys(figures).map((c, k) => [c, { cell: `D${k + 3}` }])),
+      sheets: {},
       results: [0, 1, 2].map((k) => ({ field: field(k), content: `Tổ chức ${k + 3} hội nghị tuyên truyền, vận động Nhân dân thực hiện chủ trương của Đảng, chính sách, pháp luật của Nhà nước tại xã số ${u + 1}, nội dung ${k}.`, row: 3 + k })),
       limitations: [{ field: field(3), content: `Công tác nắm tình hình Nhân dân ở xã số ${u + 1} có lúc chưa kịp thời.`, cause: 'Cán bộ kiêm nhiệm nhiều việc.', row: 3 }],
       tasks: [{ field: field(4), content: `Tiếp tục triển khai Luật Thực hiện dân chủ ở cơ sở tại xã số ${u + 1}.`, row: 3 }],
@@ -42,15 +45,25 @@ const template = loadTemplate(builtinTemplatePath(false));
 const input = { period: '2023-Q1', files: files(), catalogue: DEFAULT_CATALOGUE, registry: [] };
 
 const times = [];
+const stages = [];
 let bytes;
 for (let i = 0; i < runs + 1; i += 1) {
   const start = performance.now();
   const model = aggregateReport(input);
-  const doc = buildDocModel(template.render(buildView(model, config)), model, config, 'bench', profile);
+  const t1 = performance.now();
+  const rendered = template.render(buildView(model, config));
+  const t2 = performance.now();
+  const doc = buildDocModel(rendered, model, config, 'bench', profile);
+  const t3 = performance.now();
   bytes = await writeDocx(doc, profile);
+  const t4 = performance.now();
+  // The stages between which tonghop yields to a Ctrl-C: the longest is how long an interrupt may wait.
+  if (i > 0) stages.push([t1 - start, t2 - t1, t3 - t2, t4 - t3]);
   if (i > 0) times.push(performance.now() - start); // the first run warms the JIT and is not counted
 }
 times.sort((a, b) => a - b);
 const pages = documentPages(bytes);
 console.log(`${units} units, ${(bytes.length / 1024).toFixed(0)} KiB docx${pages ? `, ${pages} pages` : ''}`);
+const median = (k) => stages.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(stages.length / 2)].toFixed(0);
+console.log(`stages (median ms): aggregate ${median(0)}, template ${median(1)}, document model ${median(2)}, docx ${median(3)}`);
 console.log(`aggregate + render + docx: median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, min ${times[0].toFixed(1)} ms over ${runs} runs`);

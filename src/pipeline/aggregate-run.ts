@@ -162,6 +162,10 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     const previous = request.compare
       ? await readComparison(request.compare, check.period, { catalogue, maxBytes: config.maxFileMB * 1024 * 1024, cwd })
       : undefined;
+    // Between the stages of the report, a turn of the event loop: a Ctrl-C (or SIGTERM, SIGHUP) that came during
+    // one stage is handled before the next begins, instead of after the whole report (src/runtime/cooperate.ts).
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await pause();
     const model = aggregateReport({
       period: check.period,
       files: check.files,
@@ -175,8 +179,11 @@ export async function runAggregate(request: AggregateRequest): Promise<Aggregate
     const period = parsePeriod(check.period) as Period;
     const final = isFinalReview(period);
     const template = templates.forPeriod(final);
+    await pause();
     const rendered = template.render(buildView(model, config));
+    await pause();
     const doc = buildDocModel(rendered, model, config, template.file, profile);
+    await pause();
     const warnings = frameWarnings(config, request.configPath ?? null);
     if (templates.single && periodMismatch(doc.frame.subject.join(' '), final)) {
       warnings.push({ code: 'template.period-mismatch', message: templateMsg.periodMismatch(template.file, periodName(period), final) });
