@@ -99,6 +99,8 @@ TASKS = [
 # Proposals: (text, addressee as typed, where it belongs: 'issuer' | 'kept' | 'below').
 PROPOSALS = [
     ('Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức tập huấn nghiệp vụ công tác dân vận cho cán bộ cấp xã sau sắp xếp.', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'issuer'),
+    # Addressed to the issuer in "Cơ quan nhận" only: the text names nobody.
+    ('Đề nghị tổ chức hội nghị giao ban khối dân vận cấp xã định kỳ hằng quý.', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'issuer'),
     ('Đề nghị UBND tỉnh bố trí kinh phí hỗ trợ xây dựng, nhân rộng các mô hình “Dân vận khéo”.', 'UBND tỉnh', 'kept'),
     ('Đề nghị Ban Thường vụ Tỉnh ủy chỉ đạo kiện toàn khối dân vận cơ sở sau sắp xếp.', 'Ban Thường vụ Tỉnh ủy', 'kept'),
     ('Đề nghị Ban Tuyên giáo và Dân vận Trung ương sớm ban hành hướng dẫn về tổ chức khối dân vận cấp xã.', 'Ban Tuyên giáo và Dân vận Trung ương', 'kept'),

@@ -3,7 +3,7 @@ import type { Indicator } from '../domain/catalogue.js';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import { itemKey } from '../domain/text.js';
 import { orderUnits, unitComparator } from '../domain/units.js';
-import { addresseeInText, addresseeRank, canonicalAddressee, routeProposal, withoutAddressee } from '../domain/addressees.js';
+import { addresseeInText, canonicalAddressee, protocolOrder, routeProposal, withoutAddressee } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
 import { isUsed, unitMustFix, type FileResult } from '../check/file-result.js';
 import { missingUnits } from '../check/cross-file.js';
@@ -163,7 +163,8 @@ export function aggregateReport(input: AggregateInput): ReportModel {
       source: rowSource(submission, 'tasks', item, item.content, item.deadline),
     })),
     // What units ask of the issuer itself is the issuer's to do: one of its tasks, not a proposal to itself.
-    ...proposalRows.filter((p) => p.route === 'issuer').map((p) => ({ field: 'Khác' as const, text: p.text, deadline: undefined, unit: p.unit, source: p.source })),
+    // Its own task needs no "Đề nghị" left from the unit's wording ("Đề nghị tổ chức tập huấn" → "Tổ chức tập huấn").
+    ...proposalRows.filter((p) => p.route === 'issuer').map((p) => ({ field: 'Khác' as const, text: withoutRequest(p.text), deadline: undefined, unit: p.unit, source: p.source })),
   ];
   const tasks = gatherAcrossFields(
     taskRows,
@@ -176,7 +177,7 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     [...groupBy(rows, (p) => itemKey(p.addressee)).values()]
       .map((group) => ({ addressee: group[0]!.addressee, items: mergeItems(group, (p) => ({ text: p.text, units: [p.unit], sources: [] }), undefined, merge) }))
       // Protocol order; unaddressed last; the same rank in order of first appearance (sort is stable).
-      .sort((a, b) => addresseeRank(a.addressee) - addresseeRank(b.addressee));
+      .sort((a, b) => protocolOrder(a.addressee, issuer) - protocolOrder(b.addressee, issuer));
   const proposals = groupProposals(proposalRows.filter((p) => p.route === 'report'));
   const proposalsBelow = groupProposals(proposalRows.filter((p) => p.route === 'below'));
 
@@ -206,6 +207,14 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     latestReportDate: ordered.reduce<string | null>((latest, u) => (latest === null || u.reportDate > latest ? u.reportDate : latest), null),
     comparedWith: input.previous?.period ?? null,
   };
+}
+
+/** "Đề nghị tổ chức tập huấn …" → "Tổ chức tập huấn …": a request made the issuer's own task. */
+function withoutRequest(text: string): string {
+  const m = /^\s*(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+/iu.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
 }
 
 function submissionStatus(

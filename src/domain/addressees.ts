@@ -15,12 +15,27 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\bMTTQ\b/gu, 'Mặt trận Tổ quốc'],
 ];
 
-/** "UBND tỉnh" → "Ủy ban nhân dân tỉnh"; the first letter capitalised. */
+/**
+ * "UBND tỉnh" → "Ủy ban nhân dân tỉnh"; the first letter capitalised as a body's name is, but a plural stays lower
+ * case, as it reads after "Đối với": "các chi bộ ấp", "các sở, ngành".
+ */
 export function canonicalAddressee(text: string): string {
   // Closing punctuation dropped by a loop, not /[.:;,]+$/, which backtracks on a long run of dots.
   let out = trimEndWhere(text.trim(), (c) => c === 0x2e || c === 0x3a || c === 0x3b || c === 0x2c);
   for (const [pattern, full] of ABBREVIATIONS) out = out.replace(pattern, full);
+  if (/^(các|những)\s/iu.test(out)) return out.charAt(0).toLocaleLowerCase('vi') + out.slice(1);
   return out.charAt(0).toLocaleUpperCase('vi') + out.slice(1);
+}
+
+/**
+ * Protocol order among the addressees of one report: the Centre first, then bodies of a level above the issuer's,
+ * then those of its own level (a body that names no level counts as the issuer's), each level in the order of
+ * addresseeRank (cấp ủy, chính quyền, ban, sở, ngành).
+ */
+export function protocolOrder(addressee: string, issuer: string): number {
+  if (!addressee) return Number.MAX_SAFE_INTEGER;
+  const own = bodyLevel(issuer) ?? 1;
+  return (bodyLevel(addressee) ?? own) * 1000 + addresseeRank(addressee);
 }
 
 /**
@@ -71,6 +86,8 @@ export function bodyLevel(name: string): Level | undefined {
     const commune = words.some((w, i) => (w === 'xã' && words[i + 1] !== 'hội') || w === 'phường' || w === 'trấn');
     if (commune || key.includes('coso')) return 3;
   }
+  // Below the commune: its hamlets and villages, residential areas, the Party cells.
+  if (has('ấp', 'thôn', 'xóm', 'bản', 'buôn', 'làng', 'sóc') || key.includes('todanpho') || key.includes('khupho') || key.includes('khudancu') || key.includes('chibo')) return 3;
   if (has('huyện', 'quận') || key.includes('thixa')) return 2;
   if (has('tỉnh') || key.startsWith('so') || key.includes('tinhuy') || key.includes('tinhdoan')) return 1;
   return undefined;

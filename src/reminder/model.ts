@@ -42,6 +42,9 @@ export function buildReminderModel(check: CheckReport, registry: readonly UnitEn
   const invalidByUnit = new Map<string, FileResult[]>();
   for (const file of check.files) {
     if (!unitMustFix(file) || (file.unit && served.has(file.unit))) continue;
+    // With a registry the letter goes to its units only: a file that belongs to none (an organisation outside it,
+    // another organisation's name under a unit's code) is for the staff, as kiemtra lists it.
+    if (byCode.size > 0 && !(file.unit && byCode.has(file.unit))) continue;
     // A file whose unit could not be read is still someone's: it is named by its file.
     const key = file.unit ?? `đơn vị gửi tệp “${file.file.split(/[\\/]/).pop()}”`;
     invalidByUnit.set(key, [...(invalidByUnit.get(key) ?? []), file]);

@@ -46,7 +46,10 @@ export function plainProblem(issue: IssueOut, catalogue: readonly Indicator[], p
     case 'period.mismatch':
       return `báo cáo gửi là của kỳ khác, không phải ${periodName}`;
     case 'unit.not-in-registry':
-      return 'ghi mã đơn vị chưa đúng';
+    case 'unit.code-mistyped':
+      return 'ghi sai mã đơn vị';
+    case 'unit.name-mismatch':
+      return 'tên đơn vị ghi trong báo cáo không khớp với mã đơn vị';
     case 'figure.negative':
       return `${figure} không được âm`;
     case 'figure.fractional-count':
@@ -66,6 +69,7 @@ export function plainProblem(issue: IssueOut, catalogue: readonly Indicator[], p
       break;
   }
   if (code.startsWith('info.date')) return 'ghi ngày báo cáo chưa đúng';
+  if (code.startsWith('unit.')) return 'ghi mã, tên đơn vị chưa đúng';
   if (code.startsWith('file.')) return 'tệp gửi bị hỏng hoặc không phải tệp Excel';
   if (code.startsWith('sheet.') || code.startsWith('header.') || code.startsWith('workbook.') || code === 'figure.unknown-code' || code === 'figure.duplicate-code') {
     return 'chưa đúng biểu mẫu (đã sửa hoặc xóa phần cố định của biểu mẫu)';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { additiveShape, withSums } from '../../src/aggregate/additive.js';
 import { mergeItems } from '../../src/aggregate/gather.js';
-import { addresseeInText, addresseeRank, bodyLevel, routeProposal, withoutAddressee } from '../../src/domain/addressees.js';
+import { addresseeInText, addresseeRank, bodyLevel, canonicalAddressee, protocolOrder, routeProposal, withoutAddressee } from '../../src/domain/addressees.js';
 import { causeGroups, causeKindOf, earliestDeadline, markedCause, movements } from '../../src/render/synthesis.js';
 import { inSentence } from '../../src/render/format.js';
 import { selectItems } from '../../src/render/selection.js';
@@ -79,6 +79,11 @@ describe('proposals by addressee', () => {
     expect(routeProposal('BDV Huyện ủy', 'Ban Dân vận Huyện ủy')).toBe('issuer');
     expect(routeProposal('Ban Chấp hành Hội Nông dân xã', 'Ban Dân vận Huyện ủy')).toBe('below');
     expect(bodyLevel('Mặt trận Tổ quốc Việt Nam tỉnh')).toBe(1);
+    // Below a commune (an outside tester's district report printed "Đối với Các chi bộ ấp").
+    expect(routeProposal(canonicalAddressee('Các chi bộ ấp'), 'Ban Dân vận Huyện ủy')).toBe('below');
+    expect(routeProposal('Ban công tác Mặt trận khu dân cư', 'Ban Dân vận Tỉnh ủy')).toBe('below');
+    expect(canonicalAddressee('các sở, ngành')).toBe('các sở, ngành');
+    expect(canonicalAddressee('UBND huyện.')).toBe('Ủy ban nhân dân huyện');
     expect(bodyLevel('Ban Tổ chức')).toBeUndefined();
   });
 
@@ -86,6 +91,14 @@ describe('proposals by addressee', () => {
     const names = ['Sở Tài chính', 'Ủy ban nhân dân huyện', 'Ban Dân vận Huyện ủy', 'Ban Thường vụ Huyện ủy', 'Thường trực Huyện ủy', 'Ban Dân vận Trung ương', ''];
     expect([...names].sort((a, b) => addresseeRank(a) - addresseeRank(b))).toEqual([
       'Ban Dân vận Trung ương', 'Ban Thường vụ Huyện ủy', 'Thường trực Huyện ủy', 'Ủy ban nhân dân huyện', 'Sở Tài chính', 'Ban Dân vận Huyện ủy', '',
+    ]);
+  });
+
+  it('puts the bodies of a higher level before those of the issuer\'s own, whatever their kind', () => {
+    const issuer = 'Ban Dân vận Huyện ủy';
+    const names = ['Ủy ban nhân dân huyện', 'Ban Dân vận Tỉnh ủy', 'Ban Thường vụ Huyện ủy', 'Ban Tuyên giáo và Dân vận Trung ương'];
+    expect([...names].sort((a, b) => protocolOrder(a, issuer) - protocolOrder(b, issuer))).toEqual([
+      'Ban Tuyên giáo và Dân vận Trung ương', 'Ban Dân vận Tỉnh ủy', 'Ban Thường vụ Huyện ủy', 'Ủy ban nhân dân huyện',
     ]);
   });
 
