@@ -109,15 +109,17 @@ FRONT_PROPOSAL = ('Đề nghị Đảng ủy các xã, phường quan tâm bố 
 
 
 def communes(n, rng):
+    # Two syllables give 462 names; a province of thousands of communes takes three.
+    size = 2 if n <= 300 else 3
     names, seen = [], set()
     while len(names) < n:
-        a, b = rng.sample(SYLLABLES, 2)
-        if (a, b) in seen:
+        parts = tuple(rng.sample(SYLLABLES, size))
+        if parts in seen:
             continue
-        seen.add((a, b))
+        seen.add(parts)
         kind = 'phường' if rng.random() < 0.2 else 'xã'
-        code = f"DU_{'PHUONG' if kind == 'phường' else 'XA'}_{(a + b).upper().translate(ASCII)}"
-        names.append((code, f'Đảng ủy {kind} {a} {b}', COMMUNE_GROUP))
+        code = f"DU_{'PHUONG' if kind == 'phường' else 'XA'}_{''.join(parts).upper().translate(ASCII)}"
+        names.append((code, f'Đảng ủy {kind} {" ".join(parts)}', COMMUNE_GROUP))
     return names
 
 

@@ -19,14 +19,14 @@ export const profileArg = (dir: string): string => `-env:UserInstallation=${path
  * Converts `docx` to PDF with a private LibreOffice profile (so a running office or another test does
  * not share its lock) and returns the PDF path. In UTC, so that the dates it stamps have one shape.
  */
-export function docxToPdf(docx: Buffer, name = 'report'): string {
+export function docxToPdf(docx: Buffer, name = 'report', timeoutMs = 120_000): string {
   const dir = mkdtempSync(join(tmpdir(), 'danvan-lo-'));
   const input = join(dir, `${name}.docx`);
   writeFileSync(input, docx);
   execFileSync('soffice', [
     profileArg(dir),
     '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input,
-  ], { stdio: 'pipe', timeout: 120_000, env: { ...process.env, TZ: 'UTC' } });
+  ], { stdio: 'pipe', timeout: timeoutMs, env: { ...process.env, TZ: 'UTC' } });
   const pdf = join(dir, `${basename(input, '.docx')}.pdf`);
   if (!readdirSync(dir).includes(basename(pdf))) throw new Error(`LibreOffice wrote no PDF in ${dir}`);
   return pdf;
