@@ -16,7 +16,7 @@ import { findUnitsByName, nameAgreement } from '../domain/unit-name.js';
 import { foldKey } from '../domain/text.js';
 import { LEGACY_ENCODING_NAME, nhapMsg } from '../messages/vi.js';
 import { formatNumber } from '../render/format.js';
-import { addresseeOf, addresseeOfHeading, deadlineOf } from './details.js';
+import { addresseeOf, addresseeOfHeading, deadlineOf, withoutDeadline } from './details.js';
 import type { DocBlock, DocxContent } from './docx-reader.js';
 import { offerSentenceFigures, readFigureTables } from './figures.js';
 import { readFrame } from './header.js';
@@ -252,11 +252,26 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     content.results!.push({ field, content: item.text });
   }
   const limitations = of('limitations');
-  const causes = of('causes');
+  const allCauses = of('causes');
+  // Causes written under a limitation ("Nguyên nhân: …") go beside the limitations they explain.
+  const inlineCauses = allCauses.filter((c) => c.causeOf);
+  const causes = allCauses.filter((c) => !c.causeOf);
   for (const item of limitations) {
     const { field, note } = fieldFor(item);
     placeRow(SHEET.limitations, content.limitations!.length, 'C', item, note);
     content.limitations!.push({ field, content: item.text });
+  }
+  for (const cause of inlineCauses) {
+    for (const rowIndex of cause.causeOf!) {
+      const row = content.limitations![rowIndex];
+      if (!row) continue;
+      row.cause = row.cause ? `${row.cause}\n${cause.text}` : cause.text;
+      const cell = `D${FIRST_DATA_ROW + rowIndex}`;
+      const existing = notes.find((n) => n.sheet === SHEET.limitations && n.cell === cell);
+      const text = originNote(cause);
+      if (existing) existing.text = `${existing.text}\n\n${text}`;
+      else notes.push({ sheet: SHEET.limitations, cell, text });
+    }
   }
   if (causes.length) {
     // Causes sit beside limitations in the form: in order, the extra ones with the last limitation.
@@ -282,7 +297,8 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     const row = placeRow(SHEET.tasks, content.tasks!.length, 'C', item, note);
     const deadline = deadlineOf(item.text);
     if (deadline) notes.push({ sheet: SHEET.tasks, cell: `D${row}`, text: nhapMsg.note.deadline });
-    content.tasks!.push({ field, content: item.text, ...(deadline ? { deadline } : {}) });
+    // The deadline has its own column: the phrase it was read from leaves the task's text.
+    content.tasks!.push({ field, content: deadline ? withoutDeadline(item.text) : item.text, ...(deadline ? { deadline } : {}) });
   }
   for (const item of of('proposals')) {
     const row = placeRow(SHEET.proposals, content.proposals!.length, 'B', item, null);
@@ -346,7 +362,7 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     counts: {
       results: content.results!.length,
       limitations: limitations.length,
-      causes: causes.length,
+      causes: allCauses.length,
       tasks: content.tasks!.length,
       proposals: content.proposals!.length,
       figures: figureReading.placed.length,

@@ -137,4 +137,49 @@ describe.skipIf(!HAS_DOCX)('reports written by python-docx as the outside tester
     expect(read['BC Dang uy xa Cam Thanh.docx']!.unit?.code).toBe('XA_CAMTHANH');
     expect(read['BC Ban Dan van An Phu.docx']!.unit?.code).toBe('XA_ANPHU');
   });
+
+  const camThanh = () => read['BC Dang uy xa Cam Thanh.docx']!;
+
+  it('an item loses every marker the unit typed ("- + ", "- a) ", "- • ", "- 1) ", "- b. ")', () => {
+    expect(camThanh().content.results!.map((r) => r.content)).toEqual([
+      'Trao 50 suất quà cho hộ nghèo nhân dịp Tết Trung thu.',
+      'Xây dựng mô hình “Dân vận khéo” tại 5 chi hội.',
+      'Vận động 120 hộ hiến đất làm đường.',
+      'Ra mắt 2 tổ hòa giải.',
+      'Tuyên truyền pháp luật cho đoàn viên.',
+    ]);
+  });
+
+  it('a bold "Bảng số liệu" caption over the figures table is not a result, and the table is still read', () => {
+    expect(camThanh().content.results!.some((r) => /số liệu/iu.test(r.content))).toBe(false);
+    expect(camThanh().counts.results).toBe(5);
+    expect(camThanh().counts.figures).toBe(1);
+  });
+
+  it('a "Nguyên nhân: …" line under a limitation goes beside it, or beside all the limitations it follows', () => {
+    const r = camThanh();
+    expect(r.content.limitations).toEqual([
+      { field: 'Nắm tình hình Nhân dân', content: 'Công tác nắm tình hình Nhân dân ở một số nơi chưa kịp thời.', cause: 'Địa bàn rộng, dân cư phân tán.' },
+      { field: expect.any(String), content: 'Kinh phí cho hoạt động của các chi hội còn ít.', cause: 'Nguồn lực của địa phương còn hạn chế.' },
+      { field: expect.any(String), content: 'Một số mô hình chưa được nhân rộng.', cause: 'Nguồn lực của địa phương còn hạn chế.' },
+    ]);
+    expect(r.counts.limitations).toBe(3);
+    expect(r.counts.causes).toBe(2);
+  });
+
+  it('a deadline read from a task leaves its text, the rest and the closing punctuation kept', () => {
+    expect(camThanh().content.tasks!.map((t) => [t.content, t.deadline ?? null])).toEqual([
+      ['Tổ chức hội nghị đối thoại giữa người đứng đầu cấp ủy với Nhân dân.', '20/11/2025'],
+      ['Sơ kết mô hình “Dân vận khéo”.', '15/12/2025'],
+      ['Rà soát hộ nghèo.', '30/10/2025'],
+      ['Tiếp tục xây dựng mô hình Dân vận khéo.', null],
+    ]);
+  });
+
+  it('"Đối với <cơ quan>:" typed as an italic or a plain line gives the proposals under it their addressee', () => {
+    expect(camThanh().content.proposals).toEqual([
+      { content: 'Quan tâm hướng dẫn chấm điểm thi đua khối dân vận.', addressee: 'Ban Dân vận Huyện ủy' },
+      { content: 'Hỗ trợ vốn vay cho hội viên nghèo.', addressee: 'Ủy ban nhân dân huyện' },
+    ]);
+  });
 });
