@@ -116,7 +116,7 @@ export function headerNames(lines: readonly string[]): string[] {
 const GENERIC_ISSUERS = new Set(['bandanvan', 'bantuyengiaovadanvan', 'banthuongvu', 'banchaphanh', 'thuongtruc', 'banthuongtruc']);
 
 /** A line that only names a place ("TỈNH BÌNH SƠN", "HUYỆN ĐÔNG HÒA"): the end of the name on the line above. */
-const PLACE_ONLY = /^(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|XÃ|QUẬN|PHƯỜNG)\s+(?!ỦY|UỶ|ĐOÀN|ĐỘI)\S/iu;
+const PLACE_ONLY = /^(?:VIỆT NAM\s+)?(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|XÃ|QUẬN|PHƯỜNG)\s+(?!ỦY|UỶ|ĐOÀN|ĐỘI)\S/iu;
 
 /**
  * The issuing body's lines: the lowest name line of the header (the lines above it are superior bodies), with
