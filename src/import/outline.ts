@@ -182,6 +182,8 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
   let limitationCount = 0;
   let unexplained: number[] = [];
   let lastExplained: number[] = [];
+  /** Under a "Nguyên nhân:" lead-in among the limitations: its bullets are causes. */
+  let causeBullets = false;
 
   const target = (): ItemTarget | null => {
     const kind = sub ?? part;
@@ -198,7 +200,7 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
       if (skipped) skipped.items++;
       return;
     }
-    const cause = t === 'limitations' ? causeLine(cleaned) : null;
+    const cause = t === 'limitations' ? (causeBullets ? cleaned : causeLine(cleaned)) : null;
     if (cause !== null && (unexplained.length || lastExplained.length)) {
       const explains = unexplained.length ? unexplained : lastExplained;
       lastExplained = explains;
@@ -237,6 +239,7 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
     part = kind;
     unexplained = [];
     lastExplained = [];
+    causeBullets = false;
     partText = p.text.trim();
     sub = null;
     field = null;
@@ -326,6 +329,7 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
           heading = p.text.trim();
           unexplained = [];
           lastExplained = [];
+          causeBullets = false;
           skipped = named === 'strengths' ? { text: shorten(heading), paragraph: p.number, items: 0 } : null;
           if (skipped) outline.skippedParts.push(skipped);
           continue;
@@ -350,6 +354,7 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
       heading = p.text.trim();
       unexplained = [];
       lastExplained = [];
+      causeBullets = false;
       continue;
     }
 
@@ -368,9 +373,12 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
 
     // An item. A line ending with ":" followed by bullets only introduces them.
     if (leadIn) {
-      if (marker.kind === 'bullet' || marker.kind === 'number' || marker.kind === 'letter') leadIn = null;
-      else flushLeadIn();
-    }
+      if (marker.kind === 'bullet' || marker.kind === 'number' || marker.kind === 'letter') {
+        // "Nguyên nhân:" over bullets among the limitations: the bullets are the causes of the limitations above.
+        causeBullets = target() === 'limitations' && /^nguyên nhân\s*:$/iu.test((leadIn as { rest: string }).rest.trim());
+        leadIn = null;
+      } else flushLeadIn();
+    } else if (marker.kind === 'plain') causeBullets = false;
     if (/:$/.test(marker.rest) && words(marker.rest) <= 30) {
       leadIn = { p, rest: marker.rest };
       continue;

@@ -34,6 +34,13 @@ const REPORTS = {
     left: ['ỦY BAN MTTQ VIỆT NAM HUYỆN HÒA PHONG', 'HỘI NGƯỜI CAO TUỔI HUYỆN'],
     sections: [['I. KẾT QUẢ', ['Thăm hỏi, tặng quà 30 người cao tuổi.']]],
   },
+  'BC Hoi Nong dan.docx': {
+    left: ['HỘI NÔNG DÂN HUYỆN'],
+    sections: [
+      ['I. KẾT QUẢ', ['Tập huấn cho 120 hội viên.']],
+      ['II. HẠN CHẾ', ['Kinh phí hoạt động còn hạn hẹp.', 'Quỹ hỗ trợ nông dân chưa được bổ sung.', 'Nguyên nhân:', 'Nguồn thu của Hội ít.', 'Chưa được ngân sách hỗ trợ.']],
+    ],
+  },
   'BC Ban Dan van An Phu.docx': {
     left: ['ĐẢNG ỦY XÃ AN PHÚ', 'BAN DÂN VẬN'],
     sections: [['I. KẾT QUẢ', ['Tổ chức 3 buổi tuyên truyền.']]],
@@ -180,6 +187,15 @@ describe.skipIf(!HAS_DOCX)('reports written by python-docx as the outside tester
     expect(camThanh().content.proposals).toEqual([
       { content: 'Quan tâm hướng dẫn chấm điểm thi đua khối dân vận.', addressee: 'Ban Dân vận Huyện ủy' },
       { content: 'Hỗ trợ vốn vay cho hội viên nghèo.', addressee: 'Ủy ban nhân dân huyện' },
+    ]);
+  });
+
+  it('bullets under a "Nguyên nhân:" line among the limitations are the causes of the limitations above it', () => {
+    const r = read['BC Hoi Nong dan.docx']!;
+    expect(r.unit?.code).toBe('HND');
+    expect(r.content.limitations!.map((l) => [l.content, l.cause])).toEqual([
+      ['Kinh phí hoạt động còn hạn hẹp.', 'Nguồn thu của Hội ít.\nChưa được ngân sách hỗ trợ.'],
+      ['Quỹ hỗ trợ nông dân chưa được bổ sung.', 'Nguồn thu của Hội ít.\nChưa được ngân sách hỗ trợ.'],
     ]);
   });
 });
