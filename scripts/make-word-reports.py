@@ -220,7 +220,9 @@ def report_dash(path):
         ("Tiếp tục nắm tình hình Nhân dân, nhất là ở các địa bàn có dự án giải phóng mặt bằng.", None),
     ]:
         doc.add_paragraph(f"- {item}")
-        exp["tasks"].append({"content": clean(item), "deadline": deadline})
+        # The deadline has its own column: "…, hoàn thành trước ngày …" leaves the task's text.
+        kept = clean(item).replace(", hoàn thành trước ngày 15/5/2023", "")
+        exp["tasks"].append({"content": kept, "deadline": deadline})
 
     bold_paragraph(doc, "IV. ĐỀ XUẤT, KIẾN NGHỊ")
     for item, addressee in [
@@ -368,7 +370,7 @@ def report_plain(path):
     doc.add_paragraph("IV. NHIỆM VỤ THỜI GIAN TỚI")
     for item, deadline in [("Tổ chức Hội thi “Nhà nông đua tài” cấp tỉnh, hoàn thành trước 30/6/2023.", "30/06/2023")]:
         doc.add_paragraph(item)
-        exp["tasks"].append({"content": clean(item), "deadline": deadline})
+        exp["tasks"].append({"content": clean(item).replace(", hoàn thành trước 30/6/2023", ""), "deadline": deadline})
     doc.add_paragraph("V. ĐỀ XUẤT")
     for item, addressee in [("Đề nghị các sở, ngành liên quan phối hợp với Hội mở lớp dạy nghề cho nông dân.", "các sở, ngành liên quan")]:
         doc.add_paragraph(item)

@@ -70,3 +70,30 @@ export function deadlineOf(text: string): string | null {
   }
   return null;
 }
+
+const WHEN =
+  String.raw`(?:ngày\s*)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|tháng\s+\d{1,2}\s*(?:\/|năm)\s*\d{4}|quý\s+(?:IV|III|II|I|[1-4])\s*(?:\/|năm)\s*\d{4})`;
+
+/** The phrases that give a task's deadline in its text, each with the separator before it. */
+const DEADLINE_PHRASES: RegExp[] = [
+  // "(thời hạn: 15/12/2025)", "(hạn: trước 30/11/2025)", "(thời gian: tháng 10/2025)"
+  new RegExp(String.raw`\s*\(\s*(?:thời hạn|thời gian(?: hoàn thành)?|hạn)\s*:?\s*(?:trước\s+)?${WHEN}\s*\)`, 'iu'),
+  // ", thời gian: tháng 10/2025", "; thời hạn: trước ngày 15/12/2025"
+  new RegExp(String.raw`\s*[,;–-]?\s*(?:thời hạn|thời gian(?: hoàn thành)?)\s*:\s*(?:trước\s+)?${WHEN}`, 'iu'),
+  // ", hoàn thành trước ngày 20/11/2025", "trước ngày 30/10/2025"
+  new RegExp(String.raw`\s*[,;–-]?\s*(?:hoàn thành\s+)?trước\s+${WHEN}`, 'iu'),
+];
+
+/**
+ * The task's text without the phrase its deadline was read from ("…, hoàn thành trước ngày 20/11/2025." →
+ * "…."), keeping the rest and its closing punctuation; the text as it is when no such phrase is found.
+ */
+export function withoutDeadline(text: string): string {
+  for (const pattern of DEADLINE_PHRASES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const out = (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/\s+([.;,:!?])/g, '$1').replace(/\s+/g, ' ').trim();
+    return /\p{L}/u.test(out) ? out : text;
+  }
+  return text;
+}

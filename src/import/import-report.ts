@@ -13,9 +13,10 @@ import type { FormContent } from '../form/types.js';
 import { SHEET } from '../domain/form-layout.js';
 import { periodLabel, type Period } from '../domain/period.js';
 import { findUnitsByName, nameAgreement } from '../domain/unit-name.js';
+import { foldKey } from '../domain/text.js';
 import { LEGACY_ENCODING_NAME, nhapMsg } from '../messages/vi.js';
 import { formatNumber } from '../render/format.js';
-import { addresseeOf, addresseeOfHeading, deadlineOf } from './details.js';
+import { addresseeOf, addresseeOfHeading, deadlineOf, withoutDeadline } from './details.js';
 import type { DocBlock, DocxContent } from './docx-reader.js';
 import { offerSentenceFigures, readFigureTables } from './figures.js';
 import { readFrame } from './header.js';
@@ -111,38 +112,65 @@ export function headerNames(lines: readonly string[]): string[] {
   return out;
 }
 
+/** Issuing lines that name no organisation by themselves: they are the organ of the body named on the line above. */
+const GENERIC_ISSUERS = new Set(['bandanvan', 'bantuyengiaovadanvan', 'banthuongvu', 'banchaphanh', 'thuongtruc', 'banthuongtruc']);
+
+/** A line that only names a place ("TỈNH BÌNH SƠN", "HUYỆN ĐÔNG HÒA"): the end of the name on the line above. */
+const PLACE_ONLY = /^(?:VIỆT NAM\s+)?(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|XÃ|QUẬN|PHƯỜNG)\s+(?!ỦY|UỶ|ĐOÀN|ĐỘI)\S/iu;
+
 /**
- * The unit of the report: the first reading of the header that names exactly one registered unit; else the file's
- * name, unless the header names another organisation. Only domain/unit-name.ts decides whether names agree.
+ * The issuing body's lines: the lowest name line of the header (the lines above it are superior bodies), with
+ * the line above when the lowest one names no organisation by itself ("BAN DÂN VẬN", "TỈNH BÌNH SƠN").
+ */
+export function issuingLines(lines: readonly string[]): { lines: string[]; generic: boolean } {
+  if (lines.length === 0) return { lines: [], generic: false };
+  const last = lines[lines.length - 1]!;
+  const generic = GENERIC_ISSUERS.has(foldKey(last).replace(/\s/g, '')) || PLACE_ONLY.test(last.normalize('NFC'));
+  if (generic && lines.length >= 2) return { lines: lines.slice(-2), generic: true };
+  return { lines: [last], generic };
+}
+
+/**
+ * The unit of the report, read from the issuing body only (never from a superior body above it): the first
+ * reading of the issuing lines that names exactly one registered unit, the file's name choosing among several;
+ * else the file's name, unless the issuing body names another organisation. Only domain/unit-name.ts decides
+ * whether names agree.
  */
 function findUnit(lines: readonly string[], ctx: ImportContext, review: ReviewItem[]): { unit: UnitEntry | null; how: string; name: string } {
-  const names = headerNames(lines);
+  const issuing = issuingLines(lines);
+  const names = headerNames(issuing.lines);
   // Shown as the header reads, top down, whichever reading found the unit.
   const shown = lines.join(' ').replace(/\s+/g, ' ').trim();
+  const issuer = issuing.lines.join(' ').replace(/\s+/g, ' ').trim();
   if (ctx.registry.length === 0) {
     review.push({ kind: 'unit', message: nhapMsg.review.noRegistry, where: nhapMsg.where.header });
-    return { unit: null, how: '', name: shown };
+    return { unit: null, how: '', name: issuer };
   }
+  const byFile = findUnitsByName(baseName(ctx.fileName), ctx.registry);
+  const disagrees = (unit: UnitEntry) => names.length > 0 && names.every((name) => nameAgreement(name, unit.name) === 'different');
   let several: UnitEntry[] = [];
   for (const name of names) {
     const found = findUnitsByName(name, ctx.registry);
-    if (found.length === 1) return { unit: found[0]!, how: nhapMsg.how.byHeader, name: shown };
+    if (found.length === 1 && !disagrees(found[0]!)) return { unit: found[0]!, how: nhapMsg.how.byHeader, name: shown };
     if (found.length > 1 && several.length === 0) several = found;
   }
-  const byFile = findUnitsByName(baseName(ctx.fileName), ctx.registry);
+  // Several units the issuing body may be: the file's name chooses when it names one of them.
+  const chosen = several.filter((unit) => byFile.includes(unit));
+  if (chosen.length === 1) return { unit: chosen[0]!, how: nhapMsg.how.byFileName, name: shown };
   if (several.length === 0 && byFile.length === 1) {
     const unit = byFile[0]!;
-    if (names.length && names.every((name) => nameAgreement(name, unit.name) === 'different')) {
-      review.push({ kind: 'unit', message: nhapMsg.review.unitOther(shown, `${unit.code} (${unit.name})`), where: nhapMsg.where.header });
-      return { unit: null, how: '', name: shown };
+    // The issuing body names another organisation: never the file's unit, never a superior body's.
+    if (disagrees(unit)) {
+      review.push({ kind: 'unit', message: nhapMsg.review.unitOther(issuer, `${unit.code} (${unit.name})`), where: nhapMsg.where.header });
+      return { unit: null, how: '', name: issuer };
     }
     review.push({ kind: 'unit', message: nhapMsg.review.unitByFileName(`${unit.code} (${unit.name})`), where: nhapMsg.where.fileName });
     return { unit, how: nhapMsg.how.byFileName, name: shown };
   }
   if (several.length === 0 && byFile.length > 1) several = byFile;
-  if (several.length > 1) review.push({ kind: 'unit', message: nhapMsg.review.unitAmbiguous(shown || baseName(ctx.fileName), several.map((u) => u.code)), where: nhapMsg.where.header });
-  else review.push({ kind: 'unit', message: nhapMsg.review.unitNotFound(shown), where: nhapMsg.where.header });
-  return { unit: null, how: '', name: shown };
+  if (several.length > 1) review.push({ kind: 'unit', message: nhapMsg.review.unitAmbiguous(issuer || baseName(ctx.fileName), several.map((u) => u.code)), where: nhapMsg.where.header });
+  else review.push({ kind: 'unit', message: nhapMsg.review.unitNotFound(issuer), where: nhapMsg.where.header });
+  return { unit: null, how: '', name: issuer };
 }
 
 function scanned(content: DocxContent): boolean {
@@ -224,11 +252,26 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     content.results!.push({ field, content: item.text });
   }
   const limitations = of('limitations');
-  const causes = of('causes');
+  const allCauses = of('causes');
+  // Causes written under a limitation ("Nguyên nhân: …") go beside the limitations they explain.
+  const inlineCauses = allCauses.filter((c) => c.causeOf);
+  const causes = allCauses.filter((c) => !c.causeOf);
   for (const item of limitations) {
     const { field, note } = fieldFor(item);
     placeRow(SHEET.limitations, content.limitations!.length, 'C', item, note);
     content.limitations!.push({ field, content: item.text });
+  }
+  for (const cause of inlineCauses) {
+    for (const rowIndex of cause.causeOf!) {
+      const row = content.limitations![rowIndex];
+      if (!row) continue;
+      row.cause = row.cause ? `${row.cause}\n${cause.text}` : cause.text;
+      const cell = `D${FIRST_DATA_ROW + rowIndex}`;
+      const existing = notes.find((n) => n.sheet === SHEET.limitations && n.cell === cell);
+      const text = originNote(cause);
+      if (existing) existing.text = `${existing.text}\n\n${text}`;
+      else notes.push({ sheet: SHEET.limitations, cell, text });
+    }
   }
   if (causes.length) {
     // Causes sit beside limitations in the form: in order, the extra ones with the last limitation.
@@ -254,7 +297,8 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     const row = placeRow(SHEET.tasks, content.tasks!.length, 'C', item, note);
     const deadline = deadlineOf(item.text);
     if (deadline) notes.push({ sheet: SHEET.tasks, cell: `D${row}`, text: nhapMsg.note.deadline });
-    content.tasks!.push({ field, content: item.text, ...(deadline ? { deadline } : {}) });
+    // The deadline has its own column: the phrase it was read from leaves the task's text.
+    content.tasks!.push({ field, content: deadline ? withoutDeadline(item.text) : item.text, ...(deadline ? { deadline } : {}) });
   }
   for (const item of of('proposals')) {
     const row = placeRow(SHEET.proposals, content.proposals!.length, 'B', item, null);
@@ -318,7 +362,7 @@ export function importReport(doc: DocxContent, ctx: ImportContext): ImportedRepo
     counts: {
       results: content.results!.length,
       limitations: limitations.length,
-      causes: causes.length,
+      causes: allCauses.length,
       tasks: content.tasks!.length,
       proposals: content.proposals!.length,
       figures: figureReading.placed.length,

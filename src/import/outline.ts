@@ -5,6 +5,7 @@
  */
 import type { Field } from '../domain/fields.js';
 import type { DocBlock, DocParagraph, DocTable } from './docx-reader.js';
+import { addresseeOfHeading } from './details.js';
 import { fieldOfHeading, partOfHeading, type PartKind } from './headings.js';
 
 export type ItemTarget = 'results' | 'limitations' | 'causes' | 'tasks' | 'proposals';
@@ -26,6 +27,11 @@ export interface OutlineItem {
   /** A sub-heading that names no field, which this item sits under. */
   unknownHeading: string | null;
   origin: Origin;
+  /**
+   * A cause written under the limitations ("Nguyên nhân: địa bàn rộng…"): the indexes, among the limitation
+   * items, of the limitations it explains (the one before it, or all those of its sub-part since the last cause).
+   */
+  causeOf?: number[];
 }
 
 export interface Outline {
@@ -114,6 +120,19 @@ function shorten(text: string, max = 90): string {
   return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
 }
 
+/**
+ * Markers a unit typed at the start of an item, after Word's own or the first one: "- ", "+ ", "• ", "* ",
+ * "a) ", "b. ", "1) ", "1. " ("- + Trao 50 suất quà…" → "Trao 50 suất quà…"). A number needs a space after
+ * its mark, so "1.250 lượt" stays.
+ */
+const TYPED_MARKER = /^(?:[-–—+•*·▪◦●○►➢✓]\s+|[a-zđ][.)]\s+|\d{1,2}[.)]\s+)(?=\S)/u;
+
+export function withoutMarkers(text: string): string {
+  let out = text.trim();
+  for (let i = 0; i < 4 && TYPED_MARKER.test(out); i++) out = out.replace(TYPED_MARKER, '');
+  return out;
+}
+
 /** An item's text as the form keeps it: no closing ";" or ",", no "./." of the last line. */
 export function itemText(text: string): string {
   let out = text.replace(/\s+/g, ' ').trim();
@@ -130,6 +149,22 @@ const TARGET: Partial<Record<PartKind, ItemTarget>> = {
   proposals: 'proposals',
 };
 
+/** "Nguyên nhân: …", "Nguyên nhân là …": a cause line; its words without the lead-in. */
+const CAUSE_LINE = /^nguyên nhân(?:\s+chủ yếu|\s+chính)?\s*(?::|là(?=\s))\s*(.*)$/isu;
+
+export function causeLine(text: string): string | null {
+  const m = CAUSE_LINE.exec(text.trim());
+  if (!m) return null;
+  const rest = m[1]!.trim();
+  return rest ? rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1) : null;
+}
+
+/** "Đối với Ủy ban nhân dân huyện:" alone on its line (a short line, not a sentence). */
+function addresseeHeading(text: string): boolean {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return /^đối với\s/iu.test(line) && words(line) <= 15 && !/[.;,]$/.test(line) && addresseeOfHeading(line) !== null;
+}
+
 export function readOutline(blocks: readonly DocBlock[]): Outline {
   const outline: Outline = { items: [], unknownHeadings: [], unknownParts: [], skippedParts: [], tables: [], knownParts: 0 };
   let part: PartKind | null = null;
@@ -143,6 +178,12 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
   let leadIn: { p: DocParagraph; rest: string } | null = null;
   let skipped: Outline['skippedParts'][number] | null = null;
   let unknownPart = false;
+  /** Limitation items so far, those of the current sub-part not yet explained, and what the last cause explained. */
+  let limitationCount = 0;
+  let unexplained: number[] = [];
+  let lastExplained: number[] = [];
+  /** Under a "Nguyên nhân:" lead-in among the limitations: its bullets are causes. */
+  let causeBullets = false;
 
   const target = (): ItemTarget | null => {
     const kind = sub ?? part;
@@ -153,11 +194,30 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
 
   const emit = (p: DocParagraph, text: string) => {
     const t = target();
-    const cleaned = itemText(text);
+    const cleaned = itemText(withoutMarkers(text));
     if (!cleaned) return;
     if (!t) {
       if (skipped) skipped.items++;
       return;
+    }
+    const cause = t === 'limitations' ? (causeBullets ? cleaned : causeLine(cleaned)) : null;
+    if (cause !== null && (unexplained.length || lastExplained.length)) {
+      const explains = unexplained.length ? unexplained : lastExplained;
+      lastExplained = explains;
+      unexplained = [];
+      outline.items.push({
+        target: 'causes',
+        text: cause,
+        field: unknownPart ? null : field,
+        unknownHeading: unknownPart ? shorten(partText) : unknownHeading,
+        origin: { part: shorten(partText), heading: shorten(heading), paragraph: p.number },
+        causeOf: explains,
+      });
+      return;
+    }
+    if (t === 'limitations') {
+      unexplained.push(limitationCount++);
+      lastExplained = [];
     }
     outline.items.push({
       target: t,
@@ -177,6 +237,9 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
     flushLeadIn();
     const kind = partOfHeading(text);
     part = kind;
+    unexplained = [];
+    lastExplained = [];
+    causeBullets = false;
     partText = p.text.trim();
     sub = null;
     field = null;
@@ -264,6 +327,9 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
         if (named) {
           sub = named;
           heading = p.text.trim();
+          unexplained = [];
+          lastExplained = [];
+          causeBullets = false;
           skipped = named === 'strengths' ? { text: shorten(heading), paragraph: p.number, items: 0 } : null;
           if (skipped) outline.skippedParts.push(skipped);
           continue;
@@ -286,14 +352,33 @@ export function readOutline(blocks: readonly DocBlock[]): Outline {
       }
       // Else a deeper heading under a named field (a sub-topic): the field stays.
       heading = p.text.trim();
+      unexplained = [];
+      lastExplained = [];
+      causeBullets = false;
+      continue;
+    }
+
+    // "Đối với <cơ quan>:" typed as a plain or italic line under the proposals: a sub-heading naming the addressee.
+    if (target() === 'proposals' && addresseeHeading(marker.rest)) {
+      flushLeadIn();
+      heading = marker.rest;
+      continue;
+    }
+
+    // A caption over the figures table ("Bảng số liệu"): not an item.
+    if (marker.kind === 'plain' && words(marker.rest) <= 10 && partOfHeading(marker.rest) === 'figures' && blocks[index + 1]?.kind === 'table') {
+      flushLeadIn();
       continue;
     }
 
     // An item. A line ending with ":" followed by bullets only introduces them.
     if (leadIn) {
-      if (marker.kind === 'bullet' || marker.kind === 'number' || marker.kind === 'letter') leadIn = null;
-      else flushLeadIn();
-    }
+      if (marker.kind === 'bullet' || marker.kind === 'number' || marker.kind === 'letter') {
+        // "Nguyên nhân:" over bullets among the limitations: the bullets are the causes of the limitations above.
+        causeBullets = target() === 'limitations' && /^nguyên nhân\s*:$/iu.test((leadIn as { rest: string }).rest.trim());
+        leadIn = null;
+      } else flushLeadIn();
+    } else if (marker.kind === 'plain') causeBullets = false;
     if (/:$/.test(marker.rest) && words(marker.rest) <= 30) {
       leadIn = { p, rest: marker.rest };
       continue;
