@@ -58,6 +58,13 @@ describe('tonghop --doi-chieu on the quarter fixtures', () => {
     expect(byUnit.length - 3).toBe(15);
   });
 
+  it.skipIf(!hasOpenpyxl())('the files sheet names the units that sent nothing, which the report to superiors only counts', () => {
+    const rows = dumpXlsx(path)['Tệp']!.rows;
+    expect(rows.filter((r) => String(r[4] ?? '').startsWith('chưa gửi báo cáo')).map((r) => [r[2], r[4]])).toEqual([
+      ['HU_THACHBAN', 'chưa gửi báo cáo: Ban Dân vận Huyện ủy Thạch Bàn'],
+    ]);
+  });
+
   it.skipIf(!hasOpenpyxl())('the files sheet counts lưu ý and ghi chú as kiemtra and tong-hop-kiem-tra.xlsx do', () => {
     const rows = dumpXlsx(path)['Tệp']!.rows;
     const header = rows.findIndex((r) => r[0] === 'STT');
