@@ -3,7 +3,7 @@ import type { Indicator } from '../domain/catalogue.js';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '../domain/fields.js';
 import { itemKey } from '../domain/text.js';
 import { orderUnits, unitComparator } from '../domain/units.js';
-import { addresseeInText, canonicalAddressee, protocolOrder, routeProposal, withoutAddressee } from '../domain/addressees.js';
+import { addresseeInText, canonicalAddressee, protocolOrder, routeProposal, withoutAddressee, withoutRequest } from '../domain/addressees.js';
 import type { UnitEntry } from '../config/schema.js';
 import { isUsed, unitMustFix, type FileResult } from '../check/file-result.js';
 import { missingUnits } from '../check/cross-file.js';
@@ -207,14 +207,6 @@ export function aggregateReport(input: AggregateInput): ReportModel {
     latestReportDate: ordered.reduce<string | null>((latest, u) => (latest === null || u.reportDate > latest ? u.reportDate : latest), null),
     comparedWith: input.previous?.period ?? null,
   };
-}
-
-/** "Đề nghị tổ chức tập huấn …" → "Tổ chức tập huấn …": a request made the issuer's own task. */
-function withoutRequest(text: string): string {
-  const m = /^\s*(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+/iu.exec(text);
-  if (!m) return text;
-  const rest = text.slice(m[0].length);
-  return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
 }
 
 function submissionStatus(

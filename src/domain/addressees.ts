@@ -127,9 +127,20 @@ export function addresseeInText(text: string, issuer: string): string {
   return '';
 }
 
+/** The opening "Đề nghị" / "Kiến nghị" / "Đề xuất" of a proposal. */
+const REQUEST = /^\s*(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+/iu;
+
+/** "Đề nghị tổ chức tập huấn …" → "Tổ chức tập huấn …": a request made the issuer's own task. */
+export function withoutRequest(text: string): string {
+  const m = REQUEST.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+}
+
 /** The text after its opening "Đề nghị" / "Kiến nghị", or undefined when it opens otherwise. */
 function afterRequest(text: string): string | undefined {
-  const m = /^\s*(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s+/iu.exec(text.normalize('NFC'));
+  const m = REQUEST.exec(text.normalize('NFC'));
   return m ? text.normalize('NFC').slice(m[0].length).replace(/\s+/g, ' ') : undefined;
 }
 
