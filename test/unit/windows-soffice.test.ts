@@ -194,16 +194,18 @@ describe('running LibreOffice on Windows', () => {
 
   it('the next run removes the folders a killed run left: a process that is gone, or anyone\'s after a day', () => {
     const now = Date.now();
-    const dead = join(temp, 'danvan-soffice-31337-aaaaaa');
-    const living = join(temp, 'danvan-soffice-4000-bbbbbb');
-    const old = join(temp, 'danvan-soffice-4001-cccccc');
+    // The run's own folders are never touched: none of these pids may be this process's (it was 4001 once).
+    const pid = (n: number) => (n === process.pid ? n + 10 : n);
+    const dead = join(temp, `danvan-soffice-${pid(31337)}-aaaaaa`);
+    const living = join(temp, `danvan-soffice-${pid(4000)}-bbbbbb`);
+    const old = join(temp, `danvan-soffice-${pid(4001)}-cccccc`);
     const other = join(temp, 'danvan-lo-dddddd');
     for (const d of [dead, living, old, other]) mkdirSync(join(d, 'profile'), { recursive: true });
     const twoDaysAgo = (now - 2 * 24 * 3600 * 1000) / 1000;
     utimesSync(old, twoDaysAgo, twoDaysAgo);
-    const removed = removeLeftoverConversions(temp, (pid) => pid !== 31337, now);
+    const removed = removeLeftoverConversions(temp, (n) => n !== pid(31337), now);
     expect(removed).toBe(2);
-    expect(readdirSync(temp).sort()).toEqual(['danvan-lo-dddddd', 'danvan-soffice-4000-bbbbbb']);
+    expect(readdirSync(temp).sort()).toEqual(['danvan-lo-dddddd', `danvan-soffice-${pid(4000)}-bbbbbb`]);
   });
 });
 
